@@ -1,0 +1,250 @@
+"""``extract()``: decode, sniff, run the HTML or the text path, merge, finish.
+
+>>> posts = extract('''<blockquote class="twitter-tweet"><p lang="en">Hello
+... world</p>&mdash; Ada Example (@ada_example)
+... <a href="https://twitter.com/ada_example/status/1508951925456744449">March 30, 2022</a>
+... </blockquote>''')
+>>> [(p.post_id, p.author.handle, p.form) for p in posts]
+[('1508951925456744449', 'ada_example', 'blockquote')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Literal, TypeVar
+
+import attrs
+
+from tweetresolve.html import Element, ParsedPage, decode, looks_like_html, markers_present, parse_page
+from tweetresolve.platforms import PLATFORMS, Candidate, Platform
+from tweetresolve.records import Post
+from tweetresolve.urls import parse_post_url
+
+__all__ = ["Kind", "extract"]
+
+logger = logging.getLogger(__name__)
+
+#: What a document is: decided from its content, or forced by the caller.
+Kind = Literal["auto", "html", "text"]
+_KINDS = ("auto", "html", "text")
+
+_T = TypeVar("_T")
+
+# A URL written out in plain text; the permalink parsers decide whether it is a post.
+# Bounded length keeps the scan linear.  Example: "https://twitter.com/ada/status/20".
+_TEXT_URL = re.compile(r"https?://[^\s<>\"'\])}]{3,2048}", re.IGNORECASE)
+# Punctuation that ends a sentence rather than a URL: "see https://x.com/a/status/1."
+_URL_TRAILING_PUNCT = ".,;:!?…"
+
+
+def extract(
+    document: str | bytes,
+    *,
+    base_url: str | None = None,
+    kind: Kind = "auto",
+    include_links: bool = False,
+) -> list[Post]:
+    """Find the social-media posts in an HTML page or in plain text.
+
+    ``document`` is a ``str`` or raw ``bytes`` (decoded from the byte-order mark,
+    a declared charset, else UTF-8, else windows-1252).  ``kind`` forces the HTML
+    or the text path; ``"auto"`` decides from the content.  ``base_url`` resolves
+    relative links.  Bare links to a post (not embedded) are returned only with
+    ``include_links=True``, as posts with ``form="link"``.
+
+    Never raises on content: odd input gives fewer or partial records.  Raises
+    ``TypeError`` for a document that is neither ``str`` nor ``bytes`` and
+    ``ValueError`` for an unknown ``kind``.
+    """
+    if isinstance(document, (bytes, bytearray, memoryview)):
+        text = decode(bytes(document))
+    elif isinstance(document, str):
+        text = document
+    else:
+        raise TypeError(f"extract() expects str or bytes, got {type(document).__name__}")
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be one of {', '.join(map(repr, _KINDS))}; got {kind!r}")
+    if base_url is not None and not isinstance(base_url, str):
+        raise TypeError(f"base_url must be a str or None, got {type(base_url).__name__}")
+    if kind == "auto":
+        kind = "html" if looks_like_html(text) else "text"
+    if kind == "html":
+        posts = _extract_html(text, base_url=base_url, include_links=include_links)
+    else:
+        posts = _extract_text(text, include_links=include_links)
+    return [_finish(post) for post in posts]
+
+
+def _run(platform: Platform, find: Callable[[], Iterable[_T]]) -> list[_T]:
+    # The one place where a detector bug is contained: a platform that trips on
+    # some markup must not cost the caller the posts every other platform found.
+    # Logged with its traceback so the bug is seen and fixed, not silenced.
+    try:
+        return list(find())
+    except Exception:
+        logger.exception("the %s detector failed on this document", platform.name)
+        return []
+
+
+# --- HTML path -------------------------------------------------------------------------
+
+
+def _extract_html(source: str, *, base_url: str | None, include_links: bool) -> list[Post]:
+    lowered = source.lower()
+    active = [p for p in PLATFORMS if markers_present(lowered, p.markers)]
+    if not active and not include_links:
+        return []
+    page = parse_page(source, base_url=base_url, include_links=include_links)
+    if page is None:
+        return []
+    candidates: list[Candidate] = []
+    for platform in active:
+        candidates.extend(_run(platform, lambda p=platform: p.find_in_html(page)))  # type: ignore[misc]
+    if include_links:
+        candidates.extend(_link_candidates(page))
+    return _merge_candidates(page, candidates)
+
+
+def _link_candidates(page: ParsedPage) -> Iterator[Candidate]:
+    for anchor in page.root.iter("a"):
+        href = page.absolute(anchor.get("href"))
+        if not href:
+            continue
+        ref = parse_post_url(href)
+        if ref is None or ref.post_id is None and not ref.needs_expansion:
+            continue
+        yield Candidate(
+            element=anchor,
+            post=Post(
+                platform=ref.platform,
+                post_id=ref.post_id,
+                url=ref.url or href,
+                form="link",
+            ),
+        )
+
+
+def _merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Post]:
+    candidates.sort(key=lambda c: page.order(c.element))
+    embeds: list[tuple[Element, Post]] = []
+    index_of: dict[Element, int] = {}
+    links: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.post.form == "link":
+            links.append(candidate)
+            continue
+        host = _enclosing(candidate.element, index_of)
+        if host is not None and _same_post(embeds[host][1], candidate.post):
+            element, post = embeds[host]
+            embeds[host] = (element, _fill(post, candidate.post))
+            continue
+        index_of[candidate.element] = len(embeds)
+        embeds.append((candidate.element, candidate.post))
+
+    posts = [_with_span(page, element, post) for element, post in embeds]
+    embedded = {(p.platform, p.post_id) for p in posts if p.post_id}
+    seen_links: set[tuple[str, str | None]] = set()
+    for candidate in links:
+        key = (candidate.post.platform, candidate.post.post_id or candidate.post.url)
+        # A link that repeats an embedded post, sits inside an embed, or repeats an
+        # earlier link is the same post again, not another one.
+        if key in embedded or key in seen_links or _enclosing(candidate.element, index_of) is not None:
+            continue
+        seen_links.add(key)
+        posts.append(_with_span(page, candidate.element, candidate.post))
+    posts.sort(key=lambda p: p.span[0] if p.span else -1)
+    return posts
+
+
+def _enclosing(element: Element, index_of: dict[Element, int]) -> int | None:
+    node = element
+    while node is not None:
+        found = index_of.get(node)
+        if found is not None:
+            return found
+        node = node.getparent()
+    return None
+
+
+def _same_post(outer: Post, inner: Post) -> bool:
+    if outer.platform != inner.platform:
+        return False
+    return outer.post_id is None or inner.post_id is None or outer.post_id == inner.post_id
+
+
+def _fill(primary: Post, secondary: Post) -> Post:
+    """Fill the empty fields of ``primary`` from ``secondary`` (same post, other form)."""
+    changes = {}
+    for field in attrs.fields(Post):
+        if field.name in {"form", "span"}:
+            continue
+        if getattr(primary, field.name) in (None, (), "") and getattr(secondary, field.name) not in (
+            None,
+            (),
+            "",
+        ):
+            changes[field.name] = getattr(secondary, field.name)
+    return attrs.evolve(primary, **changes) if changes else primary
+
+
+def _with_span(page: ParsedPage, element: Element, post: Post) -> Post:
+    if post.span is not None:
+        return post
+    span = page.span(element)
+    return attrs.evolve(post, span=span) if span else post
+
+
+# --- text path -------------------------------------------------------------------------
+
+
+def _extract_text(text: str, *, include_links: bool) -> list[Post]:
+    lowered = text.lower()
+    posts: list[Post] = []
+    for platform in PLATFORMS:
+        if markers_present(lowered, platform.text_markers):
+            posts.extend(_run(platform, lambda p=platform: p.find_in_text(text)))  # type: ignore[misc]
+    posts.sort(key=lambda p: p.span[0] if p.span else -1)
+    if include_links:
+        posts = _add_text_links(text, posts)
+    return posts
+
+
+def _add_text_links(text: str, posts: list[Post]) -> list[Post]:
+    known = {(p.platform, p.post_id) for p in posts if p.post_id}
+    covered = [p.span for p in posts if p.span]
+    found: list[Post] = []
+    for match in _TEXT_URL.finditer(text):
+        url = match.group().rstrip(_URL_TRAILING_PUNCT)
+        ref = parse_post_url(url)
+        if ref is None or ref.post_id is None and not ref.needs_expansion:
+            continue
+        start, end = match.start(), match.start() + len(url)
+        key = (ref.platform, ref.post_id)
+        if key in known or any(s <= start < e for s, e in covered):
+            continue
+        known.add(key)
+        found.append(
+            Post(platform=ref.platform, post_id=ref.post_id, url=ref.url or url, form="link",
+                 span=(start, end))
+        )
+    return sorted([*posts, *found], key=lambda p: p.span[0] if p.span else -1)
+
+
+# --- finishing -------------------------------------------------------------------------
+
+
+def _finish(post: Post) -> Post:
+    """Derive what every post gets whatever found it: entities, date cross-check."""
+    changes: dict[str, object] = {}
+    if post.text and not post.entities:
+        from tweetresolve.entities import extract_entities  # noqa: PLC0415
+
+        changes["entities"] = tuple(extract_entities(post.text))
+    if post.published is not None and post.created_at is not None:
+        from tweetresolve.dates import dates_disagree  # noqa: PLC0415
+
+        if dates_disagree(post.published, post.created_at) and "date_mismatch" not in post.warnings:
+            changes["warnings"] = (*post.warnings, "date_mismatch")
+    return attrs.evolve(post, **changes) if changes else post

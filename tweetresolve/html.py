@@ -1,0 +1,335 @@
+"""Decoding, sniffing, prefiltering and parsing helpers shared by the platform detectors.
+
+The HTML path is built so that a page without embed markers costs one cheap
+scan: :func:`markers_present` runs before any parse.  Pages that pass are parsed
+once with lxml (a C parser; a whole-page BeautifulSoup tree costs several times
+more) and every detector reads that one tree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.etree
+import lxml.html
+from bs4.dammit import EncodingDetector
+
+__all__ = [
+    "ParsedPage",
+    "decode",
+    "element_text",
+    "has_class",
+    "iter_links",
+    "looks_like_html",
+    "markers_present",
+    "parse_page",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Element type of the parsed tree (lxml ships no type stubs).
+Element = Any
+
+# Single-byte labels that browsers treat as windows-1252 (WHATWG Encoding Standard):
+# a page declaring one of them but holding valid multi-byte UTF-8 was mislabelled.
+_WINDOWS_1252_ALIASES = frozenset(
+    {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "windows-1252",
+     "cp1252", "iso_8859-1", "8859_1"}
+)
+
+# How much of a document to look at when deciding HTML vs plain text.
+_SNIFF_CHARS = 65536
+
+# An opening or closing tag of an element that real pages and embed snippets use.
+# Plain text that merely contains "<3" or "a < b" never matches.  Example: "<blockquote class=".
+_HTML_TAG = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a|br|blockquote|iframe|script|"
+    r"article|section|figure|img|ul|li|table|amp-[a-z]+|twitterwidget|template|textarea|header|"
+    r"footer|nav|main|h[1-6])(?=[\s>/])",
+    re.IGNORECASE,
+)
+
+# Start of a tag name in the raw source, used to map an element back to its offset.
+# Example: "<blockquote" in '<blockquote class="twitter-tweet">'.
+_START_TAG_TEMPLATE = r"<{}(?=[\s/>])"
+
+
+def decode(document: bytes) -> str:
+    """Decode page bytes: byte-order mark, then a declared charset, then UTF-8, then windows-1252.
+
+    Never raises; undecodable bytes become U+FFFD.
+
+    >>> decode("café".encode("utf-8"))
+    'café'
+    >>> decode('<meta charset="iso-8859-1"><p>caf\\xe9'.encode("latin-1"))[-4:]
+    'café'
+    >>> decode(b"\\xef\\xbb\\xbfhello")
+    'hello'
+    """
+    data, bom_encoding = EncodingDetector.strip_byte_order_mark(document)
+    if bom_encoding:
+        return data.decode(bom_encoding, errors="replace")
+    declared = EncodingDetector.find_declared_encoding(data, is_html=True)
+    codec = _known_codec(declared) if declared else None
+    if codec is not None and codec != "utf-8":
+        if declared is not None and declared.lower() in _WINDOWS_1252_ALIASES and _is_utf8(data):
+            # A legacy single-byte label over bytes that are valid, non-ASCII UTF-8:
+            # the label is wrong (common on CMS templates), the bytes are right.
+            return data.decode("utf-8")
+        return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if codec == "utf-8":
+        return data.decode("utf-8", errors="replace")
+    # Undeclared and not UTF-8: windows-1252 maps almost every byte, so most
+    # legacy pages read correctly; the five unmapped bytes become U+FFFD.
+    return data.decode("windows-1252", errors="replace")
+
+
+def _known_codec(label: str) -> str | None:
+    label = label.strip().lower()
+    if label in _WINDOWS_1252_ALIASES:
+        return "windows-1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def looks_like_html(text: str) -> bool:
+    """Tell whether a document is HTML (a markup tag of a known element) or plain text.
+
+    >>> looks_like_html('<blockquote class="twitter-tweet"><p>hi</p></blockquote>')
+    True
+    >>> looks_like_html("I <3 this — Ada (@ada) March 1, 2020")
+    False
+    """
+    return _HTML_TAG.search(text, 0, _SNIFF_CHARS) is not None
+
+
+def markers_present(lowered: str, markers: Iterable[str]) -> bool:
+    """Return True if any marker occurs in ``lowered`` (the lower-cased document).
+
+    Substring search runs at memory speed, so this is the cheap test that lets a
+    page with no embed skip parsing altogether.
+    """
+    return any(marker in lowered for marker in markers)
+
+
+class ParsedPage:
+    """One parsed HTML document, shared by every platform detector.
+
+    Holds the lxml tree, the decoded source (for offsets) and the options of
+    the current ``extract`` call.
+    """
+
+    __slots__ = ("_line_starts", "_order", "base_url", "include_links", "root", "source")
+
+    def __init__(self, root: Element, source: str, *, base_url: str | None,
+                 include_links: bool) -> None:
+        self.root = root
+        self.source = source
+        self.base_url = base_url
+        self.include_links = include_links
+        self._line_starts: list[int] | None = None
+        self._order: dict[Element, int] | None = None
+
+    def absolute(self, url: str | None) -> str | None:
+        """Resolve a possibly relative or protocol-relative URL against the page."""
+        if not url:
+            return None
+        url = url.strip()
+        if url.startswith("//"):
+            return "https:" + url
+        if self.base_url:
+            try:
+                return urljoin(self.base_url, url)
+            except ValueError:
+                return url
+        return url
+
+    def xpath(self, expression: str, node: Element | None = None) -> list[Element]:
+        """Run an XPath expression over the page (or under ``node``), returning elements."""
+        target = self.root if node is None else node
+        result = target.xpath(expression)
+        return [el for el in result if isinstance(el, lxml.etree._Element)]
+
+    def order(self, element: Element) -> int:
+        """Position of ``element`` in document order (for sorting and merging)."""
+        if self._order is None:
+            self._order = {el: i for i, el in enumerate(self.root.iter())}
+        return self._order.get(element, -1)
+
+    def span(self, element: Element) -> tuple[int, int] | None:
+        """Best-effort ``(start, end)`` offsets of ``element`` in the decoded source.
+
+        lxml reports only the line of a start tag, so the start is found by
+        counting same-named start tags on that line; the end is the matching
+        close tag (nesting counted), or the end of the start tag for void or
+        unclosed elements.  Returns None when the source cannot be matched.
+        """
+        line = getattr(element, "sourceline", None)
+        tag = element.tag if isinstance(element.tag, str) else None
+        if not line or not tag:
+            return None
+        starts = self._lines()
+        if line - 1 >= len(starts):
+            return None
+        line_start = starts[line - 1]
+        line_end = starts[line] if line < len(starts) else len(self.source)
+        nth = 0
+        for other in self.root.iter(tag):
+            if other is element:
+                break
+            if other.sourceline == line:
+                nth += 1
+        pattern = re.compile(_START_TAG_TEMPLATE.format(re.escape(tag)), re.IGNORECASE)
+        found = None
+        for i, match in enumerate(pattern.finditer(self.source, line_start, line_end)):
+            if i == nth:
+                found = match.start()
+                break
+        if found is None:
+            return None
+        return found, _element_end(self.source, tag, found)
+
+    def _lines(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            find = self.source.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            # libxml2 counts "\r" alone as a line break too; CRLF pages are the common case
+            # and are covered by the "\n" scan.
+            self._line_starts = starts
+        return self._line_starts
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a source offset."""
+        return bisect.bisect_right(self._lines(), offset)
+
+
+_VOID_ELEMENTS = frozenset({"br", "img", "meta", "link", "input", "hr", "source", "embed"})
+# Upper bound on the close-tag search, so a page of unclosed tags stays linear.
+_MAX_ELEMENT_CHARS = 2_000_000
+
+
+def _element_end(source: str, tag: str, start: int) -> int:
+    tag_end = source.find(">", start)
+    if tag_end == -1:
+        return len(source)
+    tag_end += 1
+    if tag.lower() in _VOID_ELEMENTS or source[tag_end - 2] == "/":
+        return tag_end
+    tokens = re.compile(r"<(/?){}(?=[\s/>])".format(re.escape(tag)), re.IGNORECASE)
+    depth = 1
+    limit = min(len(source), start + _MAX_ELEMENT_CHARS)
+    for match in tokens.finditer(source, tag_end, limit):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            close = source.find(">", match.end())
+            return len(source) if close == -1 else close + 1
+    return tag_end
+
+
+def parse_page(source: str, *, base_url: str | None = None,
+               include_links: bool = False) -> ParsedPage | None:
+    """Parse decoded HTML with lxml; None when there is no document to parse."""
+    # NUL is not allowed in lxml input; U+FFFD keeps every offset where it was.
+    if "\x00" in source:
+        source = source.replace("\x00", "\ufffd")
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
+    try:
+        root = lxml.html.document_fromstring(source.encode("utf-8", "surrogatepass"), parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
+        logger.debug("document not parsed: %s", exc)
+        return None
+    return ParsedPage(root, source, base_url=base_url, include_links=include_links)
+
+
+def has_class(element: Element, name: str) -> bool:
+    """Whether ``element``'s class attribute contains the class ``name``."""
+    classes = element.get("class")
+    return bool(classes) and name in classes.split()
+
+
+# Elements after which the text of a post continues on a new line.
+_BLOCK_TAGS = frozenset({"p", "div", "li", "blockquote", "section", "article", "h1", "h2", "h3",
+                         "h4", "h5", "h6", "tr", "figcaption", "figure", "header", "footer"})
+# Runs of spaces and tabs (not line breaks) collapse to one space, as a browser shows them.
+_SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANK_LINES = re.compile(r" ?\n ?")
+
+
+def element_text(element: Element, *, stop: Element | None = None) -> str:
+    """Visible text of an element: ``<br>`` and block ends become line breaks.
+
+    Text of ``<script>``, ``<style>`` and ``<template>`` is skipped; runs of spaces
+    collapse; ``stop``, if given, ends the walk before that descendant.
+
+    >>> el = lxml.html.fragment_fromstring("<p>one<br>two  <b>three</b></p>")
+    >>> element_text(el)
+    'one\\ntwo three'
+    """
+    parts: list[str] = []
+    _collect_text(element, parts, stop, top=True)
+    text = _SPACE_RUN.sub(" ", "".join(parts))
+    text = _BLANK_LINES.sub("\n", text)
+    return text.strip()
+
+
+class _Stop(Exception):
+    """Raised inside the text walk when the ``stop`` element is reached."""
+
+
+def _collect_text(element: Element, parts: list[str], stop: Element | None, *, top: bool) -> None:
+    try:
+        _walk(element, parts, stop, top=top)
+    except _Stop:
+        pass
+
+
+def _walk(element: Element, parts: list[str], stop: Element | None, *, top: bool) -> None:
+    if element is stop:
+        raise _Stop
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in {"script", "style", "template"}:
+        if not top and element.tail:
+            parts.append(element.tail)
+        return
+    if tag == "br":
+        parts.append("\n")
+    elif isinstance(element.tag, str) and element.text:
+        parts.append(element.text)
+    for child in element:
+        _walk(child, parts, stop, top=False)
+    if tag in _BLOCK_TAGS and not top:
+        parts.append("\n")
+    if not top and element.tail:
+        parts.append(element.tail)
+
+
+def iter_links(element: Element) -> Iterator[tuple[str, str]]:
+    """Yield ``(href, shown text)`` for every ``<a href>`` under ``element``."""
+    for anchor in element.iter("a"):
+        href = anchor.get("href")
+        if href:
+            yield href.strip(), element_text(anchor)
