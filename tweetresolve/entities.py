@@ -1,9 +1,868 @@
-"""Placeholder until the entity module lands."""
+"""Mentions, lists, hashtags, cashtags and URLs in a post's text, and its weighted length.
+
+The rules are those of Twitter's reference library, twitter-text (version 3), checked
+against its conformance suite: what may precede a ``@`` or ``#``, which letters a hashtag
+may hold, which host names count as URLs (a known top-level domain is required), where a
+URL ends (``/foo.`` does not take the period, balanced parentheses are kept), and how a
+post's length is weighted.
+
+>>> [(e.kind, e.text, e.start, e.end) for e in extract_entities("Hi @ada_example, see #café")]
+[('mention', '@ada_example', 3, 15), ('hashtag', '#café', 21, 26)]
+>>> [e.text for e in extract_entities("$ABC @ada_example/reading-list example.com/a.")]
+['$ABC', '@ada_example/reading-list', 'example.com/a']
+>>> weighted_length("Hi https://example.com/a/very/long/path")
+26
+
+Offsets
+    ``Entity.start`` and ``Entity.end`` are Python string indices (code points), the
+    half-open span ``[start, end)`` such that ``text[start:end] == entity.text``. The
+    JavaScript and Java ports of the reference count UTF-16 code units instead; the two
+    agree until a character outside the Basic Multilingual Plane (an emoji, say) precedes
+    the entity. :func:`utf16_offset` converts when needed.
+
+Linearity
+    Every pattern here is linear in the length of the input: the URL grammar is matched
+    by a scanner over precomputed label runs rather than by one backtracking regular
+    expression, so hostile input (a URL followed by thousands of commas, megabytes of
+    ``@`` or ``#``, very long host labels) costs time proportional to its size.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
+from typing import NamedTuple
+
+from tweetresolve._tlds import COUNTRY_TLDS, GENERIC_TLDS
 from tweetresolve.records import Entity
+
+__all__ = [
+    "TextLength",
+    "extract_entities",
+    "extract_reply_handle",
+    "is_valid_post_text",
+    "measure_text",
+    "utf16_offset",
+    "weighted_length",
+]
+
+# ---------------------------------------------------------------------------
+# Character classes (twitter-text, regexp/*.js)
+# ---------------------------------------------------------------------------
+
+#: White space as twitter-text defines it (``spacesGroup``).
+_SPACES = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u180e"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+#: JavaScript's ``\s``: used where the reference writes ``\s`` rather than its own spaces.
+_JS_WHITESPACE = (
+    "\t\n\x0b\x0c\r \xa0\u1680"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+#: Characters that make a post invalid.
+_INVALID_CHARS = "\ufffe\ufeff\uffff"
+#: Bidirectional controls; they separate words but never belong to a host name.
+_DIRECTIONAL = "\u202a\u202b\u202c\u202d\u202e\u061c\u200e\u200f\u2066\u2067\u2068\u2069"
+#: ASCII punctuation as twitter-text lists it (note: no ``"`` and no backquote).
+_PUNCT = "!'#%&()*+,\\-./:;<=>?@[]^_{|}~$"
+#: Characters that may not appear in a host label (everything else may, CJK included).
+_NON_DOMAIN = frozenset(_PUNCT + _SPACES + _INVALID_CHARS + _DIRECTIONAL)
+#: Accented Latin letters accepted in paths and ASCII-ish host names (``latinAccentChars``).
+_LATIN_ACCENTS = (
+    "\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b"
+    "\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
+)
+_CYRILLIC = "\u0400-\u04ff"
+
+
+def _class(chars: str) -> str:
+    """Escape a set of literal characters for use inside ``[...]``."""
+    return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+
+
+#: A maximal run of host-label characters and dots: the only places a host can be.
+#: Grammar: ``[^ punct spaces invalid bidi, except . _ -]+``. Example: ``www.example.com``.
+_HOST_CHAIN_RE = re.compile("[^" + _class("".join(sorted(_NON_DOMAIN - set("._-")))) + "]+")
+
+#: Where a URL without protocol may start: a host character after a character that may
+#: precede a URL (``validUrlPrecedingChars``: not an ASCII letter or digit, ``@ $ #``).
+#: Example: the ``e`` of ``(example.com``.
+_URL_START_RE = re.compile(
+    r"(?<=[^A-Za-z0-9@＠$#＃" + _INVALID_CHARS + "])[^" + _class("".join(sorted(_NON_DOMAIN))) + "]"
+)
+
+#: ``validGeneralUrlPathChars``: a run of characters allowed inside a URL path.
+#: Example: ``wiki/Primer_`` in ``/wiki/Primer_(film)``.
+_PATH_RUN_RE = re.compile(
+    r"[a-zA-Z0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&" + _CYRILLIC + _LATIN_ACCENTS + "]*"
+)
+#: ``validUrlPathEndingChars`` (single characters): a path may end only on one of these
+#: or on a balanced parenthesis group, so ``/foo.`` does not take the period.
+_PATH_END_RE = re.compile(r"[+\-a-zA-Z0-9=_#/" + _CYRILLIC + _LATIN_ACCENTS + "]")
+#: ``validUrlQueryChars``: a run of characters allowed after ``?``. Example: ``a=b&c=d``.
+_QUERY_RUN_RE = re.compile(r"[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*")
+#: ``validUrlQueryEndingChars``: the last character of a query.
+_QUERY_END_RE = re.compile(r"[a-zA-Z0-9\-_&=#/]")
+#: A port after the host: ``:8080``.
+_PORT_RE = re.compile(r":[0-9]+")
+#: ``https://`` or ``http://`` in any case, immediately before a host.
+_PROTOCOLS = ("https://", "http://")
+#: A t.co link: at most 40 slug characters, and nothing after the slug but a query.
+#: Example: ``https://t.co/AbCdEf1234``.
+_TCO_RE = re.compile(r"[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)")
+_MAX_TCO_SLUG = 40
+#: A whole URL, protocol included, is at most this many UTF-16 code units.
+_MAX_URL_LENGTH = 4096
+#: A DNS label, after punycode encoding, holds at most 63 characters.
+_MAX_LABEL_LENGTH = 63
+#: Characters that ``punycode.toASCII`` treats as label separators besides ``.``.
+_IDEOGRAPHIC_DOTS_RE = re.compile("[\u3002\uff0e\uff61]")
+#: ``validAsciiDomain`` labels: ASCII letters, digits, hyphens and accented Latin.
+#: Example: ``twitter`` in ``日本twitter.com``.
+_ASCII_LABEL_RUN_RE = re.compile("[-a-zA-Z0-9" + _LATIN_ACCENTS + "]+")
+#: Non-ASCII characters that may not precede a URL (fullwidth ``@ #``, invalid characters).
+_NOT_BEFORE_URL = frozenset("＠＃" + _INVALID_CHARS)
+#: A protocol-less URL is dropped when its host directly follows one of these.
+_NO_PROTOCOL_BAD_BEFORE = frozenset("-_./")
+#: What may follow a top-level domain: anything but an ASCII letter, digit, ``@ + -``.
+_TLD_FOLLOWER_BAD = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@+-")
+#: ``validPunycode``: an ``xn--`` top-level label. Example: ``xn--p1ai``.
+_PUNYCODE_TLD_RE = re.compile(r"[xX][nN]--[-0-9a-zA-Z]+")
+
+#: ``validMentionOrList``: what may precede ``@`` (not a letter, digit or ``_!#$%&*@``,
+#: except ``RT``/``RT:`` in any case), a 1-20 character screen name, an optional
+#: ``/list-slug`` starting with a letter. Example: ``RT:@ada_example/reading-list``.
+_MENTION_RE = re.compile(
+    r"(?:^|[^a-zA-Z0-9_!#$%&*@＠]|(?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?)"
+    r"([@＠])([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?"
+)
+#: ``endMentionMatch``: a mention followed by another ``@``, an accented Latin letter or
+#: ``://`` is not one (``@user@host``, ``@aliceìn``, ``@http://``).
+_MENTION_END_RE = re.compile("[@＠" + _LATIN_ACCENTS + "]|://")
+#: ``validReply``: a leading ``@name``, optionally after white space. Example: `` @ada``.
+_REPLY_RE = re.compile("[" + _class(_SPACES) + "]*[@＠]([a-zA-Z0-9_]{1,20})")
+#: ``validCashtag``: ``$`` after white space (or at the start) plus 1-6 ASCII letters and
+#: an optional ``.xx``/``_xx`` suffix, followed by the end, white space or punctuation.
+#: Example: ``$ABC.X``.
+_CASHTAG_RE = re.compile(
+    "(?:^|[" + _class(_SPACES) + r"])\$([a-zA-Z]{1,6}(?:[._][a-zA-Z]{1,2})?)"
+    r"(?=\Z|[" + _class(_JS_WHITESPACE) + "]|[" + _class(_PUNCT) + "])"
+)
+#: ``hashSigns``: ASCII and fullwidth number signs.
+_HASH_SIGN_RE = re.compile("[#＃]")
+#: Characters allowed in a hashtag besides letters, marks and decimal digits
+#: (``hashtagSpecialChars``): underscore, ZWNJ/ZWJ, Hebrew and Japanese punctuation, …
+_HASHTAG_SPECIALS = frozenset(
+    "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\xb7"
+)
+
+# ---------------------------------------------------------------------------
+# Top-level domains
+# ---------------------------------------------------------------------------
+
+
+def _build_tld_trie() -> dict[str, object]:
+    # A character trie, so checking "does a TLD start here" costs a few dict lookups
+    # instead of an alternation of 1,600 literals.
+    trie: dict[str, object] = {}
+    for tld in (*GENERIC_TLDS, *COUNTRY_TLDS):
+        node = trie
+        for ch in tld:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = True
+    return trie
+
+
+_TLD_TRIE = _build_tld_trie()
+
+
+def _tld_length(text: str, pos: int) -> int:
+    """Length of the top-level domain starting at ``text[pos]``, or 0.
+
+    The longest known TLD followed by something other than an ASCII letter, digit,
+    ``@``, ``+`` or ``-`` wins (the reference lists longer names first); failing that,
+    an ``xn--`` label.
+    """
+    node = _TLD_TRIE
+    best = 0
+    i = pos
+    end = len(text)
+    while i < end:
+        nxt = node.get(text[i].lower())
+        if nxt is None:
+            break
+        node = nxt  # type: ignore[assignment]
+        i += 1
+        if "" in node and (i >= end or text[i] not in _TLD_FOLLOWER_BAD):
+            best = i - pos
+    if best:
+        return best
+    match = _PUNYCODE_TLD_RE.match(text, pos)
+    return match.end() - pos if match else 0
+
+
+# ---------------------------------------------------------------------------
+# URLs
+# ---------------------------------------------------------------------------
+
+
+class _Chain:
+    """The dot-separated label runs of one host chain, with what the host grammar needs.
+
+    The reference grammar is ``subdomain* domain-name tld``: subdomain labels may hold
+    ``_`` and ``-`` inside, the domain name only ``-``; every label starts and ends with
+    a host character. Precomputing, per run, whether it can serve as each kind of label
+    and the furthest usable TLD lets every start position be answered in constant time,
+    which keeps the scan linear where the reference regular expression backtracks.
+    """
+
+    __slots__ = ("best", "dotted", "ends", "last_ok", "last_underscore", "starts", "tld")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = start
+        while True:
+            dot = text.find(".", pos, end)
+            if dot < 0:
+                starts.append(pos)
+                ends.append(end)
+                break
+            starts.append(pos)
+            ends.append(dot)
+            pos = dot + 1
+        count = len(starts)
+        self.starts = starts
+        self.ends = ends
+        #: The run is followed by a dot (so it can be a label).
+        self.dotted = [i < count - 1 for i in range(count)]
+        #: The run is non-empty and ends with a host character.
+        self.last_ok = [
+            e > s and text[e - 1] not in _NON_DOMAIN for s, e in zip(starts, ends, strict=True)
+        ]
+        self.last_underscore = [text.rfind("_", s, e) for s, e in zip(starts, ends, strict=True)]
+        self.tld = [0] + [_tld_length(text, starts[i]) for i in range(1, count)]
+        sub_ok = [
+            self.dotted[i] and self.last_ok[i] and text[starts[i]] not in _NON_DOMAIN
+            for i in range(count)
+        ]
+        name_ok = [sub_ok[i] and self.last_underscore[i] < 0 for i in range(count)]
+        # best[i]: for a host starting in run i, the furthest run j >= i + 2 holding the
+        # TLD such that runs i+1 .. j-1 are valid labels and run j-1 a valid domain name;
+        # -1 when there is none. Greedy, like the reference's ``subdomain*``.
+        last_good = [-1] * count
+        for j in range(1, count):
+            good = name_ok[j - 1] and self.tld[j] > 0
+            last_good[j] = j if good else last_good[j - 1]
+        streak = list(range(count))
+        for i in range(count - 2, -1, -1):
+            if sub_ok[i + 1]:
+                streak[i] = streak[i + 1]
+        self.best = [
+            last_good[streak[i] + 1] if streak[i] + 1 < count else -1 for i in range(count)
+        ]
+
+    def run_of(self, pos: int) -> int:
+        """Index of the run holding ``pos`` (runs are few; a binary search is overkill)."""
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def host_end(self, run: int, start: int) -> int:
+        """End of the host starting at ``start`` in ``run``, or -1 when there is none."""
+        if not (self.dotted[run] and self.last_ok[run]):
+            return -1
+        best = self.best[run]
+        if best >= run + 2:
+            return self.starts[best] + self.tld[best]
+        # Only the first label before the TLD: it must then be a valid domain name.
+        if self.tld[run + 1] and self.last_underscore[run] < start:
+            return self.starts[run + 1] + self.tld[run + 1]
+        return -1
+
+    def first_start(self, run: int) -> int:
+        """The smallest start in ``run`` for which :meth:`host_end` can succeed."""
+        if not (self.dotted[run] and self.last_ok[run]):
+            return -1
+        if self.best[run] >= run + 2:
+            return self.starts[run]
+        if self.tld[run + 1]:
+            return max(self.starts[run], self.last_underscore[run] + 1)
+        return -1
+
+
+def _balanced_end(text: str, pos: int) -> int:
+    """End of the balanced group ``(…)`` or ``(…(…)…)`` at ``text[pos]``, or -1."""
+    n = len(text)
+    inner = _PATH_RUN_RE.match(text, pos + 1).end()  # type: ignore[union-attr]
+    if inner < n and text[inner] == ")" and inner > pos + 1:
+        return inner + 1
+    if inner < n and text[inner] == "(":
+        nested = _PATH_RUN_RE.match(text, inner + 1).end()  # type: ignore[union-attr]
+        if nested > inner + 1 and nested < n and text[nested] == ")":
+            tail = _PATH_RUN_RE.match(text, nested + 1).end()  # type: ignore[union-attr]
+            if tail < n and text[tail] == ")":
+                return tail + 1
+    return -1
+
+
+def _path_end(text: str, slash: int) -> int:
+    """End of the path starting with the ``/`` at ``slash``.
+
+    The path is the longest stretch of path characters and balanced parenthesis groups
+    that ends on a path-ending character or a group; at least the slash itself.
+    """
+    n = len(text)
+    pos = slash + 1
+    last = pos
+    while True:
+        run_end = _PATH_RUN_RE.match(text, pos).end()  # type: ignore[union-attr]
+        k = run_end
+        while k > pos and not _PATH_END_RE.match(text, k - 1):
+            k -= 1
+        if k > pos:
+            last = k
+        if run_end < n and text[run_end] == "(":
+            group_end = _balanced_end(text, run_end)
+            if group_end > 0:
+                pos = last = group_end
+                continue
+        return last
+
+
+def _query_end(text: str, mark: int, limit: int) -> int:
+    """End of the query starting with the ``?`` at ``mark``, or ``mark`` if there is none."""
+    run_end = _QUERY_RUN_RE.match(text, mark + 1, limit).end()  # type: ignore[union-attr]
+    k = run_end
+    while k > mark + 1 and not _QUERY_END_RE.match(text, k - 1):
+        k -= 1
+    return k if k > mark + 1 else mark
+
+
+def _utf16_len(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units (astral characters count 2)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _punycode_length(label: str) -> int:
+    """Length of ``label`` as JavaScript's ``punycode.toASCII`` would write it."""
+    if label.isascii():
+        return len(label)
+    total = 0
+    parts = _IDEOGRAPHIC_DOTS_RE.split(label)
+    for part in parts:
+        if part.isascii():
+            total += len(part)
+            continue
+        try:
+            total += 4 + len(part.encode("punycode"))
+        except UnicodeError:
+            return _MAX_LABEL_LENGTH + 1
+    return total + len(parts) - 1
+
+
+def _is_valid_host(url_length16: int, protocol: str, host: str) -> bool:
+    """The reference's ``isValidUrl``: label lengths after punycode, total length."""
+    if host[:4] == "xn--" and not _ascii_hosts(host):
+        # A punycode host cannot also hold raw non-ASCII characters.
+        return False
+    for label in host.split("."):
+        # Punycode never shortens a label, so long labels need no encoding to reject.
+        if not label or len(label) > _MAX_LABEL_LENGTH:
+            return False
+        if _punycode_length(label) > _MAX_LABEL_LENGTH:
+            return False
+    return len(protocol) + url_length16 <= _MAX_URL_LENGTH
+
+
+def _ascii_hosts(host: str) -> list[tuple[int, int]]:
+    """Spans of the ASCII host names inside ``host`` (``validAsciiDomain``, global scan).
+
+    ``日本twitter.comテストexample.com`` holds ``twitter.com`` and ``example.com``.
+    """
+    runs = [(m.start(), m.end()) for m in _ASCII_LABEL_RUN_RE.finditer(host)]
+    if not runs:
+        return []
+    n = len(host)
+    count = len(runs)
+    tld_end = [-1] * count
+    for r, (_, end) in enumerate(runs):
+        if end < n and host[end] == ".":
+            length = _tld_length(host, end + 1)
+            if length:
+                tld_end[r] = end + 1 + length
+    # best[r]: end of the longest match starting in run r (groups of ``label.`` then a TLD).
+    best = [-1] * count
+    for r in range(count - 1, -1, -1):
+        end = runs[r][1]
+        linked = end < n and host[end] == "." and r + 1 < count and runs[r + 1][0] == end + 1
+        if linked and best[r + 1] >= 0:
+            best[r] = best[r + 1]
+        else:
+            best[r] = tld_end[r]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for r, (start, end) in enumerate(runs):
+        if end <= pos or best[r] < 0:
+            continue
+        begin = max(start, pos)
+        spans.append((begin, best[r]))
+        pos = best[r]
+    return spans
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` spans of the URLs in ``text``, in order (``extractUrlsWithIndices``).
+
+    Emulates the reference's global regular-expression scan: candidates are tried from
+    left to right, a match consumes the text it covers (even when it is then rejected),
+    and the next candidate's preceding character must lie after the previous match.
+    """
+    if "." not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    consumed = 0  # like the reference regex's lastIndex
+    for chain_match in _HOST_CHAIN_RE.finditer(text):
+        c_start, c_end = chain_match.span()
+        if c_end <= consumed or text.find(".", c_start, c_end) < 0:
+            continue
+        chain: _Chain | None = None
+
+        # 1. A protocol right before the chain: "https://example.com".
+        for proto in _PROTOCOLS:
+            p_start = c_start - len(proto)
+            if p_start < 0 or text[p_start:c_start].lower() != proto:
+                continue
+            before_ok = (p_start == 0 and consumed == 0) or (
+                p_start - 1 >= consumed and _precedes_url(text[p_start - 1])
+            )
+            if before_ok and text[c_start] not in _NON_DOMAIN:
+                chain = chain or _Chain(text, c_start, c_end)
+                host_end = chain.host_end(0, c_start)
+                if host_end > 0:
+                    consumed = _emit_url(
+                        text,
+                        spans,
+                        start=p_start,
+                        protocol=proto,
+                        host_start=c_start,
+                        host_end=host_end,
+                        before="",
+                    )
+            break
+        if consumed >= c_end:
+            continue
+
+        # 2. Hosts without protocol, leftmost first.
+        chain = chain or _Chain(text, c_start, c_end)
+        run = chain.run_of(max(c_start, consumed))
+        while run < len(chain.starts):
+            if chain.ends[run] <= consumed:
+                run += 1
+                continue
+            first = chain.first_start(run)
+            if first < 0:
+                run += 1
+                continue
+            start = _next_url_start(text, max(first, consumed), chain.ends[run], consumed)
+            if start < 0:
+                run += 1
+                continue
+            host_end = chain.host_end(run, start)
+            before = text[start - 1] if start > 0 else ""
+            consumed = _emit_url(
+                text,
+                spans,
+                start=start,
+                protocol="",
+                host_start=start,
+                host_end=host_end,
+                before=before,
+            )
+            if consumed >= c_end:
+                break
+            run = chain.run_of(consumed)
+    return spans
+
+
+def _precedes_url(ch: str) -> bool:
+    """``validUrlPrecedingChars``: may ``ch`` stand right before a URL?"""
+    if ch.isascii():
+        return not (ch.isalnum() or ch in "@$#")
+    return ch not in _NOT_BEFORE_URL
+
+
+def _next_url_start(text: str, lo: int, hi: int, consumed: int) -> int:
+    """First position in ``[lo, hi)`` where a protocol-less host may start, or -1.
+
+    The character before the host is part of the reference's match, so it must lie at or
+    after ``consumed``. At the very start of the text, the reference tries a host at
+    index 1 (after a preceding character at index 0) before one at index 0.
+    """
+    if consumed == 0 and lo == 0:
+        if hi > 1 and text[1] not in _NON_DOMAIN and _precedes_url(text[0]):
+            return 1
+        if text[0] not in _NON_DOMAIN:
+            return 0
+    match = _URL_START_RE.search(text, max(lo, consumed + 1), hi)
+    return match.start() if match else -1
+
+
+def _emit_url(
+    text: str,
+    spans: list[tuple[int, int]],
+    *,
+    start: int,
+    protocol: str,
+    host_start: int,
+    host_end: int,
+    before: str,
+) -> int:
+    """Finish the URL whose host is ``[host_start, host_end)``; return where it ends.
+
+    Appends the accepted span(s) to ``spans``. The return value is the end of the whole
+    match (port, path and query included), which the caller treats as consumed.
+    """
+    n = len(text)
+    pos = host_end
+    port = _PORT_RE.match(text, pos) if pos < n and text[pos] == ":" else None
+    if port:
+        pos = port.end()
+    has_path = pos < n and text[pos] == "/"
+    if has_path:
+        pos = _path_end(text, pos)
+    if pos < n and text[pos] == "?":
+        pos = _query_end(text, pos, n)
+    end = pos
+    host = text[host_start:host_end]
+    if not _is_valid_host(_utf16_len(text[start:end]), protocol or "https://", host):
+        return end
+    if protocol:
+        tco = _TCO_RE.match(text, start, end)
+        if tco:
+            if len(tco.group(1)) > _MAX_TCO_SLUG:
+                return end
+            # Nothing may follow a t.co slug but a query.
+            tco_end = tco.end()
+            if tco_end < end and text[tco_end] == "?":
+                tco_end = _query_end(text, tco_end, end)
+            spans.append((start, tco_end))
+        else:
+            spans.append((start, end))
+        return end
+    if before in _NO_PROTOCOL_BAD_BEFORE:
+        return end
+    # Without a protocol only ASCII host names count; "日本example.com" gives "example.com".
+    found = _ascii_hosts(host)
+    if not found:
+        return end
+    for i, (a, b) in enumerate(found):
+        last = i == len(found) - 1
+        spans.append((host_start + a, end if last and has_path else host_start + b))
+    return end
+
+
+# ---------------------------------------------------------------------------
+# Mentions, hashtags, cashtags
+# ---------------------------------------------------------------------------
+
+
+def _mention_entities(text: str) -> list[Entity]:
+    if "@" not in text and "＠" not in text:
+        return []
+    found = []
+    for match in _MENTION_RE.finditer(text):
+        if _MENTION_END_RE.match(text, match.end()):
+            continue
+        start = match.start(1)
+        kind = "list" if match.group(3) else "mention"
+        found.append(
+            Entity(kind=kind, text=text[start : match.end()], start=start, end=match.end())
+        )
+    return found
+
+
+_HASHTAG_CLASS: dict[str, int] = {}  # 0: other, 1: allowed, 2: allowed and a letter/mark
+
+
+def _hashtag_class(ch: str) -> int:
+    cls = _HASHTAG_CLASS.get(ch)
+    if cls is None:
+        category = unicodedata.category(ch)
+        if category[0] in "LM":
+            cls = 2
+        elif category == "Nd" or ch in _HASHTAG_SPECIALS:
+            cls = 1
+        else:
+            cls = 0
+        if len(_HASHTAG_CLASS) < 65536:  # bounded: hostile text must not grow it forever
+            _HASHTAG_CLASS[ch] = cls
+    return cls
+
+
+def _hashtag_entities(text: str) -> list[Entity]:
+    if "#" not in text and "＃" not in text:
+        return []
+    n = len(text)
+    found = []
+    for match in _HASH_SIGN_RE.finditer(text):
+        sign = match.start()
+        if sign > 0:
+            prev = text[sign - 1]
+            # hashtagBoundary: start, a variation selector, or a character that is not
+            # part of a hashtag and not "&" (so "&#39;" is no hashtag).
+            if prev not in "\ufe0e\ufe0f" and (
+                prev == "&" or _hashtag_class(prev) or "\ud800" <= prev <= "\udfff"
+            ):
+                continue
+        pos = sign + 1
+        if pos < n and text[pos] in "\ufe0f\u20e3":  # keycap "#️⃣" is an emoji
+            continue
+        has_letter = False
+        while pos < n:
+            cls = _hashtag_class(text[pos])
+            if not cls:
+                break
+            has_letter = has_letter or cls == 2
+            pos += 1
+        if not has_letter:
+            continue
+        # endHashtagMatch: "#tag#more" and "#http://…" are no hashtags.
+        if pos < n and (text[pos] in "#＃" or text.startswith("://", pos)):
+            continue
+        found.append(Entity(kind="hashtag", text=text[sign:pos], start=sign, end=pos))
+    return found
+
+
+def _cashtag_entities(text: str) -> list[Entity]:
+    if "$" not in text:
+        return []
+    found = []
+    for match in _CASHTAG_RE.finditer(text):
+        start, end = match.start(1) - 1, match.end(1)  # the "$" sits right before group 1
+        found.append(Entity(kind="cashtag", text=text[start:end], start=start, end=end))
+    return found
+
+
+def _url_entities(text: str) -> list[Entity]:
+    return [Entity(kind="url", text=text[a:b], start=a, end=b) for a, b in _url_spans(text)]
 
 
 def extract_entities(text: str) -> list[Entity]:
-    return []
+    """Return the mentions, lists, hashtags, cashtags and URLs of ``text``, in order.
+
+    Kinds are ``mention`` (``@ada_example``), ``list`` (``@ada_example/reading-list``),
+    ``hashtag`` (``#tag``, ``＃タグ``), ``cashtag`` (``$ABC``) and ``url`` (as written,
+    with or without protocol). ``text`` of each entity includes its sigil, and
+    ``text[entity.start:entity.end] == entity.text`` (code-point offsets). Where two
+    candidates overlap, the one starting first wins, so a ``#fragment`` inside a URL is
+    not a hashtag.
+
+    >>> [e.text for e in extract_entities("RT @ada_example: #Tokyo2020 http://example.com/#top")]
+    ['@ada_example', '#Tokyo2020', 'http://example.com/#top']
+    >>> extract_entities("mail ada@example.com, #123 is no tag")
+    []
+
+    Never raises on content; non-``str`` input raises ``TypeError``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_entities() expects a str, got {type(text).__name__}")
+    entities = _url_entities(text)
+    entities += _mention_entities(text)
+    entities += _hashtag_entities(text)
+    entities += _cashtag_entities(text)
+    if len(entities) < 2:
+        return entities
+    entities.sort(key=lambda e: e.start)  # stable: URLs win ties, as in the reference
+    kept = [entities[0]]
+    for entity in entities[1:]:
+        if entity.start >= kept[-1].end:
+            kept.append(entity)
+    return kept
+
+
+def extract_reply_handle(text: str) -> str | None:
+    """Return the handle a post replies to: a leading ``@name``, or None.
+
+    >>> extract_reply_handle(" @ada_example thanks!")
+    'ada_example'
+    >>> extract_reply_handle(".@ada_example thanks!") is None
+    True
+    """
+    match = _REPLY_RE.match(text)
+    if match is None or _MENTION_END_RE.match(text, match.end()):
+        return None
+    return match.group(1)
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Convert a code-point offset into ``text`` to a UTF-16 code-unit offset.
+
+    >>> utf16_offset("\\U0001f600 #tag", 2)
+    3
+    """
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+# ---------------------------------------------------------------------------
+# Weighted length (twitter-text parseTweet)
+# ---------------------------------------------------------------------------
+
+#: Code-point ranges that weigh 100 (one unit); everything else weighs 200.
+#: twitter-text config v2/v3: Latin to Georgian, general punctuation spaces, dashes and
+#: quotes, primes.
+_LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
+_SCALE = 100
+_DEFAULT_WEIGHT = 200
+_MAX_WEIGHTED_LENGTH = 280
+_TRANSFORMED_URL_LENGTH = 23
+
+#: Unicode ``Extended_Pictographic`` (emoji-data.txt), as ranges; © and ® are handled
+#: apart because they count as emoji only with U+FE0F.
+_PICTOGRAPHIC = (
+    "\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u2388\u23cf"
+    "\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe\u2600-\u2605"
+    "\u2607-\u2612\u2614-\u2685\u2690-\u2705\u2708-\u2712\u2714\u2716\u271d\u2721\u2728"
+    "\u2733\u2734\u2744\u2747\u274c\u274e\u2753-\u2755\u2757\u2763-\u2767\u2795-\u2797"
+    "\u27a1\u27b0\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030\u303d"
+    "\u3297\u3299"
+    "\U0001f000-\U0001f0ff\U0001f10d-\U0001f10f\U0001f12f\U0001f16c-\U0001f171"
+    "\U0001f17e\U0001f17f\U0001f18e\U0001f191-\U0001f19a\U0001f1ad-\U0001f1e5"
+    "\U0001f201-\U0001f20f\U0001f21a\U0001f22f\U0001f232-\U0001f23a\U0001f23c-\U0001f23f"
+    "\U0001f249-\U0001f3fa\U0001f400-\U0001f53d\U0001f546-\U0001f64f\U0001f680-\U0001f6ff"
+    "\U0001f774-\U0001f77f\U0001f7d5-\U0001f7ff\U0001f80c-\U0001f80f\U0001f848-\U0001f84f"
+    "\U0001f85a-\U0001f85f\U0001f888-\U0001f88f\U0001f8ae-\U0001f8ff\U0001f90c-\U0001f93a"
+    "\U0001f93c-\U0001f945\U0001f947-\U0001faff\U0001fc00-\U0001fffd"
+)
+_SKIN_TONES = "\U0001f3fb-\U0001f3ff"
+#: One emoji as the v3 counter sees it (a grapheme of UTS #51 sequences): a keycap
+#: (``1⃣``), a flag (two regional indicators), a tag flag (🏴 + tags + cancel tag), or
+#: pictographs with optional skin tone and VS16 joined by ZWJ (👨‍👩‍👧). A pictograph
+#: followed by VS15 (text presentation) is no emoji. Every repetition starts with a
+#: character the previous part cannot hold, so matching is linear.
+_EMOJI_ELEMENT = (
+    "(?:[\u00a9\u00ae]\ufe0f|[" + _PICTOGRAPHIC + "](?!\ufe0e)|[" + _SKIN_TONES + "])"
+    "[" + _SKIN_TONES + "]?\ufe0f?"
+)
+_EMOJI_RE = re.compile(
+    "[#*0-9]\ufe0f?\u20e3"
+    "|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
+    "|[\U0001f1e6-\U0001f1ff]{2}"
+    "|" + _EMOJI_ELEMENT + "(?:\u200d" + _EMOJI_ELEMENT + ")*"
+)
+
+
+class TextLength(NamedTuple):
+    """A post text measured as twitter-text's ``parseTweet`` does.
+
+    Ranges are inclusive offsets in UTF-16 code units into the original text, as the
+    reference reports them.
+    """
+
+    #: Weighted length: most scripts count 1 per character, CJK and emoji 2, URLs 23.
+    weighted_length: int
+    #: 0 < weighted_length <= 280 and no U+FFFE, U+FEFF or U+FFFF.
+    valid: bool
+    #: weighted_length / 280, in thousandths, rounded down.
+    permillage: int
+    valid_range_start: int
+    valid_range_end: int
+    display_range_start: int
+    display_range_end: int
+
+
+def _char_weight(code: int) -> int:
+    for low, high in _LIGHT_RANGES:
+        if low <= code <= high:
+            return _SCALE
+    return _DEFAULT_WEIGHT
+
+
+def measure_text(text: str, *, emoji_parsing: bool = True) -> TextLength:
+    """Measure ``text`` like twitter-text's ``parseTweet`` (config v3; v2 without emoji).
+
+    The text is NFC-normalised first; each URL counts 23, each emoji 2 (v3), each
+    character 1 or 2 by its code point.
+
+    >>> measure_text("Hello 👩‍💻 https://example.com").weighted_length
+    32
+    >>> measure_text("Hello 👩‍💻 https://example.com", emoji_parsing=False).weighted_length
+    35
+    """
+    normalized = unicodedata.normalize("NFC", text)
+    url_ends = dict(_url_spans(normalized))
+    emoji_ends = (
+        {m.start(): m.end() for m in _EMOJI_RE.finditer(normalized)} if emoji_parsing else {}
+    )
+    limit = _MAX_WEIGHTED_LENGTH * _SCALE
+    weight = 0
+    valid = True
+    valid_index = 0
+    units = 0  # UTF-16 offset of the current position
+    i = 0
+    n = len(normalized)
+    while i < n:
+        end = url_ends.get(i)
+        if end is not None:
+            weight += _TRANSFORMED_URL_LENGTH * _SCALE
+        else:
+            end = emoji_ends.get(i)
+            if end is not None:
+                weight += _DEFAULT_WEIGHT
+            else:
+                end = i + 1
+                weight += _char_weight(ord(normalized[i]))
+        piece = normalized[i:end]
+        units += _utf16_len(piece)
+        if valid and normalized[end - 1] in _INVALID_CHARS:
+            valid = False
+        if valid and weight <= limit:
+            valid_index = units - 1
+        i = end
+    length = weight // _SCALE
+    valid = valid and 0 < length <= _MAX_WEIGHTED_LENGTH
+    permillage = math.floor(length / _MAX_WEIGHTED_LENGTH * 1000)
+    text_units = _utf16_len(text)
+    valid_index += text_units - units
+    return TextLength(
+        weighted_length=length,
+        valid=valid,
+        permillage=permillage,
+        valid_range_start=0,
+        valid_range_end=valid_index,
+        display_range_start=0,
+        display_range_end=max(text_units - 1, 0),
+    )
+
+
+def weighted_length(text: str) -> int:
+    """Return the weighted length of a post text (twitter-text v3 rules).
+
+    >>> weighted_length("Hello")
+    5
+    >>> weighted_length("こんにちは")
+    10
+    >>> weighted_length("🇯🇵 https://example.com/a/long/path")
+    26
+    """
+    return measure_text(text).weighted_length
+
+
+def is_valid_post_text(text: str) -> bool:
+    """Whether ``text`` fits a post: 1 to 280 weighted units, no invalid characters.
+
+    >>> is_valid_post_text("Hello"), is_valid_post_text(""), is_valid_post_text("x" * 281)
+    (True, False, False)
+    """
+    return measure_text(text).valid

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ import attrs
 
 from tweetresolve.html import Element, ParsedPage, decode, looks_like_html, markers_present, parse_page
 from tweetresolve.platforms import PLATFORMS, Candidate, Platform
-from tweetresolve.records import Post
+from tweetresolve.records import Author, Post
 from tweetresolve.urls import parse_post_url
 
 __all__ = ["Kind", "extract"]
@@ -121,9 +122,21 @@ def _link_candidates(page: ParsedPage) -> Iterator[Candidate]:
                 platform=ref.platform,
                 post_id=ref.post_id,
                 url=ref.url or href,
+                # The permalink names its author; the link says nothing more.
+                author=Author(handle=ref.handle) if ref.handle else None,
+                created_at=_created_at(ref.platform, ref.post_id),
                 form="link",
             ),
         )
+
+
+def _created_at(platform: str, post_id: str | None) -> dt.datetime | None:
+    # Only tweet ids are decoded here; other platforms' detectors fill their own.
+    if platform != "twitter" or post_id is None:
+        return None
+    from tweetresolve.dates import tweet_time  # noqa: PLC0415
+
+    return tweet_time(post_id)
 
 
 def _merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Post]:

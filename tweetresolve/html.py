@@ -43,6 +43,9 @@ _WINDOWS_1252_ALIASES = frozenset(
      "cp1252", "iso_8859-1", "8859_1"}
 )
 
+# How far into an undeclared, non-UTF-8 page to look for a late <meta charset>.
+_LATE_DECLARATION_BYTES = 65536
+
 # How much of a document to look at when deciding HTML vs plain text.
 _SNIFF_CHARS = 65536
 
@@ -76,6 +79,12 @@ def decode(document: bytes) -> str:
     if bom_encoding:
         return data.decode(bom_encoding, errors="replace")
     declared = EncodingDetector.find_declared_encoding(data, is_html=True)
+    if declared is None and not _is_utf8(data):
+        # Some pages put <meta charset> after a long head of scripts, past the
+        # first 2 KB looked at above; a browser reparses when it meets it.
+        declared = EncodingDetector.find_declared_encoding(
+            data[:_LATE_DECLARATION_BYTES], is_html=True, search_entire_document=True
+        )
     codec = _known_codec(declared) if declared else None
     if codec is not None and codec != "utf-8":
         if declared is not None and declared.lower() in _WINDOWS_1252_ALIASES and _is_utf8(data):
@@ -99,9 +108,29 @@ def _known_codec(label: str) -> str | None:
     if label in _WINDOWS_1252_ALIASES:
         return "windows-1252"
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    if name.startswith(("utf-16", "utf-32")):
+        # The declaration was read as ASCII bytes, so the page is not UTF-16/32
+        # whatever it says; the WHATWG Encoding Standard reads such pages as UTF-8.
+        return "utf-8"
+    if not _is_ascii_compatible(name):
+        # UTF-7, EBCDIC and the like cannot be what a page readable as ASCII
+        # declares (and UTF-7 is a known script-injection trick): ignore the label.
+        return None
+    return name
+
+
+# Characters every ASCII-compatible encoding must map to the same bytes as ASCII.
+_ASCII_PROBE = "<meta charset=\"'>/ azAZ09+-"
+
+
+def _is_ascii_compatible(codec: str) -> bool:
+    try:
+        return _ASCII_PROBE.encode(codec) == _ASCII_PROBE.encode("ascii")
+    except (UnicodeError, LookupError):
+        return False
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -139,7 +168,15 @@ class ParsedPage:
     the current ``extract`` call.
     """
 
-    __slots__ = ("_line_starts", "_order", "base_url", "include_links", "root", "source")
+    __slots__ = (
+        "_line_starts",
+        "_order",
+        "_starts",
+        "base_url",
+        "include_links",
+        "root",
+        "source",
+    )
 
     def __init__(self, root: Element, source: str, *, base_url: str | None,
                  include_links: bool) -> None:
@@ -149,6 +186,7 @@ class ParsedPage:
         self.include_links = include_links
         self._line_starts: list[int] | None = None
         self._order: dict[Element, int] | None = None
+        self._starts: dict[str, dict[Element, int | None]] = {}
 
     def absolute(self, url: str | None) -> str | None:
         """Resolve a possibly relative or protocol-relative URL against the page."""
@@ -191,6 +229,44 @@ class ParsedPage:
         starts = self._lines()
         if line - 1 >= len(starts):
             return None
+        tag_starts = self._tag_starts(tag)
+        if element in tag_starts:
+            found = tag_starts[element]
+        else:
+            # Not an element of this page's tree (a detector parsed a fragment of
+            # its own): count by hand, as for any element.
+            found = self._nth_start_on_line(element, tag, line)
+        if found is None:
+            return None
+        return found, _element_end(self.source, tag, found)
+
+    def _tag_starts(self, tag: str) -> dict[Element, int | None]:
+        # Every element of ``tag`` mapped to its start offset in one pass over the
+        # source and one over the tree, so that finding the spans of n embeds is
+        # O(n), not O(n²) as counting tags per element would be.
+        cached = self._starts.get(tag)
+        if cached is not None:
+            return cached
+        lines = self._lines()
+        by_line: dict[int, list[int]] = {}
+        pattern = re.compile(_START_TAG_TEMPLATE.format(re.escape(tag)), re.IGNORECASE)
+        for match in pattern.finditer(self.source):
+            by_line.setdefault(bisect.bisect_right(lines, match.start()), []).append(match.start())
+        seen_on_line: dict[int, int] = {}
+        cached = {}
+        for other in self.root.iter(tag):
+            line = other.sourceline
+            if not line:
+                continue
+            nth = seen_on_line.get(line, 0)
+            seen_on_line[line] = nth + 1
+            found = by_line.get(line, ())
+            cached[other] = found[nth] if nth < len(found) else None
+        self._starts[tag] = cached
+        return cached
+
+    def _nth_start_on_line(self, element: Element, tag: str, line: int) -> int | None:
+        starts = self._lines()
         line_start = starts[line - 1]
         line_end = starts[line] if line < len(starts) else len(self.source)
         nth = 0
@@ -200,14 +276,10 @@ class ParsedPage:
             if other.sourceline == line:
                 nth += 1
         pattern = re.compile(_START_TAG_TEMPLATE.format(re.escape(tag)), re.IGNORECASE)
-        found = None
         for i, match in enumerate(pattern.finditer(self.source, line_start, line_end)):
             if i == nth:
-                found = match.start()
-                break
-        if found is None:
-            return None
-        return found, _element_end(self.source, tag, found)
+                return match.start()
+        return None
 
     def _lines(self) -> list[int]:
         if self._line_starts is None:
@@ -283,11 +355,12 @@ def element_text(element: Element, *, stop: Element | None = None) -> str:
     """Visible text of an element: ``<br>`` and block ends become line breaks.
 
     Text of ``<script>``, ``<style>`` and ``<template>`` is skipped; runs of spaces
-    collapse; ``stop``, if given, ends the walk before that descendant.
+    collapse; a line break in the source is white space, as a browser shows it (except
+    inside ``<pre>``); ``stop``, if given, ends the walk before that descendant.
 
-    >>> el = lxml.html.fragment_fromstring("<p>one<br>two  <b>three</b></p>")
+    >>> el = lxml.html.fragment_fromstring("<p>one<br>two  <b>three</b>\\nfour</p>")
     >>> element_text(el)
-    'one\\ntwo three'
+    'one\\ntwo three four'
     """
     parts: list[str] = []
     _collect_text(element, parts, stop, top=True)
@@ -313,18 +386,23 @@ def _walk(element: Element, parts: list[str], stop: Element | None, *, top: bool
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in {"script", "style", "template"}:
         if not top and element.tail:
-            parts.append(element.tail)
+            parts.append(_source_spaces(element.tail))
         return
     if tag == "br":
         parts.append("\n")
     elif isinstance(element.tag, str) and element.text:
-        parts.append(element.text)
+        parts.append(element.text if tag == "pre" else _source_spaces(element.text))
     for child in element:
         _walk(child, parts, stop, top=False)
     if tag in _BLOCK_TAGS and not top:
         parts.append("\n")
     if not top and element.tail:
-        parts.append(element.tail)
+        parts.append(_source_spaces(element.tail))
+
+
+def _source_spaces(text: str) -> str:
+    # Source line breaks are white space in HTML; only <br> and blocks break lines.
+    return text.replace("\r", " ").replace("\n", " ") if "\n" in text or "\r" in text else text
 
 
 def iter_links(element: Element) -> Iterator[tuple[str, str]]:

@@ -260,3 +260,15 @@ class Post(_Record):
     def handle(self) -> str | None:
         """The author's handle, or None."""
         return self.author.handle if self.author else None
+
+    @property
+    def weighted_length(self) -> int:
+        """Weighted length of ``text`` by twitter-text v3 rules (URLs 23, CJK and emoji 2).
+
+        >>> Post(platform="twitter", text="Hi 👋 https://example.com").weighted_length
+        29
+        """
+        # Imported here: the entities module itself imports the records.
+        from tweetresolve.entities import weighted_length  # noqa: PLC0415
+
+        return weighted_length(self.text) if self.text else 0

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from tweetresolve.platforms.base import Candidate, Platform
+from tweetresolve.platforms.bluesky import BLUESKY
+from tweetresolve.platforms.facebook import FACEBOOK
+from tweetresolve.platforms.instagram import INSTAGRAM
+from tweetresolve.platforms.linkedin import LINKEDIN
+from tweetresolve.platforms.mastodon import MASTODON
+from tweetresolve.platforms.reddit import REDDIT
+from tweetresolve.platforms.telegram import TELEGRAM
+from tweetresolve.platforms.threads import THREADS
+from tweetresolve.platforms.tiktok import TIKTOK
+from tweetresolve.platforms.truthsocial import TRUTHSOCIAL
+from tweetresolve.platforms.tumblr import TUMBLR
 from tweetresolve.platforms.twitter import TWITTER
+from tweetresolve.platforms.youtube import YOUTUBE
 
 __all__ = ["PLATFORMS", "Candidate", "Platform", "get_platform"]
 
@@ -11,6 +23,20 @@ __all__ = ["PLATFORMS", "Candidate", "Platform", "get_platform"]
 #: most common embed and other platforms' residue is checked against it.
 PLATFORMS: tuple[Platform, ...] = (
     TWITTER,
+    # Host-specific permalink parsers before the generic Mastodon-style one.
+    INSTAGRAM,
+    FACEBOOK,
+    YOUTUBE,
+    TIKTOK,
+    THREADS,
+    BLUESKY,
+    # Before Mastodon: Truth Social is a Mastodon fork whose URLs share its shape.
+    TRUTHSOCIAL,
+    MASTODON,
+    REDDIT,
+    TELEGRAM,
+    LINKEDIN,
+    TUMBLR,
 )
 
 _BY_NAME = {platform.name: platform for platform in PLATFORMS}

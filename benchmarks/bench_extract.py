@@ -1,0 +1,234 @@
+"""Extraction speed over the real pages, against plain parses of the same pages, in one run.
+
+Prints, over the labelled pages in ``../shared/corpus/pages`` (beside the project):
+
+* MB/s of ``tweetresolve.extract`` (bytes in, posts out: decoding, prefilter,
+  parse where needed, detection), of a plain ``lxml.html`` parse of the same
+  bytes, and of a whole-page ``BeautifulSoup(page, "lxml")`` parse; each the
+  median of repeated passes, with ratios.  Target: extract >= 0.5 x lxml.
+* Whether the fast path finds exactly what a full parse finds: every page is
+  run again with the prefilter disabled (every platform's detector on every
+  page, HTML and text path alike) and the posts compared.
+* The time-versus-size curve of the hostile inputs (``tests/hostile.py``), sizes
+  doubling, with the time per megabyte, so superlinear growth shows.
+
+Run: ``python benchmarks/bench_extract.py [--passes N] [--quick] [--corpus DIR]``.
+Exit status 1 when the fast path and the full parse disagree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import gzip
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from bs4 import BeautifulSoup
+
+import tweetresolve.extract
+from tweetresolve import extract
+from tweetresolve.html import decode
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT / "tests"))
+
+from hostile import HOSTILE  # noqa: E402
+
+MB = 1_000_000
+
+# The module, not the function of the same name that the package exports.
+extract_module: Any = sys.modules["tweetresolve.extract"]
+
+
+def load_pages(pages_dir: Path) -> list[tuple[str, bytes]]:
+    """Every page as raw bytes (``.html.gz`` decompressed), in name order."""
+    pages = []
+    for path in sorted(pages_dir.iterdir()):
+        data = path.read_bytes()
+        if path.name.endswith(".gz"):
+            data = gzip.decompress(data)
+        pages.append((path.name, data))
+    return pages
+
+
+def load_texts(corpus: Path) -> list[str]:
+    """The plain-text cases (converter output over the same pages)."""
+    path = corpus / "text_cases.jsonl"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+def time_pass(work: Callable[[bytes], object], pages: Sequence[tuple[str, bytes]]) -> float:
+    """Seconds for one pass of ``work`` over every page (garbage collection paused)."""
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        for _, data in pages:
+            work(data)
+        return time.perf_counter() - started
+    finally:
+        gc.enable()
+
+
+def median_time(
+    work: Callable[[bytes], object], pages: Sequence[tuple[str, bytes]], passes: int
+) -> float:
+    """Median seconds of ``passes`` passes, after one warm-up pass."""
+    time_pass(work, pages)
+    return statistics.median(time_pass(work, pages) for _ in range(passes))
+
+
+def lxml_parse(data: bytes) -> object:
+    """The baseline: lxml's HTML parser over the same bytes."""
+    return lxml.html.document_fromstring(data)
+
+
+def soup_parse(data: bytes) -> object:
+    """The slow baseline: a whole-page BeautifulSoup tree on lxml."""
+    return BeautifulSoup(data, "lxml")
+
+
+@contextmanager
+def prefilter_disabled() -> Iterator[None]:
+    """Make every platform look present on every document: the full-parse path."""
+    original = extract_module.markers_present
+    extract_module.markers_present = lambda lowered, markers: True
+    try:
+        yield
+    finally:
+        extract_module.markers_present = original
+
+
+def compare_paths(pages: Sequence[tuple[str, bytes]], texts: Sequence[str]) -> list[str]:
+    """Names of the documents where the fast path and the full parse disagree."""
+    documents: list[tuple[str, str | bytes]] = [*pages]
+    documents += [(f"text_cases[{i}]", text) for i, text in enumerate(texts)]
+    fast: dict[tuple[str, bool], list[dict[str, Any]]] = {}
+    for name, document in documents:
+        for links in (False, True):
+            fast[name, links] = [p.to_dict() for p in extract(document, include_links=links)]
+    differ = []
+    with prefilter_disabled():
+        for name, document in documents:
+            for links in (False, True):
+                full = [p.to_dict() for p in extract(document, include_links=links)]
+                if full != fast[name, links]:
+                    differ.append(
+                        f"{name} (include_links={links}): fast {len(fast[name, links])}"
+                        f" posts, full parse {len(full)}"
+                    )
+    return differ
+
+
+def hostile_curve(sizes: Sequence[int]) -> None:
+    """Print time against size for every hostile input, sizes doubling."""
+    print("\nHostile inputs: extract() time by size (kind=auto; one run each)")
+    print(f"{'input':20s} " + " ".join(f"{s / MB:>8.3g}MB" for s in sizes) + "   s/MB first->last")
+    for name, make in HOSTILE.items():
+        cells = []
+        per_mb = []
+        for size in sizes:
+            document = make(size)
+            length = len(document)
+            gc.collect()
+            started = time.perf_counter()
+            extract(document)
+            elapsed = time.perf_counter() - started
+            cells.append(f"{elapsed:>9.3f}s")
+            per_mb.append(elapsed / max(length / MB, 1e-9))
+        growth = per_mb[-1] / per_mb[0] if per_mb[0] > 0 else float("inf")
+        flag = "  <- grows faster than size" if growth > 3 else ""
+        print(
+            f"{name:20s} "
+            + " ".join(cells)
+            + f"   {per_mb[0]:.3f} -> {per_mb[-1]:.3f} (x{growth:.1f}){flag}"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; return 1 when the fast path misses what a full parse finds."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="folder holding pages/ and text_cases.jsonl",
+    )
+    parser.add_argument("--passes", type=int, default=5, help="timed passes per measure")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer passes and smaller hostile inputs"
+    )
+    args = parser.parse_args(argv)
+    passes = 2 if args.quick else args.passes
+
+    pages_dir = args.corpus / "pages"
+    if not pages_dir.is_dir():
+        print(f"no corpus at {pages_dir}: nothing to measure")
+        return 0
+    pages = load_pages(pages_dir)
+    texts = load_texts(args.corpus)
+    total = sum(len(data) for _, data in pages)
+    print(
+        f"Corpus: {len(pages)} pages, {total / MB:.1f} MB; "
+        f"{len(texts)} text cases; median of {passes} passes"
+    )
+
+    extract_s = median_time(extract, pages, passes)
+    lxml_s = median_time(lxml_parse, pages, passes)
+    soup_s = median_time(soup_parse, pages, max(1, min(passes, 3)))
+    rows = [
+        ("tweetresolve.extract", extract_s),
+        ("lxml.html parse", lxml_s),
+        ("BeautifulSoup(lxml) parse", soup_s),
+    ]
+    print(f"\n{'':28s}{'MB/s':>8s}{'s/pass':>9s}{'vs lxml':>9s}")
+    for label, seconds in rows:
+        print(f"{label:28s}{total / MB / seconds:8.1f}{seconds:9.3f}{lxml_s / seconds:8.2f}x")
+    ratio = lxml_s / extract_s
+    verdict = "met" if ratio >= 0.5 else "NOT met"
+    print(
+        f"\nextract runs at {ratio:.2f}x the lxml parse (target >= 0.5x: {verdict}); "
+        f"{soup_s / extract_s:.1f}x a whole-page BeautifulSoup parse"
+    )
+
+    parsed = sum(
+        1
+        for _, data in pages
+        if any(
+            extract_module.markers_present(decode(data).lower(), p.markers)
+            for p in extract_module.PLATFORMS
+        )
+    )
+    print(f"pages with an embed marker (parsed): {parsed} of {len(pages)}")
+
+    differ = compare_paths(pages, texts)
+    checked = 2 * (len(pages) + len(texts))
+    if differ:
+        print(f"\nfast path vs full parse: {len(differ)} of {checked} runs DIFFER:")
+        for line in differ:
+            print(f"  {line}")
+    else:
+        print(
+            f"\nfast path vs full parse: identical posts on all {checked} runs "
+            f"({len(pages)} pages and {len(texts)} texts, with and without links)"
+        )
+
+    sizes = [62_500 * 2**i for i in range(5 if args.quick else 7)]
+    hostile_curve(sizes)
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,335 @@
+"""Score ``tweetresolve.extract`` against the labelled real pages of the corpus.
+
+Usage::
+
+    python benchmarks/score_corpus.py [--corpus DIR] [--verbose] [--platform NAME]
+
+The corpus is the folder ``shared/corpus`` beside the project root (``pages/`` and
+``labels.jsonl``).  Every page is run through ``extract`` twice: without links (posts
+labelled ``link-only`` are then not expected) and with ``include_links=True``.
+
+Matching: a prediction matches a labelled post of the same page and platform by
+``post_id`` when the label has one, else by handle and text start.  Each prediction
+matches at most one label.  A prediction that matches no label is a false positive;
+when it matches one of the page's ``not_posts`` (a decoy) the decoy's kind is listed.
+
+Fields are scored over matched posts whose label has the field:
+
+* ``id``: equal ids;
+* ``handle``: equal without ``@`` and case;
+* ``name``, ``date``: equal after collapsing white space;
+* ``text``: the predicted text (white space collapsed, ``<br>`` a space) starts with
+  the label's ``text_start`` (the first 40 characters of the post's text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tweetresolve
+from tweetresolve import Post
+
+#: The corpus beside the project root: <root>/../shared/corpus.
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+
+FIELDS = ("id", "handle", "name", "date", "text")
+
+# Runs of white space, collapsed before comparing shown values.
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Match:
+    """One labelled post and the prediction matched to it (None: missed)."""
+
+    file: str
+    label: dict[str, Any]
+    post: Post | None
+
+
+@dataclass
+class FalsePositive:
+    """A prediction that matches no labelled post."""
+
+    file: str
+    post: Post
+    decoy: str | None = None
+
+
+@dataclass
+class Score:
+    """Counts for one platform."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    fields: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0] for name in FIELDS})
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, name: str) -> float | None:
+        correct, total = self.fields[name]
+        return correct / total if total else None
+
+
+@dataclass
+class Report:
+    """The outcome of one scoring run."""
+
+    include_links: bool
+    scores: dict[str, Score]
+    matches: list[Match]
+    false_positives: list[FalsePositive]
+    mismatches: list[tuple[str, str, str, Any, Any]]  # file, field, post id, label, predicted
+
+
+def collapse(text: str | None) -> str | None:
+    """Collapse white space the way the labels do."""
+    return None if text is None else _SPACES.sub(" ", text).strip()
+
+
+def _handle(value: str | None) -> str | None:
+    return value.strip().lstrip("@＠").lower() if value else None
+
+
+def text_matches(predicted: str | None, text_start: str) -> bool:
+    """Whether a predicted text begins like the label's ``text_start``."""
+    shown = collapse(predicted)
+    if not shown:
+        return False
+    return shown.startswith(text_start) or shown[:40].rstrip() == text_start
+
+
+def field_values(name: str, label: dict[str, Any], post: Post) -> tuple[Any, Any, bool]:
+    """(label value, predicted value, equal?) for one field."""
+    if name == "id":
+        return label["post_id"], post.post_id, label["post_id"] == post.post_id
+    if name == "handle":
+        predicted = post.author.handle if post.author else None
+        return (
+            label["author_handle"],
+            predicted,
+            _handle(label["author_handle"]) == _handle(predicted),
+        )
+    if name == "name":
+        predicted = post.author.name if post.author else None
+        return (
+            label["author_name"],
+            predicted,
+            collapse(label["author_name"]) == collapse(predicted),
+        )
+    if name == "date":
+        return (
+            label["date_text"],
+            post.date_text,
+            collapse(label["date_text"]) == collapse(post.date_text),
+        )
+    expected = label["text_start"]
+    return expected, (collapse(post.text) or "")[:60], text_matches(post.text, expected)
+
+
+_LABEL_KEYS = {
+    "id": "post_id",
+    "handle": "author_handle",
+    "name": "author_name",
+    "date": "date_text",
+    "text": "text_start",
+}
+
+
+def read_page(path: Path) -> bytes:
+    """Page bytes, un-gzipped when the file is ``.gz``."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def load_labels(corpus: Path) -> list[dict[str, Any]]:
+    """Every page's label object, in file order."""
+    with (corpus / "labels.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _match_page(
+    label_posts: Sequence[dict[str, Any]], posts: Sequence[Post]
+) -> tuple[list[tuple[dict[str, Any], Post | None]], list[Post]]:
+    free = list(posts)
+    pairs: list[tuple[dict[str, Any], Post | None]] = []
+    # Labels with an id first, so an id-less label never takes a post another label names.
+    ordered = sorted(label_posts, key=lambda lab: lab["post_id"] is None)
+    for label in ordered:
+        found = None
+        for post in free:
+            if post.platform != label["platform"]:
+                continue
+            if label["post_id"] is not None:
+                if post.post_id == label["post_id"]:
+                    found = post
+                    break
+                continue
+            if label["author_handle"] and _handle(label["author_handle"]) != _handle(
+                post.author.handle if post.author else None
+            ):
+                continue
+            if label["text_start"] and not text_matches(post.text, label["text_start"]):
+                continue
+            if not label["author_handle"] and not label["text_start"]:
+                continue
+            found = post
+            break
+        if found is not None:
+            free.remove(found)
+        pairs.append((label, found))
+    return pairs, free
+
+
+def _decoy_kind(post: Post, decoys: Iterable[dict[str, Any]]) -> str | None:
+    for decoy in decoys:
+        if decoy.get("platform") not in (None, post.platform):
+            continue
+        url = decoy.get("url")
+        if not url:
+            continue
+        ref = tweetresolve.parse_post_url(url)
+        if post.url == url or (ref is not None and ref.post_id and ref.post_id == post.post_id):
+            return str(decoy["kind"])
+    return None
+
+
+def score(
+    corpus: Path = DEFAULT_CORPUS,
+    *,
+    include_links: bool = False,
+    platforms: Iterable[str] | None = None,
+) -> Report:
+    """Run ``extract`` over every page and compare with the labels."""
+    wanted = set(platforms) if platforms else None
+    scores: dict[str, Score] = collections.defaultdict(Score)
+    matches: list[Match] = []
+    false_positives: list[FalsePositive] = []
+    mismatches: list[tuple[str, str, str, Any, Any]] = []
+    for page in load_labels(corpus):
+        data = read_page(corpus / "pages" / page["file"])
+        posts = tweetresolve.extract(
+            data, base_url=page.get("page_url") or None, include_links=include_links
+        )
+        expected = [
+            p
+            for p in page["posts"]
+            if (include_links or p["form"] != "link-only")
+            and (wanted is None or p["platform"] in wanted)
+        ]
+        posts = [p for p in posts if wanted is None or p.platform in wanted]
+        pairs, extra = _match_page(expected, posts)
+        for label, post in pairs:
+            score_ = scores[label["platform"]]
+            matches.append(Match(page["file"], label, post))
+            if post is None:
+                score_.fn += 1
+                continue
+            score_.tp += 1
+            for name in FIELDS:
+                if label[_LABEL_KEYS[name]] is None:
+                    continue
+                want, got, equal = field_values(name, label, post)
+                score_.fields[name][1] += 1
+                if equal:
+                    score_.fields[name][0] += 1
+                else:
+                    mismatches.append((page["file"], name, label["post_id"] or "-", want, got))
+        for post in extra:
+            scores[post.platform].fp += 1
+            false_positives.append(
+                FalsePositive(page["file"], post, _decoy_kind(post, page.get("not_posts", ())))
+            )
+    return Report(include_links, dict(scores), matches, false_positives, mismatches)
+
+
+def _percent(value: float | None) -> str:
+    return "   -  " if value is None else f"{100 * value:5.1f}%"
+
+
+def format_report(report: Report, *, verbose: bool = False) -> str:
+    """The report as a table (and, verbose, every error with its file)."""
+    title = "with links (include_links=True)" if report.include_links else "without links"
+    lines = [
+        f"== {title}",
+        f"{'platform':<10} {'TP':>4} {'FP':>4} {'FN':>4} {'prec':>7} {'recall':>7} "
+        f"{'F1':>7}   " + " ".join(f"{name:>12}" for name in FIELDS),
+    ]
+    for platform in sorted(report.scores):
+        s = report.scores[platform]
+        cells = []
+        for name in FIELDS:
+            correct, total = s.fields[name]
+            cells.append(
+                f"{_percent(s.accuracy(name))} {correct:>2}/{total:<2}" if total else f"{'-':>12}"
+            )
+        lines.append(
+            f"{platform:<10} {s.tp:>4} {s.fp:>4} {s.fn:>4} {_percent(s.precision):>7} "
+            f"{_percent(s.recall):>7} {_percent(s.f1):>7}   " + " ".join(f"{c:>12}" for c in cells)
+        )
+    decoys = [fp for fp in report.false_positives if fp.decoy]
+    if decoys:
+        lines.append("false positives on labelled decoys:")
+        lines.extend(
+            f"  {fp.file}: {fp.post.platform} {fp.post.post_id} ({fp.decoy})" for fp in decoys
+        )
+    if verbose:
+        for match in report.matches:
+            if match.post is None:
+                label = match.label
+                lines.append(
+                    f"  FN {match.file}: {label['platform']} {label['form']} "
+                    f"{label['post_id']} {label['author_handle']} "
+                    f"{(label['text_start'] or '')[:30]!r}"
+                )
+        for fp in report.false_positives:
+            post = fp.post
+            lines.append(
+                f"  FP {fp.file}: {post.platform} {post.form} {post.post_id} "
+                f"{post.handle} {(collapse(post.text) or '')[:40]!r}"
+                + (f" [decoy: {fp.decoy}]" if fp.decoy else "")
+            )
+        for file, name, post_id, want, got in report.mismatches:
+            lines.append(f"  field {name} {file} {post_id}: want {want!r} got {got!r}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--verbose", action="store_true", help="list every FP/FN and field error")
+    parser.add_argument("--platform", action="append", help="score only this platform")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "labels.jsonl").is_file():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    for include_links in (False, True):
+        report = score(args.corpus, include_links=include_links, platforms=args.platform)
+        print(format_report(report, verbose=args.verbose))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

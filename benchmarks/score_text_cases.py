@@ -1,0 +1,287 @@
+"""Score the plain-text path over the labelled converter outputs in ``text_cases.jsonl``.
+
+Each case is the text an HTML-to-text converter (trafilatura, html2text, BeautifulSoup)
+made of a real page, with the posts that the text still shows.  The scorer runs
+``extract(text, kind="text")`` on every case and prints, per platform, precision /
+recall / F1 overall, for the cases whose byline survived (``has_byline``), and per
+converter; then per-field accuracy over the matched posts.
+
+A prediction is matched to a labelled post by ``(platform, post_id)`` when both have
+an id, else by ``(platform, handle)``.  Cases without posts (prose whose link the
+converter dropped) only count false positives.
+
+Usage::
+
+    python benchmarks/score_text_cases.py [path/to/text_cases.jsonl] [--links] [--misses]
+
+``--links`` also returns bare links to posts (``include_links=True``); ``--misses``
+lists every miss and false positive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tweetresolve import extract
+from tweetresolve.records import Post
+
+#: The corpus beside the project root: ``<root>/../shared/corpus/text_cases.jsonl``.
+DEFAULT_CASES = (
+    Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "text_cases.jsonl"
+)
+
+FIELDS = ("id", "handle", "name", "date", "text_start")
+
+_WHITESPACE = re.compile(r"\s+")
+# A Markdown backslash escape: "29\\. April 2018".
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def converter_name(converter: str) -> str:
+    """Short name of a converter description from the corpus."""
+    if converter.startswith("trafilatura"):
+        return "trafilatura"
+    if converter.startswith("beautifulsoup"):
+        return "bs4"
+    if converter.startswith("html2text"):
+        return "html2text-plain" if "ignore_links" in converter else "html2text-md"
+    return converter.split()[0]
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    """Read the JSON-lines file of cases."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _collapse(text: str | None) -> str | None:
+    return None if text is None else _WHITESPACE.sub(" ", text).strip()
+
+
+def _shown(text: str) -> str:
+    """The case text as a reader sees it: Markdown escapes undone, spaces collapsed."""
+    return _collapse(_MD_ESCAPE.sub(r"\1", text)) or ""
+
+
+def _handle(value: str | None) -> str | None:
+    if not value:
+        return None
+    return value.removeprefix("@").lower()
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class FieldScore:
+    """How often a field of a matched post equals the label."""
+
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.total += 1
+        self.right += ok
+
+    def __str__(self) -> str:
+        if not self.total:
+            return "   n/a"
+        return f"{self.right / self.total:6.3f} ({self.right}/{self.total})"
+
+
+@dataclass
+class Report:
+    """Everything the scorer measured."""
+
+    groups: dict[str, dict[str, Counts]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Counts))
+    )
+    fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
+    byline_fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
+    misses: list[str] = field(default_factory=list)
+
+
+def match_posts(
+    labels: Sequence[dict[str, Any]], predictions: Sequence[Post]
+) -> tuple[list[tuple[dict[str, Any], Post]], list[dict[str, Any]], list[Post]]:
+    """Pair labels with predictions: by id when both have one, else by handle."""
+    free = list(predictions)
+    pairs: list[tuple[dict[str, Any], Post]] = []
+    unmatched: list[dict[str, Any]] = []
+    pending = []
+    for label in labels:
+        found = next(
+            (
+                p
+                for p in free
+                if label["post_id"]
+                and p.post_id
+                and p.platform == label["platform"]
+                and p.post_id == label["post_id"]
+            ),
+            None,
+        )
+        if found is None:
+            pending.append(label)
+        else:
+            free.remove(found)
+            pairs.append((label, found))
+    for label in pending:
+        found = next(
+            (
+                p
+                for p in free
+                if p.platform == label["platform"]
+                and not (label["post_id"] and p.post_id)
+                and _handle(label["author_handle"]) is not None
+                and _handle(p.handle) == _handle(label["author_handle"])
+            ),
+            None,
+        )
+        if found is None:
+            unmatched.append(label)
+        else:
+            free.remove(found)
+            pairs.append((label, found))
+    return pairs, unmatched, free
+
+
+def _score_fields(
+    scores: dict[str, FieldScore], case_text: str, label: dict[str, Any], post: Post
+) -> None:
+    if label["post_id"] and label["post_id"] in case_text:
+        scores["id"].add(post.post_id == label["post_id"])
+    if label["author_handle"]:
+        scores["handle"].add(_handle(post.handle) == _handle(label["author_handle"]))
+    if label["author_name"]:
+        name = post.author.name if post.author else None
+        scores["name"].add(_collapse(name) == _collapse(label["author_name"]))
+    if label["date_text"] and _collapse(label["date_text"]) in _shown(case_text):
+        scores["date"].add(_collapse(post.date_text) == _collapse(label["date_text"]))
+    if label["text_start"]:
+        # The label holds up to 40 characters of the first paragraph of the markup;
+        # the text path returns every paragraph, so the start must match.
+        text = _collapse(post.text) or ""
+        scores["text_start"].add(text.startswith(label["text_start"]))
+
+
+def score(cases: Iterable[dict[str, Any]], *, include_links: bool = False) -> Report:
+    """Run the text path over ``cases`` and count."""
+    report = Report()
+    for number, case in enumerate(cases):
+        text = case["text"]
+        predictions = extract(text, kind="text", include_links=include_links)
+        pairs, missed, extra = match_posts(case["posts"], predictions)
+        groups = ["overall", f"converter {converter_name(case['source']['converter'])}"]
+        if case.get("has_byline"):
+            groups.append("has_byline")
+        if not case["posts"]:
+            groups.append("negatives")
+        for group in groups:
+            counts = report.groups[group]
+            for label, _ in pairs:
+                counts[label["platform"]].tp += 1
+            for label in missed:
+                counts[label["platform"]].fn += 1
+            for post in extra:
+                counts[post.platform].fp += 1
+        for label, post in pairs:
+            _score_fields(report.fields, text, label, post)
+            if case.get("has_byline"):
+                _score_fields(report.byline_fields, text, label, post)
+            wrong = _wrong_fields(text, label, post)
+            if wrong:
+                report.misses.append(f"case {number}: field {', '.join(wrong)}: {_describe(post)}")
+        for label in missed:
+            byline = "byline" if case.get("has_byline") else "no byline"
+            report.misses.append(
+                f"case {number}: MISSED ({byline}) {label['platform']} {label['post_id']}"
+                f" {label['author_handle']} {label.get('form')}"
+            )
+        for post in extra:
+            report.misses.append(f"case {number}: FALSE POSITIVE {_describe(post)}")
+    return report
+
+
+def _wrong_fields(text: str, label: dict[str, Any], post: Post) -> list[str]:
+    scores: dict[str, FieldScore] = defaultdict(FieldScore)
+    _score_fields(scores, text, label, post)
+    return [name for name, s in scores.items() if s.right != s.total]
+
+
+def _describe(post: Post) -> str:
+    start = (_collapse(post.text) or "")[:40]
+    return (
+        f"{post.platform} id={post.post_id} @{post.handle} name={post.author.name if post.author else None!r}"
+        f" date={post.date_text!r} text={start!r}"
+    )
+
+
+def print_report(report: Report, *, misses: bool = False, out: Any = None) -> None:
+    """Print the tables of ``report``."""
+    out = out or sys.stdout
+    order = sorted(report.groups, key=lambda g: (g.startswith("converter"), g != "overall", g))
+    print(f"{'group':<28} {'platform':<10} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn", file=out)
+    for group in order:
+        for platform, counts in sorted(report.groups[group].items()):
+            print(
+                f"{group:<28} {platform:<10} {counts.precision:6.3f} {counts.recall:6.3f}"
+                f" {counts.f1:6.3f} {counts.tp:4d}{counts.fp:4d}{counts.fn:4d}",
+                file=out,
+            )
+    print(file=out)
+    print("field accuracy over matched posts (id: only where the text holds the id)", file=out)
+    for name in FIELDS:
+        print(
+            f"  {name:<11} all {report.fields[name]!s:<22} has_byline {report.byline_fields[name]}",
+            file=out,
+        )
+    if misses:
+        print(file=out)
+        for line in report.misses:
+            print(line, file=out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("cases", nargs="?", type=Path, default=DEFAULT_CASES)
+    parser.add_argument("--links", action="store_true", help="also return bare links to posts")
+    parser.add_argument("--misses", action="store_true", help="list misses and false positives")
+    args = parser.parse_args(argv)
+    if not args.cases.exists():
+        print(f"no cases at {args.cases}", file=sys.stderr)
+        return 2
+    report = score(load_cases(args.cases), include_links=args.links)
+    print_report(report, misses=args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,288 @@
+"""Tests of the address policy, and of the transport that enforces it at connect time.
+
+The connect step is replaced by a recording fake in every test here, so even a
+broken policy could not send a packet: the tests only look at what would have been
+connected to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import typing
+from typing import Any
+
+import httpcore
+import pytest
+
+from tweetresolve.expand import AsyncExpander, GuardedTransport
+from tweetresolve.expand.guard import AddressPolicy, BlockedAddressError, literal_address
+from tweetresolve.expand.transport import NameResolutionError
+from tweetresolve.records import Expansion
+
+# Documentation-range stand-ins would be refused by the policy itself, so the
+# "public" address here is an ordinary global one; nothing is ever sent to it.
+PUBLIC = "93.184.215.14"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",  # loopback
+        "127.255.255.254",  # loopback range
+        "10.1.2.3",  # private
+        "172.16.0.1",  # private
+        "192.168.0.1",  # private
+        "169.254.169.254",  # link-local / cloud metadata
+        "100.64.0.1",  # CGNAT, neither private nor global to ipaddress
+        "100.100.100.200",  # metadata inside CGNAT
+        "0.0.0.0",  # unspecified
+        "224.0.0.1",  # multicast (is_global=True on some Pythons)
+        "240.0.0.1",  # reserved
+        "255.255.255.255",  # broadcast
+        "192.0.2.1",  # documentation
+        "198.18.0.1",  # benchmarking
+        "::1",  # IPv6 loopback
+        "::",  # unspecified
+        "::ffff:127.0.0.1",  # IPv4-mapped loopback
+        "::ffff:169.254.169.254",  # IPv4-mapped metadata
+        "::127.0.0.1",  # deprecated IPv4-compatible
+        "2002:7f00:1::",  # 6to4 of loopback (is_global=True on 3.11)
+        "2002:a9fe:a9fe::",  # 6to4 of metadata
+        "64:ff9b::7f00:1",  # NAT64 of loopback
+        "64:ff9b:1::a00:1",  # NAT64 local-use prefix
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo whose client is 127.0.0.1
+        "fd00:ec2::254",  # AWS metadata (unique-local)
+        "fe80::1",  # link-local
+        "ff02::1",  # multicast
+        "2001:db8::1",  # documentation
+    ],
+)
+def test_blocked_addresses(address: str) -> None:
+    """Non-public addresses and IPv6 forms embedding them are refused."""
+    assert AddressPolicy().is_blocked_ip(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        PUBLIC,  # ordinary IPv4
+        "2606:4700::1111",  # ordinary IPv6
+        "::ffff:93.184.215.14",  # IPv4-mapped public
+        "64:ff9b::5db8:d70e",  # NAT64 of a public address
+    ],
+)
+def test_public_addresses(address: str) -> None:
+    """Public addresses pass."""
+    assert not AddressPolicy().is_blocked_ip(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("2130706433", "127.0.0.1"),  # decimal
+        ("0x7f000001", "127.0.0.1"),  # hex
+        ("0177.0.0.1", "127.0.0.1"),  # octal
+        ("127.1", "127.0.0.1"),  # shortened
+        ("0x7f.1", "127.0.0.1"),  # mixed
+        ("[::1]", "::1"),  # bracketed IPv6
+        ("169.254.169.254.", "169.254.169.254"),  # trailing dot
+        ("example.com", None),  # a name
+        ("cafe.babe", None),  # hex letters only, still a name
+        ("1.2.3.4.5", None),  # not an address
+    ],
+)
+def test_literal_address_spellings(host: str, expected: str | None) -> None:
+    """Every numeric spelling getaddrinfo would accept is recognised."""
+    found = literal_address(host)
+    assert (str(found) if found else None) == expected
+
+
+def test_trusted_hosts_names_and_networks() -> None:
+    """Names are trusted whatever they resolve to; networks cover their addresses."""
+    policy = AddressPolicy(["intranet.example", "10.0.0.0/8", "127.0.0.1"])
+    assert policy.is_trusted_name("INTRANET.example.")
+    assert policy.check_addresses("intranet.example", ["192.168.1.1"]) == ["192.168.1.1"]
+    assert policy.is_allowed_ip(ipaddress.ip_address("10.9.9.9"))
+    assert not policy.is_allowed_ip(ipaddress.ip_address("127.0.0.2"))
+    with pytest.raises(BlockedAddressError):
+        policy.check_addresses("other.example", ["192.168.1.1"])
+
+
+def test_mixed_resolution_is_refused_whole() -> None:
+    """A name resolving to public and private addresses is refused."""
+    with pytest.raises(BlockedAddressError, match=r"resolves to 10\.0\.0\.5"):
+        AddressPolicy().check_addresses("mixed.example", [PUBLIC, "10.0.0.5"])
+
+
+def test_trusted_hosts_must_be_a_list() -> None:
+    """A bare string is a mistake, not a list of one-letter hosts."""
+    with pytest.raises(TypeError, match="not a str"):
+        AddressPolicy("127.0.0.1")
+
+
+# -- the connect step, replaced by a recording fake ----------------------------------
+
+
+class FakeStream(httpcore.AsyncNetworkStream):
+    """A network stream that answers from a script and records what was written."""
+
+    def __init__(self, answer: bytes, log: list[Any]) -> None:
+        self._answer = [answer]
+        self._log = log
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._answer.pop(0) if self._answer else b""
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._log.append(("write", buffer))
+
+    async def aclose(self) -> None:
+        self._log.append(("close",))
+
+    async def start_tls(
+        self,
+        ssl_context: Any,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        self._log.append(("tls", server_hostname))
+        return self
+
+    def get_extra_info(self, info: str) -> Any:
+        return None
+
+
+class RecordingBackend(httpcore.AsyncNetworkBackend):
+    """Records every connect; answers with a canned response, never touches a socket."""
+
+    def __init__(self, answers: dict[str, bytes]) -> None:
+        self.answers = answers
+        self.connects: list[tuple[str, int]] = []
+        self.log: list[Any] = []
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: typing.Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        self.connects.append((host, port))
+        if host not in self.answers:
+            raise httpcore.ConnectError("fake backend: no such server")
+        return FakeStream(self.answers[host], self.log)
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+
+FAKE_DNS = {
+    "public.example": [PUBLIC],
+    "metadata.example": ["169.254.169.254"],
+    "mixed.example": [PUBLIC, "10.0.0.5"],
+    "mapped.example": ["::ffff:10.0.0.1"],
+    "loopback.example": ["127.0.0.1"],
+}
+
+
+async def fake_resolver(host: str, port: int) -> list[str]:
+    if host not in FAKE_DNS:
+        raise NameResolutionError(f"{host} is not in the fake DNS", host=host)
+    return FAKE_DNS[host]
+
+
+def redirect_to(location: str) -> bytes:
+    return (
+        f"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n".encode()
+    )
+
+
+def expand_with(
+    url: str, backend: RecordingBackend, *, trusted: tuple[str, ...] = ()
+) -> Expansion:
+    transport = GuardedTransport(
+        trusted_hosts=trusted, resolver=fake_resolver, network_backend=backend
+    )
+
+    async def main() -> Expansion:
+        async with AsyncExpander(
+            transport=transport, trusted_hosts=trusted, retries=0, cache=None
+        ) as expander:
+            return await expander.expand(url)
+
+    return asyncio.run(main())
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://169.254.169.254/latest/meta-data/",  # metadata literal
+        "http://10.0.0.1/",  # private literal
+        "http://[::ffff:10.0.0.1]/",  # IPv4-mapped literal
+        "http://2852039166/",  # decimal metadata
+        "http://0xa9fea9fe/",  # hex metadata
+        "http://100.100.100.200/",  # CGNAT metadata
+        "http://[fd00:ec2::254]/",  # IPv6 metadata
+        "http://metadata.example/",  # a name resolving to metadata
+        "http://mapped.example/",  # a name resolving to an IPv4-mapped private address
+        "http://mixed.example/",  # a name resolving to public and private
+        "http://loopback.example/",  # a name resolving to loopback
+        "https://metadata.example/",  # over TLS too
+    ],
+)
+def test_redirect_into_private_space_connects_nowhere(target: str) -> None:
+    """A public hop redirecting into private space: only the public hop is connected."""
+    backend = RecordingBackend({PUBLIC: redirect_to(target)})
+    result = expand_with("http://public.example/start", backend)
+    assert (result.ok, result.error) == (False, "blocked_address")
+    assert backend.connects == [(PUBLIC, 80)]
+    assert result.hops[0].via == "location"
+
+
+def test_connect_goes_to_the_checked_address_with_the_name_kept() -> None:
+    """The socket goes to the resolved address; Host and SNI keep the name."""
+    backend = RecordingBackend(
+        {PUBLIC: b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"}
+    )
+    result = expand_with("https://public.example/page", backend)
+    assert result.ok
+    assert backend.connects == [(PUBLIC, 443)]
+    assert ("tls", "public.example") in backend.log
+    written = b"".join(entry[1] for entry in backend.log if entry[0] == "write")
+    assert b"Host: public.example\r\n" in written
+
+
+def test_unresolvable_name_is_dns_error() -> None:
+    """A name the resolver does not know is a 'dns' failure, with nothing connected."""
+    backend = RecordingBackend({})
+    result = expand_with("http://nowhere.example/", backend)
+    assert result.error == "dns"
+    assert backend.connects == []
+
+
+def test_trusted_name_is_connected() -> None:
+    """A trusted name may resolve to a loopback address."""
+    backend = RecordingBackend(
+        {"127.0.0.1": b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 0\r\n\r\n"}
+    )
+    result = expand_with("http://loopback.example/", backend, trusted=("loopback.example",))
+    assert result.ok
+    assert backend.connects == [("127.0.0.1", 80)]
+
+
+def test_transport_refuses_literal_before_resolving() -> None:
+    """Used directly with httpx, the transport refuses a blocked literal host itself."""
+    import httpx
+
+    backend = RecordingBackend({})
+
+    async def main() -> None:
+        transport = GuardedTransport(resolver=fake_resolver, network_backend=backend)
+        async with httpx.AsyncClient(transport=transport) as client:
+            await client.get("http://0x7f000001/")
+
+    with pytest.raises(BlockedAddressError):
+        asyncio.run(main())
+    assert backend.connects == []

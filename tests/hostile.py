@@ -1,0 +1,129 @@
+"""Hostile documents, each built at a chosen size: shared by the robustness tests and the benchmark.
+
+Each maker takes an approximate size in bytes (or characters) and returns a
+``str`` or ``bytes`` document of about that size.  None is copied from anywhere;
+they are the shapes that make naive parsers crawl: long runs of a trigger,
+deep nesting, undecodable bytes.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+__all__ = ["HOSTILE", "Maker"]
+
+Maker = Callable[[int], "str | bytes"]
+
+_TWEET_TAIL = (
+    "</p>&mdash; Ada Example (@ada_example) "
+    '<a href="https://twitter.com/ada_example/status/1508951925456744449">March 30, 2022</a>'
+    "</blockquote>"
+)
+
+
+def _repeat(unit: str, size: int) -> str:
+    return unit * max(size // len(unit), 1)
+
+
+def open_paren_at(size: int) -> str:
+    """Megabytes of ``(@``: every position could start an attribution's handle."""
+    return _repeat("(@", size)
+
+
+def attribution_flood(size: int) -> str:
+    """Attribution-like lines with no end: ``— A (@a`` again and again on one line."""
+    return _repeat("— A (@a ", size)
+
+
+def nested_tags(size: int) -> str:
+    """A tweet blockquote holding ``<div>`` nested ``size / 5`` deep."""
+    depth = max(size // 5, 1)
+    return '<blockquote class="twitter-tweet"><p>' + "<div>" * depth + "x" + _TWEET_TAIL
+
+
+def nested_blockquotes(size: int) -> str:
+    """Tweet blockquotes nested inside each other, thousands deep."""
+    unit = '<blockquote class="twitter-tweet">'
+    return _repeat(unit, size) + "</blockquote>" * max(size // len(unit), 1)
+
+
+def no_markers_page(size: int) -> str:
+    """A big page with share links (``twitter.com``) but no embed marker: the prefilter's case."""
+    para = (
+        "<p>Lorem ipsum dolor sit amet, <a href='https://twitter.com/intent/tweet?text=x'>"
+        "share</a> consectetur adipiscing elit. <b>Sed</b> do eiusmod tempor.</p>\n"
+    )
+    return "<!DOCTYPE html><html><head><title>t</title></head><body>" + _repeat(para, size)
+
+
+def url_commas(size: int) -> str:
+    """A URL followed by a long run of commas, in a tweet's text (a known regex killer)."""
+    return (
+        '<blockquote class="twitter-tweet"><p>see https://example.org/a'
+        + _repeat(",", size)
+        + _TWEET_TAIL
+    )
+
+
+def mention_flood(size: int) -> str:
+    """A tweet whose text is ``@a@a@a…`` and ``#`` runs: entity scanning on hostile text."""
+    return '<blockquote class="twitter-tweet"><p>' + _repeat("@a#b$c", size) + _TWEET_TAIL
+
+
+def text_url_commas(size: int) -> str:
+    """Plain text: a status URL followed by commas, then an attribution line."""
+    return (
+        "Look https://twitter.com/ada/status/20"
+        + _repeat(",", size)
+        + "\n— Ada Example (@ada_example) March 30, 2022\n"
+    )
+
+
+def nul_bytes(size: int) -> bytes:
+    """NUL bytes around a tweet embed."""
+    embed = ('<blockquote class="twitter-tweet"><p>hi\x00there' + _TWEET_TAIL).encode()
+    return b"\x00" * (size // 2) + embed + b"\x00" * (size // 2)
+
+
+def invalid_utf8(size: int) -> bytes:
+    """Truncated and overlong UTF-8 sequences around a tweet embed."""
+    junk = b"\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc\xed\xa0\x80\xff"
+    embed = ('<blockquote class="twitter-tweet"><p>hi' + _TWEET_TAIL).encode()
+    return junk * (size // (2 * len(junk))) + embed + junk * (size // (2 * len(junk)))
+
+
+def wrong_charset(size: int) -> bytes:
+    """A page declaring Shift_JIS whose bytes are UTF-8 with a tweet in it."""
+    body = ('<blockquote class="twitter-tweet"><p>café “quoted” 日本' + _TWEET_TAIL).encode()
+    return b'<meta charset="shift_jis">' + body * max(size // len(body), 1)
+
+
+def utf16_bom(size: int) -> bytes:
+    """A UTF-16 page with a byte-order mark holding tweet embeds."""
+    body = '<blockquote class="twitter-tweet"><p>café' + _TWEET_TAIL
+    return ("\ufeff" + _repeat(body, size // 2)).encode("utf-16-le")
+
+
+def binary_junk(size: int) -> bytes:
+    """Random bytes (seeded), with an embed marker so the parser is reached."""
+    data = random.Random(size).randbytes(size)
+    return data[: size // 2] + b"twitter-tweet (@a) /status/1" + data[size // 2 :]
+
+
+#: Every hostile maker by name, in the order the benchmark prints them.
+HOSTILE: dict[str, Callable[[int], str | bytes]] = {
+    "open_paren_at": open_paren_at,
+    "attribution_flood": attribution_flood,
+    "nested_tags": nested_tags,
+    "nested_blockquotes": nested_blockquotes,
+    "no_markers_page": no_markers_page,
+    "url_commas": url_commas,
+    "mention_flood": mention_flood,
+    "text_url_commas": text_url_commas,
+    "nul_bytes": nul_bytes,
+    "invalid_utf8": invalid_utf8,
+    "wrong_charset": wrong_charset,
+    "utf16_bom": utf16_bom,
+    "binary_junk": binary_junk,
+}

@@ -1,0 +1,177 @@
+"""Tests for tweetresolve.entities: entity extraction and weighted length."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tweetresolve import Entity, Post, extract_entities
+from tweetresolve.entities import (
+    extract_reply_handle,
+    is_valid_post_text,
+    measure_text,
+    utf16_offset,
+    weighted_length,
+)
+
+
+def _spans(text: str) -> list[tuple[str, str, int, int]]:
+    return [(e.kind, e.text, e.start, e.end) for e in extract_entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every kind at once, in text order
+        (
+            "@ada_example: #Tokyo $ABC example.com",
+            [
+                ("mention", "@ada_example", 0, 12),
+                ("hashtag", "#Tokyo", 14, 20),
+                ("cashtag", "$ABC", 21, 25),
+                ("url", "example.com", 26, 37),
+            ],
+        ),
+        # a list mention keeps its slug
+        ("see @ada_example/reading-list", [("list", "@ada_example/reading-list", 4, 29)]),
+        # fullwidth sigils count
+        (
+            "＠ada_example ＃タグ",
+            [("mention", "＠ada_example", 0, 12), ("hashtag", "＃タグ", 13, 16)],
+        ),
+        # an e-mail address is neither a mention nor a URL
+        ("write to ada@example.com", []),
+        # a fragment inside a URL is not a hashtag
+        ("https://example.com/#top", [("url", "https://example.com/#top", 0, 24)]),
+        # a trailing period is not part of the URL; balanced parentheses are
+        (
+            "read https://example.org/wiki/Ada_(name).",
+            [("url", "https://example.org/wiki/Ada_(name)", 5, 40)],
+        ),
+        # an unknown top-level domain is no URL
+        ("ada.example is not a host", []),
+        # without protocol, only the ASCII host is kept next to CJK text
+        ("見てexample.com/a", [("url", "example.com/a", 2, 15)]),
+        # t.co links end at their slug
+        ("https://t.co/AbCdEf1234x", [("url", "https://t.co/AbCdEf1234x", 0, 24)]),
+        # an all-digit hashtag is none; a cashtag needs letters only
+        ("#2024 $12", []),
+        # offsets are code points: the emoji before the mention is one character
+        ("\U0001f600 @ada_example", [("mention", "@ada_example", 2, 14)]),
+    ],
+)
+def test_extract_entities(text: str, expected: list[tuple[str, str, int, int]]) -> None:
+    """Entities come out in text order, with their sigil and code-point offsets."""
+    assert _spans(text) == expected
+
+
+def test_extract_entities_returns_entity_records() -> None:
+    """The public function returns Entity records."""
+    assert extract_entities("#tag") == [Entity(kind="hashtag", text="#tag", start=0, end=4)]
+
+
+def test_extract_entities_rejects_non_str() -> None:
+    """Bytes are a programming error, reported at once."""
+    with pytest.raises(TypeError, match="extract_entities\\(\\) expects a str, got bytes"):
+        extract_entities(b"#tag")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@ada_example hello", "ada_example"),  # leading mention
+        ("\u3000@ada_example hello", "ada_example"),  # after ideographic space
+        ("hello @ada_example", None),  # not at the start
+        ("@http://example.com", None),  # a URL, not a handle
+    ],
+)
+def test_extract_reply_handle(text: str, expected: str | None) -> None:
+    """A reply is a mention at the very start of the text."""
+    assert extract_reply_handle(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        ("abc", 3),  # Latin: 1 each
+        ("日本語", 6),  # CJK: 2 each
+        ("see https://example.com/a/long/path/to/a/page", 27),  # any URL: 23
+        ("\U0001f469\u200d\U0001f4bb", 2),  # a ZWJ sequence is one emoji
+        ("\U0001f44d\U0001f3fd", 2),  # skin tone modifier joins its base
+        ("A\u0301", 1),  # NFC: A + combining acute is one character
+    ],
+)
+def test_weighted_length(text: str, expected: int) -> None:
+    """Weighted length follows the v3 weights."""
+    assert weighted_length(text) == expected
+
+
+def test_measure_text_fields() -> None:
+    """Validity and permillage come with the length; ranges are UTF-16 and inclusive."""
+    measured = measure_text("x" * 279 + "日")
+    assert (measured.weighted_length, measured.valid, measured.permillage) == (281, False, 1003)
+    assert (measured.valid_range_end, measured.display_range_end) == (278, 279)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hello", True),
+        ("", False),  # empty
+        ("x" * 280, True),
+        ("x" * 281, False),  # too long
+        ("hello\ufffe", False),  # invalid character
+        ("\u202ahello\u202c", True),  # bidi controls are fine
+    ],
+)
+def test_is_valid_post_text(text: str, expected: bool) -> None:
+    """A valid post has 1 to 280 weighted units and no invalid characters."""
+    assert is_valid_post_text(text) is expected
+
+
+def test_post_weighted_length() -> None:
+    """Post exposes the weighted length of its text, 0 without text."""
+    assert Post(platform="twitter", text="日本 abc").weighted_length == 8
+    assert Post(platform="twitter").weighted_length == 0
+
+
+def test_utf16_offset() -> None:
+    """Astral characters count two UTF-16 units."""
+    text = "\U0001f600\U0001f600 #tag"
+    entity = extract_entities(text)[0]
+    assert (utf16_offset(text, entity.start), utf16_offset(text, entity.end)) == (5, 9)
+
+
+# Text made of the pieces entity rules care about, so random examples hit real paths.
+_PIECES = st.sampled_from(
+    [
+        "http://", "https://", "www.", "example", ".com", ".co.jp", "t.co/", "/", "?", "=",
+        "#", "＃", "@", "$", "&", "-", "_", "(", ")", ",", ".", " ", "\n", "abc", "ABC",
+        "é", "日本", "。", "\u200d", "\ufe0f", "\U0001f600", "\U0001f3fd", "\u202a", "rt",
+    ]
+)  # fmt: skip
+_TEXTS = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=40).map("".join))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS)
+def test_entities_are_consistent(text: str) -> None:
+    """On any text: no exception, spans in order, text[start:end] == entity.text."""
+    entities = extract_entities(text)
+    previous_end = 0
+    for entity in entities:
+        assert entity.kind in {"mention", "list", "hashtag", "cashtag", "url"}
+        assert previous_end <= entity.start < entity.end <= len(text)
+        assert text[entity.start : entity.end] == entity.text
+        previous_end = entity.end
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS)
+def test_weighted_length_is_bounded(text: str) -> None:
+    """On any text: at most two units per code point, and zero only for empty text."""
+    length = weighted_length(text)
+    assert 0 <= length <= 2 * len(text) + 23 * text.count(".")
+    assert (length == 0) == (text == "")

@@ -1,0 +1,69 @@
+"""The public API: the names ``tweetresolve`` exports are pinned, so the front door cannot drift."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import types
+
+import pytest
+
+import tweetresolve
+
+# The public API, sorted.  Adding a name here is a decision about the public
+# API (and a CHANGELOG entry); removing one is a breaking change.
+EXPORTED = [
+    "Attribution",
+    "Author",
+    "Entity",
+    "ExpanderClosedError",
+    "Expansion",
+    "Hop",
+    "InvalidOptionError",
+    "Link",
+    "Post",
+    "PostRef",
+    "TweetResolveError",
+    "extract",
+    "extract_entities",
+    "parse_attribution",
+    "parse_post_url",
+    "tweet_time",
+]
+
+
+def test_all_is_pinned() -> None:
+    """``__all__`` is exactly the pinned list."""
+    assert tweetresolve.__all__ == EXPORTED
+
+
+def test_all_is_sorted_and_unique() -> None:
+    """``__all__`` is sorted and has no duplicates, so diffs of it stay readable."""
+    assert tweetresolve.__all__ == sorted(set(tweetresolve.__all__))
+
+
+@pytest.mark.parametrize("name", EXPORTED)
+def test_exported_name_is_real(name: str) -> None:
+    """Every exported name exists and is defined in the package, not taken from a dependency."""
+    member = getattr(tweetresolve, name)
+    assert member.__module__.startswith("tweetresolve."), member.__module__
+
+
+def test_nothing_public_is_left_out() -> None:
+    """Every public, non-module attribute of the package is in ``__all__``."""
+    public = {
+        name
+        for name, value in vars(tweetresolve).items()
+        if not name.startswith("_")
+        and not isinstance(value, types.ModuleType)
+        and name != "annotations"  # from __future__ import annotations
+    }
+    assert public == set(tweetresolve.__all__)
+
+
+def test_version_matches_the_installed_metadata() -> None:
+    """``tweetresolve.__version__`` is the version the package was installed with."""
+    try:
+        installed = importlib.metadata.version("tweetresolve")
+    except importlib.metadata.PackageNotFoundError:
+        pytest.skip("tweetresolve is not installed (run from a source tree)")
+    assert tweetresolve.__version__ == installed

@@ -1,0 +1,69 @@
+"""Type-checked only (mypy, never run): the public API as a user would call it.
+
+Each function holds calls whose types must check under ``mypy --strict``; the
+``reveal``-style assignments pin the return types.  Nothing here executes: pytest
+imports this module while collecting doctests, which only defines functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import tweetresolve as tr
+
+
+def extract_from_html_and_text(page: bytes, text: str) -> list[str | None]:
+    """extract() takes str or bytes, keyword options, and returns posts."""
+    posts: list[tr.Post] = tr.extract(page)
+    posts += tr.extract(text, kind="text", include_links=True)
+    posts += tr.extract(page, base_url="https://example.org/a", kind="html")
+    return [post.post_id for post in posts]
+
+
+def read_a_post(post: tr.Post) -> tuple[str, str | None, str | None, int | None]:
+    """Every field has a precise type."""
+    author: tr.Author | None = post.author
+    handle: str | None = post.handle
+    published: dt.date | dt.datetime | None = post.published
+    created: dt.datetime | None = post.created_at
+    start = post.span[0] if post.span is not None else None
+    urls: list[str] = [link.url for link in post.links]
+    expanded: list[str | None] = [
+        link.expansion.final_url for link in post.links if link.expansion is not None
+    ]
+    kinds: list[str] = [entity.kind for entity in post.entities]
+    quoted: tr.PostRef | None = post.quoted
+    del author, published, created, urls, expanded, kinds, quoted
+    return post.platform, post.url, handle, start
+
+
+def round_trip(post: tr.Post) -> tr.Post:
+    """to_dict() gives JSON-ready data and from_dict() returns the same class."""
+    data: dict[str, Any] = post.to_dict()
+    return tr.Post.from_dict(json.loads(json.dumps(data)))
+
+
+def helpers(url: str, line: str, text: str) -> None:
+    """The pure helpers."""
+    ref: tr.PostRef | None = tr.parse_post_url(url)
+    attribution: tr.Attribution | None = tr.parse_attribution(line)
+    when: dt.datetime | None = tr.tweet_time("1508951925456744449")
+    when = tr.tweet_time(1508951925456744449)
+    entities: list[tr.Entity] = tr.extract_entities(text)
+    del ref, attribution, when, entities
+
+
+def errors() -> None:
+    """The exception hierarchy."""
+    try:
+        pass
+    except tr.InvalidOptionError as exc:
+        option: str = exc.option
+        base: tr.TweetResolveError = exc
+        also: ValueError = exc
+        del option, base, also
+    except tr.ExpanderClosedError as closed:
+        runtime: RuntimeError = closed
+        del runtime

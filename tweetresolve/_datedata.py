@@ -1,0 +1,342 @@
+"""Date data of every supported language: CLDR through Babel, plus forms seen in embeds.
+
+This module is the *data* half of :mod:`tweetresolve.dates`; the matcher there has no
+language knowledge of its own.  To support another language, add a line to
+:data:`LANGUAGES` (its code and the CLDR locales to read).  To support a form that embeds
+print but CLDR does not list, add a CLDR-syntax pattern to :data:`EXTRA_PATTERNS`, a
+month spelling to :data:`EXTRA_MONTH_NAMES`, or a date-time joiner to
+:data:`EXTRA_CONNECTORS`.
+
+Babel is imported only when :func:`load_languages` first runs, never at import time.
+
+>>> pattern_elements("d. MMMM y")
+[('day', '25'), ('sep', '. '), ('month', 'MMMM'), ('sep', ' '), ('year', '2018')]
+>>> pattern_elements("yy-MM-dd") is None   # two-digit years are never read
+True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+__all__ = [
+    "EXTRA_CONNECTORS",
+    "EXTRA_MONTH_NAMES",
+    "EXTRA_PATTERNS",
+    "LANGUAGES",
+    "TIME_SUFFIXES",
+    "UNIVERSAL_CONNECTORS",
+    "ZONE_OFFSETS",
+    "LanguageData",
+    "load_languages",
+    "pattern_elements",
+]
+
+#: The languages the Twitter widget is offered in (its ``lang`` codes, embeds.md §2.6),
+#: each with the CLDR locales whose names and patterns it uses.  English also reads
+#: en_GB for the day-first forms ("7 Oct 2016", "Monday, 26 October 2020") and
+#: Portuguese reads pt_PT.  English comes first: at equal length it is listed first.
+LANGUAGES: Mapping[str, tuple[str, ...]] = {
+    "en": ("en", "en_GB"),
+    "ar": ("ar",),
+    "bn": ("bn",),
+    "cs": ("cs",),
+    "da": ("da",),
+    "de": ("de",),
+    "el": ("el",),
+    "es": ("es",),
+    "fa": ("fa",),
+    "fi": ("fi",),
+    "fil": ("fil",),
+    "fr": ("fr",),
+    "he": ("he",),
+    "hi": ("hi",),
+    "hu": ("hu",),
+    "id": ("id",),
+    "it": ("it",),
+    "ja": ("ja",),
+    "ko": ("ko",),
+    "msa": ("ms",),
+    "nl": ("nl",),
+    "no": ("nb",),
+    "pl": ("pl",),
+    "pt": ("pt", "pt_PT"),
+    "ro": ("ro",),
+    "ru": ("ru",),
+    "sv": ("sv",),
+    "th": ("th",),
+    "tr": ("tr",),
+    "uk": ("uk",),
+    "ur": ("ur",),
+    "vi": ("vi",),
+    "zh-cn": ("zh_Hans_CN",),
+    "zh-tw": ("zh_Hant_TW",),
+}
+
+#: CLDR date-pattern widths read for every locale: "full" has the weekday (Facebook's
+#: "Thursday, 13 March 2014"), "long" and "medium" are what embeds print.
+PATTERN_WIDTHS = ("full", "long", "medium")
+
+#: Forms seen in real embeds that CLDR does not give (CLDR pattern syntax).
+EXTRA_PATTERNS: Mapping[str, tuple[str, ...]] = {
+    # Twitter's Japanese widget in 2012 ("3月 16, 2012") and 2014 ("2014, 9月 30"),
+    # embeds.md §2.6.
+    "ja": ("M月 d, y", "y, M月 d"),
+    # The older Instagram Spanish widget: "1 Jun, 2019" (embeds.md §3.1).
+    "es": ("d MMM, y",),
+}
+
+#: Month spellings seen in embeds that CLDR lacks: lower-case name -> month number.
+EXTRA_MONTH_NAMES: Mapping[str, Mapping[str, int]] = {
+    "en": {"sept": 9},
+    "de": {"sep": 9},
+}
+
+#: Words that join a date and its time in each language.  CLDR calls these the
+#: "atTime" date-time patterns ("{1} 'at' {0}"), which Babel does not expose; they are
+#: also what Bluesky ("at", "à") and Instagram ("at", "um", "a las", "le … à") print.
+EXTRA_CONNECTORS: Mapping[str, tuple[str, ...]] = {
+    "en": ("at",),
+    "cs": ("v",),
+    "da": ("kl.",),
+    "de": ("um",),
+    "el": ("στις",),
+    "es": ("a las", "a la"),
+    "fi": ("klo",),
+    "fr": ("à",),
+    "id": ("pukul",),
+    "it": ("alle", "alle ore"),
+    "nl": ("om",),
+    "no": ("kl.",),
+    "pl": ("o",),
+    "pt": ("às", "à"),
+    "ro": ("la", "ora"),
+    "ru": ("в",),
+    "sv": ("kl.",),
+    "uk": ("о",),
+}
+
+#: Joiners any language may use between a date and a time, or a time and a date
+#: ("05:38 PM - 07 Jun 2019", "10:02 PM · Mar 30, 2022").
+UNIVERSAL_CONNECTORS = (",", "-", "–", "·", "|")
+
+#: Words written right after a time: German "0:31 Uhr", Thai "14:43 น.".
+TIME_SUFFIXES = ("Uhr", "น.", "h")
+
+#: AM/PM markers any language may use besides its own CLDR ones.
+UNIVERSAL_DAY_PERIODS: Mapping[str, str] = {"am": "am", "pm": "pm", "a.m.": "am", "p.m.": "pm"}
+
+#: Zone abbreviations printed after a time (UTC offset in hours).  Only unambiguous
+#: ones: IST (India, Israel, Ireland) is left out on purpose.
+ZONE_OFFSETS: Mapping[str, float] = {
+    "UTC": 0,
+    "GMT": 0,
+    "WET": 0,
+    "WEST": 1,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "MEZ": 1,
+    "MESZ": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "JST": 9,
+    "KST": 9,
+    "AEST": 10,
+    "AEDT": 11,
+    "HST": -10,
+    "AKST": -9,
+    "AKDT": -8,
+    "PST": -8,
+    "PDT": -7,
+    "MST": -7,
+    "MDT": -6,
+    "CST": -6,
+    "CDT": -5,
+    "EST": -5,
+    "EDT": -4,
+}
+
+
+@attrs.frozen
+class LanguageData:
+    """What the matcher needs to know about one language (all names lower-case)."""
+
+    #: The language code (``en``, ``zh-cn``).
+    code: str
+    #: Every month spelling (format and stand-alone, wide and abbreviated, with and
+    #: without a final dot) -> month number.  Genitive forms come from CLDR's format
+    #: context (``мая``, ``stycznia``, ``března``).
+    months: Mapping[str, int]
+    #: The same month spellings in CLDR's own case (``September``, ``september``).
+    month_spellings: frozenset[str]
+    #: Weekday names (wide, abbreviated, short; format and stand-alone).
+    weekdays: frozenset[str]
+    #: Era names (``ค.ศ.``), optional in a date.
+    eras: frozenset[str]
+    #: CLDR date patterns (full, long, medium) plus :data:`EXTRA_PATTERNS`.
+    patterns: tuple[str, ...]
+    #: Words that join a date and a time.
+    connectors: frozenset[str]
+    #: AM/PM markers as written -> ``"am"`` or ``"pm"``.
+    day_periods: Mapping[str, str]
+
+
+#: Babel pattern fields -> element kinds (by letter, then by repeat count).
+_FIELD_KINDS = {
+    "d": "day",
+    "y": "year",
+    "E": "weekday",
+    "c": "weekday",
+    "e": "weekday",
+    "G": "era",
+}
+
+
+def _field_kind(letter: str, count: int) -> str | None:
+    if letter in ("M", "L"):
+        return {1: "num_month", 2: "num_month", 3: "month", 4: "month"}.get(count)
+    if letter == "y" and count == 2:
+        return None
+    if letter in ("e", "c") and count < 3:
+        return None
+    return _FIELD_KINDS.get(letter)
+
+
+def _is_word_char(char: str) -> bool:
+    """Letters and the combining marks that belong to them (Thai ``ที่``)."""
+    return char.isalpha() or unicodedata.category(char).startswith("M")
+
+
+def _split_chars(text: str) -> list[tuple[str, str]]:
+    """Split literal pattern text into ``sep`` (spaces, punctuation) and ``word`` runs."""
+    out: list[tuple[str, str]] = []
+    for char in text:
+        kind = "word" if _is_word_char(char) else "sep"
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + char)
+        else:
+            out.append((kind, char))
+    return out
+
+
+#: Example text of each field kind, for readable :func:`pattern_elements` output.
+_EXAMPLES = {"day": "25", "year": "2018", "num_month": "9"}
+
+
+def pattern_elements(pattern: str) -> list[tuple[str, str]] | None:
+    """Split a CLDR date pattern into ``(kind, text)`` elements.
+
+    Kinds: ``day``, ``num_month``, ``month`` (a name), ``year``, ``weekday``, ``era``,
+    ``word`` (a literal word such as ``de`` or ``年``) and ``sep``.  Returns None when the
+    pattern has a field that is not read (two-digit year, narrow month, a time field).
+
+    >>> pattern_elements("d 'de' MMMM 'de' y")[1:4]
+    [('sep', ' '), ('word', 'de'), ('sep', ' ')]
+    """
+    from babel.dates import tokenize_pattern  # noqa: PLC0415 - Babel loads on first use
+
+    elements: list[tuple[str, str]] = []
+    chars = ""
+    for token_kind, value in tokenize_pattern(pattern):
+        if token_kind == "chars":
+            chars += str(value)
+            continue
+        if chars:
+            elements.extend(_split_chars(chars))
+            chars = ""
+        letter, count = str(value[0]), int(value[1])
+        kind = _field_kind(letter, count)
+        if kind is None:
+            return None
+        elements.append((kind, _EXAMPLES.get(kind, letter * count)))
+    if chars:
+        elements.extend(_split_chars(chars))
+    return elements
+
+
+def _names(values: Iterable[str]) -> set[str]:
+    """Lower-case names, each also without a final dot (``Okt.`` -> ``okt``)."""
+    out: set[str] = set()
+    for value in values:
+        name = value.strip().lower()
+        if not name:
+            continue
+        out.add(name)
+        if name.endswith(".") and len(name) > 2:
+            out.add(name.rstrip("."))
+    return out
+
+
+def _connector(pattern: str) -> str:
+    """The joiner of a CLDR date-time pattern: ``{1} 'at' {0}`` -> ``at``."""
+    from babel.dates import tokenize_pattern  # noqa: PLC0415 - Babel loads on first use
+
+    inner = pattern.replace("{1}", "\x00").replace("{0}", "\x00").split("\x00")
+    middle = inner[1] if len(inner) == 3 else ""
+    text = "".join(
+        str(value) if kind == "chars" else "" for kind, value in tokenize_pattern(middle)
+    )
+    return text.strip(" \u00a0\u202f\u200e\u200f")
+
+
+def _load_language(code: str, locale_ids: tuple[str, ...]) -> LanguageData:
+    from babel import Locale  # noqa: PLC0415 - Babel loads on first use
+
+    months: dict[str, int] = {}
+    spellings: set[str] = set()
+    weekdays: set[str] = set()
+    eras: set[str] = set()
+    patterns: list[str] = []
+    connectors: set[str] = set(EXTRA_CONNECTORS.get(code, ()))
+    periods: dict[str, str] = dict(UNIVERSAL_DAY_PERIODS)
+    for locale_id in locale_ids:
+        locale = Locale.parse(locale_id)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    for spelling in _names([name]):
+                        months.setdefault(spelling, int(number))
+                    spellings.update({name.strip(), name.strip().rstrip(".")})
+            for width in ("wide", "abbreviated", "short"):
+                weekdays.update(_names(locale.days[context][width].values()))
+        for width in ("wide", "abbreviated"):
+            eras.update(_names(locale.eras[width].values()))
+            for period in ("am", "pm"):
+                marker = locale.day_periods["format"][width].get(period)
+                if marker:
+                    periods.setdefault(marker, period)
+        for width in PATTERN_WIDTHS:
+            pattern = locale.date_formats[width].pattern
+            if pattern not in patterns:
+                patterns.append(pattern)
+            joiner = _connector(str(locale.datetime_formats[width]))
+            if joiner:
+                connectors.add(joiner)
+    for spelling, number in EXTRA_MONTH_NAMES.get(code, {}).items():
+        months.setdefault(spelling, number)
+    patterns.extend(p for p in EXTRA_PATTERNS.get(code, ()) if p not in patterns)
+    return LanguageData(
+        code=code,
+        months=months,
+        month_spellings=frozenset(spellings),
+        weekdays=frozenset(weekdays),
+        eras=frozenset(eras),
+        patterns=tuple(patterns),
+        connectors=frozenset(connectors),
+        day_periods=periods,
+    )
+
+
+def load_languages() -> dict[str, LanguageData]:
+    """Read the CLDR data of every language in :data:`LANGUAGES` (imports Babel).
+
+    >>> data = load_languages()
+    >>> data["ru"].months["мая"], data["pl"].months["stycznia"]
+    (5, 1)
+    """
+    return {code: _load_language(code, ids) for code, ids in LANGUAGES.items()}

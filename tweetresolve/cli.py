@@ -1,0 +1,562 @@
+"""The ``tweetresolve`` command line.
+
+::
+
+    tweetresolve scan PATH... | -      posts found in files, folders (recursively) or stdin
+
+Output goes to stdout, one post per line (JSON Lines, or CSV with ``--format csv``),
+each with the file it came from.  Problems go to stderr.  A file that cannot be
+read is reported and skipped; the batch goes on and the exit status says so at
+the end:
+
+====  ==========================================================
+code  meaning
+====  ==========================================================
+0     every file was read
+1     at least one file could not be read (each one reported on stderr)
+2     usage error (unknown option, missing argument)
+130   interrupted (Ctrl-C)
+141   stdout was closed early (``tweetresolve scan … | head``); stops quietly
+====  ==========================================================
+
+Each subcommand is one ``_add_<name>_command`` function that registers its
+arguments and its handler on the shared sub-parser, so another command is one
+function and one line in :func:`build_parser`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import gzip
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Final
+
+import attrs
+
+from tweetresolve import __version__
+from tweetresolve.extract import Kind, extract
+from tweetresolve.records import Post
+
+__all__ = ["CSV_COLUMNS", "build_parser", "main", "post_to_row"]
+
+logger = logging.getLogger(__name__)
+
+PROG: Final = "tweetresolve"
+
+EXIT_OK: Final = 0
+EXIT_FILE_ERRORS: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_INTERRUPTED: Final = 130
+# What a shell reports for a process ended by SIGPIPE (128 + 13); we exit with it
+# ourselves so `set -o pipefail` scripts see the same status as for `cat | head`.
+EXIT_BROKEN_PIPE: Final = 141
+
+#: Where a document comes from when read on standard input.
+STDIN_SOURCE: Final = "-"
+
+# Inside folders, files with these suffixes are skipped: the assets a browser's
+# "save page as" or a site mirror stores beside the pages can hold no post text,
+# and reading them costs time.  A file named on the command line is always read.
+_SKIPPED_SUFFIXES: Final = frozenset(
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".svg", ".tif",
+        ".tiff", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".css", ".js", ".mjs", ".map",
+        ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi", ".pdf", ".zip",
+        ".tar", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".exe", ".dll", ".so", ".pyc",
+    }
+)  # fmt: skip
+
+# A gzip member can expand a thousandfold; a decompressed document larger than this
+# is reported as an error instead of being held in memory.
+MAX_DOCUMENT_BYTES: Final = 512 * 1024 * 1024
+
+#: CSV columns, in order.  Nested values are flattened: ``author_*`` from
+#: ``Post.author``, ``span_start``/``span_end`` from ``Post.span``, ``quoted_*``
+#: from ``Post.quoted``; ``links``, ``entities`` and ``warnings`` are joined by
+#: single spaces (entities as written, e.g. ``@ada #tag``).
+CSV_COLUMNS: Final = (
+    "source",
+    "platform",
+    "post_id",
+    "url",
+    "author_name",
+    "author_handle",
+    "author_url",
+    "date_text",
+    "published",
+    "created_at",
+    "form",
+    "span_start",
+    "span_end",
+    "lang",
+    "text",
+    "links",
+    "entities",
+    "quoted_platform",
+    "quoted_post_id",
+    "quoted_url",
+    "warnings",
+)
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits on --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    _configure_logging(args.verbose)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Find the social-media posts embedded in web pages and scraped text.",
+        epilog="exit status: 0 ok, 1 some files could not be read, 2 usage error",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log what the library does on stderr"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_scan_command(commands)
+    return parser
+
+
+def _configure_logging(verbose: bool) -> None:
+    # Detector failures are logged by the library at ERROR; without a handler
+    # Python would print them bare.  Say who is speaking, and show debug on -v.
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format=f"{PROG}: %(levelname)s: %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`| head`).  Point stdout at /dev/null so the
+    # interpreter's final flush does not raise a second BrokenPipeError.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        # No real file descriptor (stdout replaced in-process): nothing to flush.
+        pass
+
+
+# --- scan ----------------------------------------------------------------------------------
+
+
+def _add_scan_command(commands: Any) -> None:
+    scan: argparse.ArgumentParser = commands.add_parser(
+        "scan",
+        help="find the posts in files, folders or stdin",
+        description=(
+            "Find the social-media posts in HTML pages or plain-text files and print one "
+            "per line. Folders are read recursively (hidden entries and image, font, "
+            "script and archive files skipped); files ending in .gz are decompressed; "
+            "'-' reads standard input."
+        ),
+        epilog="exit status: 0 ok, 1 some files could not be read, 2 usage error",
+    )
+    scan.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    scan.add_argument(
+        "--kind",
+        choices=("auto", "html", "text"),
+        default="auto",
+        help="treat every document as HTML or as text (default: decide per document)",
+    )
+    scan.add_argument(
+        "--links",
+        action="store_true",
+        help="also report bare links to posts (form 'link'), not only embeds and quotes",
+    )
+    scan.add_argument(
+        "--format",
+        choices=("jsonl", "csv"),
+        default="jsonl",
+        help="output format (default: jsonl, one JSON object per line)",
+    )
+    scan.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal)",
+    )
+    scan.set_defaults(handler=run_scan)
+
+
+#: Turns one document's bytes into posts; :func:`run_scan` builds it from the options.
+Finder = Callable[[bytes], list[Post]]
+
+
+def make_finder(args: argparse.Namespace) -> Finder:
+    """The per-document step of ``scan``, built from its options."""
+    kind: Kind = args.kind
+    include_links: bool = args.links
+
+    def find(data: bytes) -> list[Post]:
+        return extract(data, kind=kind, include_links=include_links)
+
+    return find
+
+
+def run_scan(args: argparse.Namespace) -> int:
+    """Handler of ``tweetresolve scan``."""
+    find = make_finder(args)
+    out = _text_stdout()
+    writer = _make_writer(args.format, out)
+    sources = list(_expand_paths(args.paths))
+    total_bytes = sum(size for _, size in sources)
+    show = args.progress if args.progress is not None else _is_terminal(sys.stderr)
+    progress = Progress(len(sources), total_bytes, enabled=show)
+    # When stdout and stderr share a terminal, the bar must leave the line before
+    # a record is printed, or they would be drawn over each other.
+    clear_before_output = show and _is_terminal(out)
+    failures = 0
+    try:
+        for source, size in sources:
+            try:
+                data = _read_source(source)
+                posts = find(data)
+            except _SourceError as exc:
+                failures += 1
+                _report(progress, str(exc))
+                progress.advance(size, 0)
+                continue
+            except Exception as exc:
+                # extract() contains detector bugs itself; anything reaching here is
+                # a bug too, and one odd file must not cost the rest of a long batch.
+                logger.debug("failure on %s", source, exc_info=True)
+                failures += 1
+                _report(progress, f"{source}: internal error ({type(exc).__name__}: {exc})")
+                progress.advance(size, 0)
+                continue
+            if posts and clear_before_output:
+                progress.clear()
+            for post in posts:
+                writer(source, post)
+            progress.advance(len(data) if source == STDIN_SOURCE else size, len(posts))
+        out.flush()
+    finally:
+        progress.close()
+    if failures:
+        noun = "file" if failures == 1 else "files"
+        print(f"{PROG}: {failures} {noun} could not be read", file=sys.stderr)
+        return EXIT_FILE_ERRORS
+    return EXIT_OK
+
+
+def _report(progress: Progress, message: str) -> None:
+    progress.clear()
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+class _SourceError(Exception):
+    """A document that could not be read; the message names it and says why."""
+
+
+def _expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """Yield ``(source, size)`` for every document named, folders walked depth first.
+
+    Entries of a folder come in name order, a subfolder's files where the
+    subfolder's name sorts.  Symbolic links are followed, each folder read once.
+    A path that does not exist, or a folder that cannot be listed, is yielded as
+    is with size 0, so that reading it reports the error in order.
+    """
+    for raw in paths:
+        if raw == STDIN_SOURCE or not os.path.isdir(raw):
+            yield raw, 0 if raw == STDIN_SOURCE else _size(raw)
+            continue
+        yield from _walk_folder(raw)
+
+
+def _walk_folder(top: str) -> Iterator[tuple[str, int]]:
+    # An explicit stack of iterators, so deep trees cannot hit the recursion limit.
+    # Folders already visited (by device and inode) are skipped: a symbolic link
+    # back up the tree must not loop.
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    seen: set[tuple[int, int]] = set()
+    if not _enter(top, stack, seen):
+        yield top, 0
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            if not _enter(entry.path, stack, seen):
+                yield entry.path, 0
+        elif not _is_asset(entry.name):
+            yield entry.path, _size(entry.path)
+
+
+def _enter(
+    folder: str, stack: list[Iterator[os.DirEntry[str]]], seen: set[tuple[int, int]]
+) -> bool:
+    """Push ``folder``'s entries unless it was seen; False when it cannot be listed."""
+    try:
+        info = os.stat(folder)
+        key = (info.st_dev, info.st_ino)
+        if key not in seen:
+            seen.add(key)
+            stack.append(iter(_sorted_entries(folder)))
+    except OSError:
+        return False
+    return True
+
+
+def _sorted_entries(folder: str) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        return sorted(entries, key=lambda entry: entry.name)
+
+
+def _is_asset(name: str) -> bool:
+    lowered = name.lower()
+    lowered = lowered.removesuffix(".gz")
+    return os.path.splitext(lowered)[1] in _SKIPPED_SUFFIXES
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _read_source(source: str) -> bytes:
+    if source == STDIN_SOURCE:
+        try:
+            return sys.stdin.buffer.read()
+        except (OSError, AttributeError, ValueError) as exc:
+            raise _SourceError(f"standard input: cannot read: {exc}") from exc
+    try:
+        if os.path.isdir(source):
+            # Only reached for a folder that could not be listed.
+            os.listdir(source)
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise _SourceError(f"{source}: cannot read: {reason}") from exc
+    if source.lower().endswith(".gz"):
+        data = _gunzip(source, data)
+    return data
+
+
+def _gunzip(source: str, data: bytes) -> bytes:
+    # Decompressed in bounded steps so a small bomb cannot take all memory.
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, MAX_DOCUMENT_BYTES + 1)
+    except zlib.error as exc:
+        raise _SourceError(f"{source}: not a valid gzip file: {exc}") from exc
+    if len(out) > MAX_DOCUMENT_BYTES:
+        limit = MAX_DOCUMENT_BYTES // (1024 * 1024)
+        raise _SourceError(f"{source}: decompresses to more than {limit} MiB")
+    if not inflater.eof:
+        raise _SourceError(f"{source}: not a valid gzip file: truncated")
+    if inflater.unused_data:
+        # Several gzip members one after another (allowed by RFC 1952).
+        try:
+            rest = gzip.decompress(inflater.unused_data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise _SourceError(f"{source}: not a valid gzip file: {exc}") from exc
+        out += rest
+    return out
+
+
+# --- writing -------------------------------------------------------------------------------
+
+Writer = Callable[[str, Post], None]
+
+
+def _text_stdout() -> IO[str]:
+    out = sys.stdout
+    # Records are written as UTF-8 whatever the locale says; an unencodable
+    # character (a file name with undecodable bytes) is escaped, never fatal.
+    reconfigure = getattr(out, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+    return out
+
+
+def _make_writer(output_format: str, out: IO[str]) -> Writer:
+    if output_format == "csv":
+        table = csv.writer(out, lineterminator="\n")
+        table.writerow(CSV_COLUMNS)
+
+        def write_row(source: str, post: Post) -> None:
+            row = post_to_row(source, post)
+            table.writerow([row[column] for column in CSV_COLUMNS])
+
+        return write_row
+
+    def write_json(source: str, post: Post) -> None:
+        out.write(json.dumps({"source": source, **post.to_dict()}, ensure_ascii=False))
+        out.write("\n")
+
+    return write_json
+
+
+def post_to_row(source: str, post: Post) -> dict[str, str]:
+    """Flatten a post into the CSV columns (:data:`CSV_COLUMNS`); absent values are ``""``.
+
+    >>> from tweetresolve.records import Author
+    >>> row = post_to_row("a.html", Post(platform="twitter", post_id="20",
+    ...                                  author=Author(handle="ada"), span=(3, 9)))
+    >>> row["author_handle"], row["span_start"], row["quoted_url"]
+    ('ada', '3', '')
+    """
+    data = post.to_dict()
+    author = data.get("author") or {}
+    quoted = data.get("quoted") or {}
+    span = data.get("span") or (None, None)
+    row: dict[str, Any] = {
+        "source": source,
+        "platform": post.platform,
+        "post_id": post.post_id,
+        "url": post.url,
+        "author_name": author.get("name"),
+        "author_handle": author.get("handle"),
+        "author_url": author.get("url"),
+        "date_text": post.date_text,
+        "published": data.get("published"),
+        "created_at": data.get("created_at"),
+        "form": post.form,
+        "span_start": span[0],
+        "span_end": span[1],
+        "lang": post.lang,
+        "text": post.text,
+        "links": " ".join(link.url for link in post.links),
+        "entities": " ".join(entity.text for entity in post.entities),
+        "quoted_platform": quoted.get("platform"),
+        "quoted_post_id": quoted.get("post_id"),
+        "quoted_url": quoted.get("url"),
+        "warnings": " ".join(post.warnings),
+    }
+    return {key: "" if value is None else str(value) for key, value in row.items()}
+
+
+# --- progress bar --------------------------------------------------------------------------
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@attrs.define
+class Progress:
+    """A one-line progress bar on stderr, redrawn in place at most ten times a second.
+
+    Nothing is drawn during the first half second, so short runs stay silent.
+    Disabled, every method does nothing.
+    """
+
+    total_files: int
+    total_bytes: int
+    enabled: bool = True
+    stream: IO[str] | None = None
+    #: Seconds between redraws, and before the first one.
+    interval: float = 0.1
+    delay: float = 0.5
+    _files: int = attrs.field(init=False, default=0)
+    _bytes: int = attrs.field(init=False, default=0)
+    _posts: int = attrs.field(init=False, default=0)
+    _started: float = attrs.field(init=False, factory=time.monotonic)
+    _last_draw: float = attrs.field(init=False, default=0.0)
+    _shown: bool = attrs.field(init=False, default=False)
+
+    def advance(self, size: int, posts: int) -> None:
+        """Count one more document of ``size`` bytes that held ``posts`` posts."""
+        self._files += 1
+        self._bytes += size
+        self._posts += posts
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._started < self.delay or now - self._last_draw < self.interval:
+            return
+        self._last_draw = now
+        self._draw(now)
+
+    def clear(self) -> None:
+        """Erase the bar so that another line can be printed; it comes back on the next draw."""
+        if self._shown:
+            self._write("\r\x1b[2K")
+            self._shown = False
+
+    def close(self) -> None:
+        """Erase the bar for good."""
+        self.clear()
+        self.enabled = False
+
+    def line(self, now: float) -> str:
+        """The text of the bar, e.g. ``[#####-----]  50% 5/10 files 1.2 MB 3 posts 4.0 MB/s``."""
+        elapsed = max(now - self._started, 1e-9)
+        fraction = self._bytes / self.total_bytes if self.total_bytes else 0.0
+        if self.total_files and self._files >= self.total_files:
+            fraction = 1.0
+        fraction = min(fraction, 1.0)
+        width = 20
+        filled = int(fraction * width)
+        bar = "#" * filled + "-" * (width - filled)
+        return (
+            f"[{bar}] {fraction:4.0%} {self._files}/{self.total_files} files "
+            f"{_megabytes(self._bytes)} {self._posts} posts "
+            f"{_megabytes(int(self._bytes / elapsed))}/s"
+        )
+
+    def _draw(self, now: float) -> None:
+        columns = shutil.get_terminal_size((80, 24)).columns
+        text = self.line(now)[: max(columns - 1, 10)]
+        self._write("\r" + text + "\x1b[K")
+        self._shown = True
+
+    def _write(self, text: str) -> None:
+        stream = self.stream if self.stream is not None else sys.stderr
+        try:
+            stream.write(text)
+            stream.flush()
+        except (OSError, ValueError):
+            self.enabled = False
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / 1_000_000:.1f} MB"

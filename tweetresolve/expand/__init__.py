@@ -1,0 +1,39 @@
+"""Expanding short and wrapped URLs safely: the network side of tweetresolve.
+
+>>> from tweetresolve.expand import canonicalize
+>>> canonicalize("https://example.com/a?utm_medium=social&id=3")
+'https://example.com/a?id=3'
+"""
+
+from __future__ import annotations
+
+from tweetresolve.expand.cache import ExpansionCache, SQLiteCache
+from tweetresolve.expand.canonical import canonicalize, normalize_url
+from tweetresolve.expand.codes import ERROR_CODES, ErrorCode
+from tweetresolve.expand.engine import (
+    DEFAULT_CACHE,
+    AsyncExpander,
+    Expander,
+    ExpanderSettings,
+    expand,
+    expand_many,
+)
+from tweetresolve.expand.guard import AddressPolicy
+from tweetresolve.expand.transport import GuardedTransport
+
+__all__ = [
+    "DEFAULT_CACHE",
+    "ERROR_CODES",
+    "AddressPolicy",
+    "AsyncExpander",
+    "ErrorCode",
+    "Expander",
+    "ExpanderSettings",
+    "ExpansionCache",
+    "GuardedTransport",
+    "SQLiteCache",
+    "canonicalize",
+    "expand",
+    "expand_many",
+    "normalize_url",
+]

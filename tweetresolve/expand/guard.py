@@ -1,0 +1,259 @@
+"""The address policy: which addresses the expander may connect to.
+
+URLs found in scraped pages are attacker-controlled, and so is every redirect they
+lead to.  The policy refuses any address that is not plainly public: loopback,
+private (RFC 1918, unique-local), link-local (where cloud metadata services live),
+shared/CGNAT space 100.64.0.0/10, multicast, reserved and documentation ranges, and
+IPv6 forms that embed one of those IPv4 addresses (IPv4-mapped, IPv4-compatible,
+6to4, Teredo, NAT64).
+
+It is applied twice:
+
+* :func:`literal_address` reads the host of every URL *before* any request, and
+  understands the spellings ``getaddrinfo`` accepts but :mod:`ipaddress` rejects
+  (``2130706433``, ``0x7f000001``, ``0177.0.0.1``, ``127.1``);
+* :class:`AddressPolicy.check_addresses` runs on the addresses a host name actually
+  resolved to, right before connecting to the checked address (see
+  :mod:`tweetresolve.expand.transport`), so redirects and DNS tricks cannot slip past.
+
+>>> policy = AddressPolicy()
+>>> policy.is_blocked_ip(ipaddress.ip_address("169.254.169.254"))
+True
+>>> policy.is_blocked_ip(ipaddress.ip_address("::ffff:10.0.0.1"))
+True
+>>> policy.is_blocked_ip(ipaddress.ip_address("93.184.215.14"))
+False
+>>> str(literal_address("0x7f.1"))
+'127.0.0.1'
+>>> AddressPolicy(trusted_hosts=["127.0.0.1"]).is_allowed_ip(ipaddress.ip_address("127.0.0.1"))
+True
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterable
+from typing import Final
+
+import httpx
+
+__all__ = [
+    "AddressPolicy",
+    "BlockedAddressError",
+    "IPAddress",
+    "literal_address",
+]
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class BlockedAddressError(httpx.ConnectError):
+    """A connection was refused by the address policy before any packet was sent."""
+
+    def __init__(self, message: str, *, host: str, address: str | None = None) -> None:
+        super().__init__(message)
+        self.host = host
+        self.address = address
+
+
+# IPv4 ranges that are never a public web server.  Sources: IANA IPv4 Special-Purpose
+# Address Registry, RFC 6890; CGNAT (RFC 6598) holds Alibaba's metadata service
+# 100.100.100.200; ipaddress's own flags change between Python versions, so the list
+# is explicit.
+_BLOCKED_V4: Final = tuple(
+    ipaddress.IPv4Network(n)
+    for n in (
+        "0.0.0.0/8",  # "this network"
+        "10.0.0.0/8",  # private
+        "100.64.0.0/10",  # shared address space (CGNAT)
+        "127.0.0.0/8",  # loopback
+        "169.254.0.0/16",  # link-local, cloud metadata 169.254.169.254
+        "172.16.0.0/12",  # private
+        "192.0.0.0/24",  # IETF protocol assignments
+        "192.0.2.0/24",  # TEST-NET-1
+        "192.88.99.0/24",  # 6to4 relay anycast
+        "192.168.0.0/16",  # private
+        "198.18.0.0/15",  # benchmarking
+        "198.51.100.0/24",  # TEST-NET-2
+        "203.0.113.0/24",  # TEST-NET-3
+        "224.0.0.0/4",  # multicast
+        "240.0.0.0/4",  # reserved, and broadcast 255.255.255.255
+    )
+)
+
+# IPv6 ranges refused outright.  Source: IANA IPv6 Special-Purpose Address Registry.
+# The forms that embed an IPv4 address (::ffff:0:0/96, 2002::/16, 2001::/32,
+# 64:ff9b::/96) are unwrapped and judged by their IPv4 address instead.
+_BLOCKED_V6: Final = tuple(
+    ipaddress.IPv6Network(n)
+    for n in (
+        "::/96",  # unspecified, loopback ::1, deprecated IPv4-compatible
+        "64:ff9b:1::/48",  # NAT64 local use
+        "100::/64",  # discard-only
+        "2001:db8::/32",  # documentation
+        "2001:10::/28",  # ORCHID
+        "2001:20::/28",  # ORCHIDv2
+        "3fff::/20",  # documentation (RFC 9637)
+        "5f00::/16",  # segment routing SIDs
+        "fc00::/7",  # unique local, incl. AWS metadata fd00:ec2::254
+        "fe80::/10",  # link-local
+        "fec0::/10",  # deprecated site-local
+        "ff00::/8",  # multicast
+    )
+)
+
+_NAT64_WELL_KNOWN: Final = ipaddress.IPv6Network("64:ff9b::/96")
+
+# Characters that can appear in an IPv4 literal in any of the spellings inet_aton
+# accepts (dotted, decimal, octal, hex, shortened); anything else is a host name.
+_IPV4_LITERAL_CHARS: Final = frozenset("0123456789abcdefxABCDEFX.")
+
+
+def literal_address(host: str) -> IPAddress | None:
+    """Return the IP address a URL host spells, in any form, or None for a name.
+
+    ``inet_aton`` is the parser ``getaddrinfo`` uses for numeric IPv4 hosts, so it
+    accepts exactly the odd spellings that would otherwise reach a private address
+    unchecked.  It parses only; it never touches the network.
+
+    >>> str(literal_address("2130706433"))
+    '127.0.0.1'
+    >>> str(literal_address("[::ffff:a9fe:a9fe]"))
+    '::ffff:169.254.169.254'
+    >>> literal_address("example.com") is None
+    True
+    """
+    text = host.strip().rstrip(".")
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    if ":" in text:
+        try:
+            return ipaddress.IPv6Address(text.split("%", 1)[0])
+        except ValueError:
+            return None
+    if not text or not set(text) <= _IPV4_LITERAL_CHARS:
+        return None
+    # A name made only of hex letters ("cafe", "bad.dead") is still a name: a
+    # numeric host must start with a digit in every label.
+    if not all(label[:1].isdigit() for label in text.split(".")):
+        return None
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(text))
+    except OSError:
+        return None
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """Return the IPv4 address an IPv6 transition form carries, if any.
+
+    >>> str(embedded_ipv4(ipaddress.IPv6Address("2002:7f00:1::")))
+    '127.0.0.1'
+    >>> str(embedded_ipv4(ipaddress.IPv6Address("64:ff9b::a9fe:a9fe")))
+    '169.254.169.254'
+    """
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address.teredo is not None:
+        # (server, client): the client address is what the packets go to.
+        return address.teredo[1]
+    if address in _NAT64_WELL_KNOWN:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
+
+
+class AddressPolicy:
+    """Decide which hosts and addresses may be connected to.
+
+    ``trusted_hosts`` lists host names (exempt whatever they resolve to) and IP
+    addresses or networks (``"127.0.0.1"``, ``"10.0.0.0/8"``: exempt when a host
+    resolves into them).  Everything else must be a plainly public address.
+    """
+
+    __slots__ = ("_trusted_names", "_trusted_networks")
+
+    def __init__(self, trusted_hosts: Iterable[str] = ()) -> None:
+        if isinstance(trusted_hosts, str):
+            raise TypeError("trusted_hosts must be a list of host names or networks, not a str")
+        names: set[str] = set()
+        networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+        for entry in trusted_hosts:
+            if not isinstance(entry, str) or not entry.strip():
+                raise ValueError(f"trusted_hosts entries must be non-empty strings, got {entry!r}")
+            text = entry.strip().lower()
+            try:
+                networks.append(ipaddress.ip_network(text.strip("[]"), strict=False))
+            except ValueError:
+                names.add(_ascii_host(text))
+        self._trusted_names: frozenset[str] = frozenset(names)
+        self._trusted_networks = tuple(networks)
+
+    def __repr__(self) -> str:
+        entries = sorted(self._trusted_names) + [str(n) for n in self._trusted_networks]
+        return f"AddressPolicy(trusted_hosts={entries!r})"
+
+    def is_trusted_name(self, host: str) -> bool:
+        """Tell whether ``host`` (a name) is exempt from the policy."""
+        return _ascii_host(host) in self._trusted_names
+
+    def is_blocked_ip(self, address: IPAddress) -> bool:
+        """Tell whether the policy refuses ``address``, ignoring ``trusted_hosts``."""
+        if isinstance(address, ipaddress.IPv6Address):
+            if address.scope_id is not None:
+                return True
+            inner = embedded_ipv4(address)
+            if inner is not None:
+                return self.is_blocked_ip(inner)
+            if any(address in net for net in _BLOCKED_V6):
+                return True
+        elif any(address in net for net in _BLOCKED_V4):
+            return True
+        # Final gate: whatever this Python's registry says is not global.
+        return not address.is_global or address.is_multicast
+
+    def is_allowed_ip(self, address: IPAddress) -> bool:
+        """Tell whether ``address`` may be connected to (trusted networks included)."""
+        if any(address.version == net.version and address in net for net in self._trusted_networks):
+            return True
+        return not self.is_blocked_ip(address)
+
+    def check_url_host(self, host: str) -> None:
+        """Refuse a URL whose host is a literal address the policy blocks.
+
+        Raises :class:`BlockedAddressError`; a host name passes (it is checked
+        again, on its resolved addresses, at connect time).
+        """
+        if self.is_trusted_name(host):
+            return
+        address = literal_address(host)
+        if address is not None and not self.is_allowed_ip(address):
+            raise BlockedAddressError(
+                f"address {address} is not allowed", host=host, address=str(address)
+            )
+
+    def check_addresses(self, host: str, addresses: Iterable[str]) -> list[str]:
+        """Return ``addresses`` if every one is allowed, else raise.
+
+        A name that resolves to a mix of public and private addresses is refused
+        whole: picking the public one would still let a hostile resolver choose.
+        """
+        checked = list(addresses)
+        if self.is_trusted_name(host):
+            return checked
+        for text in checked:
+            address = ipaddress.ip_address(text.split("%", 1)[0])
+            if "%" in text or not self.is_allowed_ip(address):
+                raise BlockedAddressError(
+                    f"{host} resolves to {text}, which is not allowed", host=host, address=text
+                )
+        return checked
+
+
+def _ascii_host(host: str) -> str:
+    text = host.strip().strip("[]").rstrip(".").lower()
+    try:
+        return text.encode("idna").decode("ascii")
+    except UnicodeError:
+        return text

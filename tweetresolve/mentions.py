@@ -1,0 +1,239 @@
+"""Mentions of social posts in prose: where an article talks about a post without embedding it.
+
+>>> [(m.phrase, m.platform, m.lang) for m in find_mentions(
+...     "The mayor wrote on X that the bridge would reopen, and later tweeted a photo.")]
+[('wrote on X', 'twitter', 'en'), ('tweeted', 'twitter', 'en')]
+>>> [m.phrase for m in find_mentions("Die Ministerin schrieb auf Instagram, sie sei zufrieden.")]
+['schrieb auf Instagram']
+>>> find_mentions("Share on Twitter | Follow us on X | Tweet | Teilen | Partager")
+[]
+
+Patterns are built from the word tables of :mod:`tweetresolve._mentiondata` (English,
+German, Spanish, French) at the first call.  Every mention contains a platform word
+(``Twitter``, ``X``, ``tweet``, ``tuit``, ``Instagram``…), so the scan first looks for
+those words and runs the phrase patterns only in a window around each: a page without
+any costs one linear pass.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from tweetresolve import _mentiondata
+from tweetresolve._mentiondata import MentionGrammar
+
+__all__ = ["Mention", "find_mentions"]
+
+#: A word between a verb and its preposition ("said *Tuesday* on X"): no spaces and no
+#: sentence punctuation, so a phrase never crosses a sentence; bounded in length.
+_TOKEN = r"[^\s.!?;:…]{1,40}"
+
+#: White space between two words of a phrase: at most one line break, so a phrase never
+#: joins two blocks of a page (a heading, a button and the paragraph after it).  Each
+#: run is bounded, which keeps backtracking constant.
+_GAP = r"(?:[^\S\n]{1,10}(?:\n[^\S\n]{0,10})?|\n[^\S\n]{0,10})"
+
+#: How far around a platform word a phrase may reach (the longest phrase: a verb, four
+#: words, a preposition, a holder such as "seinem Account bei", then the platform).
+_REACH = 200
+
+#: A run of white space, for collapsing the context window.
+_SPACES = re.compile(r"\s+")
+
+#: The word just before a match, to drop "Share this tweet" and the like.
+_PREVIOUS_WORD = re.compile(r"(\w+)\W{0,3}$")
+
+
+@attrs.frozen
+class Mention:
+    """A place where the text mentions a post.
+
+    >>> m = find_mentions("She said in a tweet that she was fine.")[0]
+    >>> (m.phrase, m.start, m.end, m.platform)
+    ('in a tweet', 9, 19, 'twitter')
+    """
+
+    #: The words that make the mention, as written ("wrote on X", "in einem Tweet").
+    phrase: str
+    #: Offset of the phrase in the text.
+    start: int
+    #: Offset just past the phrase.
+    end: int
+    #: The text around the phrase (``window`` characters each side, white space collapsed).
+    context: str
+    #: The language whose words matched: ``en``, ``de``, ``es`` or ``fr``.
+    lang: str
+    #: The platform named or implied: ``twitter``, ``instagram``, ``facebook``, ``bluesky``,
+    #: ``threads``, ``tiktok``, ``mastodon``, ``linkedin``, ``truthsocial``.
+    platform: str
+
+
+def _words(items: Iterable[str]) -> str:
+    """Alternation of words/phrases, longest first; a space matches a ``_GAP``."""
+    unique = sorted(set(items), key=lambda w: (-len(w), w))
+    return "|".join(_GAP.join(re.escape(part) for part in w.split()) for w in unique)
+
+
+def _platform(group: str) -> str:
+    """A platform name as a named group; ``X`` and ``Threads`` only capitalised.
+
+    ``X`` may not be followed by a hyphen and a lower-case letter (``X-ray``), but may
+    start a German compound (``X-Post``).
+    """
+    loose = [n for n in _mentiondata.PLATFORM_NAMES if n not in ("x", "threads")]
+    strict = "|".join(_mentiondata.CASE_SENSITIVE_NAMES)
+    return rf"(?P<{group}>(?:{_words(loose)}|(?-i:{strict}))(?!\w|(?-i:-[a-z])))"
+
+
+def _compile(grammar: MentionGrammar) -> tuple[re.Pattern[str], ...]:
+    """The phrase patterns of one language.
+
+    A noun phrase with a generic noun ("in a post") matches here but is dropped later
+    when no platform stands beside it.
+    """
+    holder = rf"(?:(?:{_words(grammar.holders)}){_GAP})?"
+    suffix = rf"(?:(?:{_GAP})?(?:{_words(grammar.suffixes)})(?!\w))?" if grammar.suffixes else ""
+    verbs = _words(grammar.verbs)
+    dets = rf"(?:(?:{_words(grammar.determiners)}){_GAP})"
+    adjs = rf"(?:(?:{_words(grammar.adjectives)}){_GAP}){{0,2}}"
+    nouns = _words(grammar.post_nouns + grammar.generic_nouns)
+    after = rf"(?:{_GAP}(?:{_words(grammar.after_noun)}){_GAP}{holder}{_platform('p2')})?"
+    noun_tail = rf"{adjs}(?:{_platform('p1')}(?:{_GAP}|-))?(?P<noun>{nouns})(?!\w){after}"
+    texts: list[str] = [
+        # "wrote on X", "said Tuesday on his official Instagram account"
+        rf"(?<!\w)(?:{verbs})(?!\w)(?:{_GAP}{_TOKEN}){{0,4}}?{_GAP}"
+        rf"(?:{_words(grammar.preps)}){_GAP}{holder}{_platform('p1')}{suffix}",
+        # "tweeted", "twitterte", "a tweeté"
+        rf"(?<!\w)(?:{_words(grammar.standalone)})(?!\w)",
+        # "in a tweet", "in einem Instagram-Post", "dans un message publié sur X"
+        rf"(?<!\w)(?:{_words(grammar.noun_preps)}){_GAP}{dets}?{noun_tail}",
+        # "a tweet", "sus tuits", "an Instagram post"
+        rf"(?<!\w){dets}{noun_tail}",
+    ]
+    if grammar.idioms:
+        # "took to Twitter"
+        texts.append(rf"(?<!\w)(?:{_words(grammar.idioms)}){_GAP}{holder}{_platform('p1')}{suffix}")
+    if grammar.platform_first:
+        # German verb-second order: "auf X schrieb er", "auf Instagram gepostet"
+        texts.append(
+            rf"(?<!\w)(?:{_words(grammar.preps)}){_GAP}{holder}{_platform('p1')}{suffix}"
+            rf"(?:{_GAP}{_TOKEN}){{0,4}}?{_GAP}(?:{verbs})(?!\w)"
+        )
+    return tuple(re.compile(text, re.IGNORECASE) for text in texts)
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    return {lang: _compile(g) for lang, g in _mentiondata.GRAMMARS.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _keywords() -> re.Pattern[str]:
+    """Any word every mention contains: a platform name or a post word (``tweet``)."""
+    loose = [n for n in _mentiondata.PLATFORM_NAMES if n not in ("x", "threads")]
+    stems = _words(_mentiondata.IMPLIED_PLATFORM)
+    strict = "|".join(_mentiondata.CASE_SENSITIVE_NAMES)
+    return re.compile(
+        rf"(?i:{_words(loose)}|\w{{0,8}}(?:{stems}))|(?<!\w)(?:{strict})(?!\w)", re.IGNORECASE
+    )
+
+
+def _windows(text: str) -> Iterator[tuple[int, int]]:
+    """Merged spans of text around every platform word."""
+    current: tuple[int, int] | None = None
+    for hit in _keywords().finditer(text):
+        start, end = max(0, hit.start() - _REACH), min(len(text), hit.end() + _REACH)
+        if current is not None and start <= current[1]:
+            current = (current[0], end)
+            continue
+        if current is not None:
+            yield current
+        current = (start, end)
+    if current is not None:
+        yield current
+
+
+def _platform_of(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    for name in ("p1", "p2"):
+        value = groups.get(name)
+        if value:
+            key = _SPACES.sub(" ", value).lower()
+            return _mentiondata.PLATFORM_NAMES.get(key)
+    phrase = match.group().lower()
+    for stem, platform in _mentiondata.IMPLIED_PLATFORM.items():
+        if stem in phrase:
+            return platform
+    return None
+
+
+def _context(text: str, start: int, end: int, window: int) -> str:
+    left = max(0, start - window)
+    right = min(len(text), end + window)
+    return _SPACES.sub(" ", text[left:right]).strip()
+
+
+def _is_navigation(text: str, start: int, phrase: str) -> bool:
+    """True after a share/follow imperative: "Share this tweet", "Sieh dir … an"."""
+    first = phrase.split(None, 1)[0].lower()
+    if first in _mentiondata.NAV_WORDS:
+        return True
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() in _mentiondata.NAV_WORDS
+
+
+def find_mentions(text: str, lang: str | None = None, *, window: int = 100) -> list[Mention]:
+    """Find the phrases that mention a social post, in text order.
+
+    *lang* is ``en``, ``de``, ``es`` or ``fr``; None tries all four.  Overlapping
+    readings keep the longest.  *window* is the number of context characters taken
+    on each side.
+
+    >>> [m.phrase for m in find_mentions("El presidente tuiteó que, en un tuit posterior, ...")]
+    ['tuiteó', 'en un tuit']
+    >>> find_mentions("x", lang="la")
+    Traceback (most recent call last):
+    ...
+    ValueError: lang must be one of de, en, es, fr or None, not 'la'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    patterns = _patterns()
+    if lang is not None and lang not in patterns:
+        known = ", ".join(sorted(patterns))
+        raise ValueError(f"lang must be one of {known} or None, not {lang!r}")
+    if not isinstance(window, int) or isinstance(window, bool) or window < 0:
+        raise ValueError(f"window must be a non-negative int, not {window!r}")
+    langs = [lang] if lang is not None else list(patterns)
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for start, end in _windows(text):
+        for code in langs:
+            for pattern in patterns[code]:
+                for match in pattern.finditer(text, start, end):
+                    platform = _platform_of(match)
+                    if platform is None:
+                        continue  # a generic noun ("in a post") without a platform
+                    span = match.span()
+                    if span not in found and not _is_navigation(text, span[0], match.group()):
+                        found[span] = (code, platform)
+    mentions: list[Mention] = []
+    last_end = -1
+    for (start, end), (code, platform) in sorted(found.items(), key=lambda i: (i[0][0], -i[0][1])):
+        if start < last_end:
+            continue  # inside a longer reading
+        last_end = end
+        mentions.append(
+            Mention(
+                phrase=text[start:end],
+                start=start,
+                end=end,
+                context=_context(text, start, end, window),
+                lang=code,
+                platform=platform,
+            )
+        )
+    return mentions

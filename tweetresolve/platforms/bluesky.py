@@ -1,0 +1,234 @@
+"""Bluesky: AT-URIs, ``bsky.app`` permalinks, embed snippets, rendered iframes and residue.
+
+The official snippet (Bluesky's "Embed post" dialog) is a ``blockquote.bluesky-embed``
+carrying ``data-bluesky-uri="at://<DID>/app.bsky.feed.post/<rkey>"``, the post text in a
+``<p lang>``, and a byline ``— Name (@handle) <date>`` whose links use the DID.  Its
+``embed.js`` replaces the blockquote with ``div.bluesky-embed > iframe`` pointing at
+``embed.bsky.app/embed/<DID>/app.bsky.feed.post/<rkey>``.
+
+A post is identified by its record key (``post_id``) together with its author (the DID or
+handle, kept in ``Author.handle`` and in the URL): record keys are unique per author only.
+
+>>> ref = BLUESKY.parse_url("https://bsky.app/profile/ada.example.com/post/3lbq7mxsiek2v")
+>>> (ref.platform, ref.post_id, ref.handle)
+('bluesky', '3lbq7mxsiek2v', 'ada.example.com')
+>>> BLUESKY.parse_url("https://bsky.app/profile/ada.example.com") is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from tweetresolve.dates import parse_date
+from tweetresolve.html import Element, ParsedPage, element_text, has_class
+from tweetresolve.idtime import bluesky_time
+from tweetresolve.platforms.base import Candidate
+from tweetresolve.records import Author, Link, Post, PostRef
+from tweetresolve.text import BLUESKY_RESIDUE, find_posts
+
+__all__ = ["BLUESKY", "Bluesky"]
+
+# An actor in a URL: a DID (did:plc is 24 base32 chars in practice; did:web is a
+# domain, ports percent-encoded) or a handle, which is a domain name.
+# Examples: "did:plc:vjug55kidv6sye7ykr5faxxn", "did:web:example.com", "ada.bsky.social".
+_ACTOR = (
+    r"(?P<actor>did:plc:[a-z2-7]{8,64}|did:web:[A-Za-z0-9.%:-]{1,253}"
+    r"|[A-Za-z0-9][A-Za-z0-9.-]{0,252})"
+)
+# A record key (atproto record-key syntax); posts use TIDs but the grammar is wider.
+_RKEY = r"(?P<rkey>[A-Za-z0-9._:~-]{1,512})"
+
+# A post permalink on the web app or a mirror that rewrites it for link previews
+# (fxbsky.app with its d./m. variants).  Anything may follow the rkey (/liked-by, ?ref_src).
+# Example: "https://bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx/post/3lbq7mxsiek2v?ref_src=embed"
+POST_URL = re.compile(
+    r"^(?:https?:)?//(?:www\.)?(?:bsky\.app|(?:[dm]\.)?fxbsky\.app)(?::\d{1,5})?"
+    r"/profile/" + _ACTOR + r"/post/" + _RKEY + r"(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+
+# An AT-URI naming a post record; the authority may be a DID or a handle.
+# Example: "at://did:plc:abcdefghijklmnopqrstuvwx/app.bsky.feed.post/3lbq7mxsiek2v"
+AT_URI = re.compile(
+    r"^at://" + _ACTOR + r"/app\.bsky\.feed\.post/" + _RKEY + r"(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+
+# The iframe that embed.js renders: the AT-URI's parts survive in the path.
+# Example: "https://embed.bsky.app/embed/did:plc:abcdefghijklmnopqrstuvwx/app.bsky.feed.post/3lbq7mxsiek2v?id=4"
+EMBED_URL = re.compile(
+    r"^(?:https?:)?//embed\.bsky\.app/embed/"
+    + _ACTOR
+    + r"/app\.bsky\.feed\.post/"
+    + _RKEY
+    + r"(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+
+# The link the snippet adds after the text of a post that carries an image or quote.
+_MEDIA_PLACEHOLDER = "[image or embed]"
+# Characters around the display name in the byline: "— Name (".
+_BYLINE_PUNCT = " \t\n\u00a0—–-(&"
+
+
+class Bluesky:
+    """The Bluesky platform."""
+
+    name = "bluesky"
+    markers: tuple[str, ...] = ("bluesky-embed", "data-bluesky-uri", "embed.bsky.app/embed/")
+    text_markers: tuple[str, ...] = ("(@", "( @", "(\\@", "[image or embed]", "bsky.app/profile/")
+
+    def parse_url(self, url: str) -> PostRef | None:
+        """Parse a ``bsky.app`` / mirror permalink, an ``at://`` URI or an embed iframe URL.
+
+        >>> BLUESKY.parse_url("at://did:plc:abcdefghijklmnopqrstuvwx/app.bsky.feed.post/3lbq7mxsiek2v").url
+        'https://bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx/post/3lbq7mxsiek2v'
+        """
+        match = POST_URL.match(url) or AT_URI.match(url) or EMBED_URL.match(url)
+        if match is None:
+            return None
+        actor = match["actor"].lower()
+        rkey = match["rkey"]
+        return PostRef(
+            platform=self.name,
+            post_id=rkey,
+            handle=actor,
+            url=f"https://bsky.app/profile/{actor}/post/{rkey}",
+        )
+
+    def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
+        """Yield snippet blockquotes and rendered iframes."""
+        for element in page.xpath("//*[@data-bluesky-uri]"):
+            post = self._from_snippet(page, element, element.get("data-bluesky-uri", ""))
+            if post is not None:
+                yield Candidate(element, post)
+        # A snippet whose data attributes a CMS stripped still links the post.
+        for element in page.xpath(
+            "//blockquote[contains(@class, 'bluesky-embed')][not(@data-bluesky-uri)]"
+        ):
+            if has_class(element, "bluesky-embed"):
+                post = self._from_snippet(page, element, None)
+                if post is not None:
+                    yield Candidate(element, post)
+        for frame in page.xpath("//iframe[contains(@src, 'embed.bsky.app/embed/')]"):
+            ref = self.parse_url(page.absolute(frame.get("src")) or "")
+            if ref is None:
+                continue
+            parent = frame.getparent()
+            rendered = parent is not None and has_class(parent, "bluesky-embed")
+            yield Candidate(frame, self._post(ref, form="rendered" if rendered else "iframe"))
+
+    def find_in_text(self, text: str) -> Iterator[Post]:
+        """Yield posts whose ``— Name (@handle) date`` byline survives in plain text.
+
+        The attribution grammar is the one shared with Twitter (:mod:`tweetresolve.text`),
+        in Bluesky's dialect: domain handles, local date-and-time, ``[image or embed]``.
+        """
+        return find_posts(text, BLUESKY_RESIDUE)
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def _post(self, ref: PostRef, *, form: str) -> Post:
+        return Post(
+            platform=self.name,
+            post_id=ref.post_id,
+            url=ref.url,
+            author=Author(handle=ref.handle, url=_profile_url(ref.handle)),
+            created_at=bluesky_time(ref.post_id or ""),
+            form=form,
+        )
+
+    def _from_snippet(self, page: ParsedPage, quote: Element, uri: str | None) -> Post | None:
+        anchors = [a for a in quote.iter("a") if a.get("href")]
+        ref = self.parse_url(uri.strip()) if uri else None
+        if ref is None:
+            # The date link (last) and the media placeholder link point at the post.
+            for anchor in reversed(anchors):
+                ref = self.parse_url(page.absolute(anchor.get("href")) or "")
+                if ref is not None:
+                    break
+        if ref is None:
+            return None
+        paragraph = next(iter(quote.iter("p")), None)
+        text: str | None = None
+        lang: str | None = None
+        links: tuple[Link, ...] = ()
+        if paragraph is not None:
+            text, links = _post_text(page, paragraph)
+            lang = (paragraph.get("lang") or "").strip() or None
+        name, handle, date_text = _byline(quote, paragraph, anchors)
+        # The profile link carries the same actor as the post URI; the canonical
+        # form drops its "?ref_src=embed".
+        author = Author(name=name, handle=handle or ref.handle, url=_profile_url(ref.handle))
+        return attrs.evolve(
+            self._post(ref, form="blockquote"),
+            author=author,
+            text=text,
+            lang=lang,
+            links=links,
+            date_text=date_text,
+            published=_parse_date(date_text),
+        )
+
+
+def _profile_url(actor: str | None) -> str | None:
+    return f"https://bsky.app/profile/{actor}" if actor else None
+
+
+def _post_text(page: ParsedPage, paragraph: Element) -> tuple[str | None, tuple[Link, ...]]:
+    """Text and links of the snippet's ``<p>``, without the ``[image or embed]`` placeholder."""
+    text = element_text(paragraph)
+    if text.endswith(_MEDIA_PLACEHOLDER):
+        text = text[: -len(_MEDIA_PLACEHOLDER)].rstrip()
+    links = tuple(
+        Link(url=page.absolute(anchor.get("href", "")) or "", text=shown or None)
+        for anchor in paragraph.iter("a")
+        if anchor.get("href") and (shown := element_text(anchor)) != _MEDIA_PLACEHOLDER
+    )
+    return text or None, links
+
+
+def _byline(
+    quote: Element, paragraph: Element | None, anchors: list[Element]
+) -> tuple[str | None, str | None, str | None]:
+    """``(name, handle, date text)`` from ``— Name (<a>@handle</a>) <a>date</a>``."""
+    outside = [a for a in anchors if paragraph is None or not _is_inside(a, paragraph)]
+    profile_anchor = next((a for a in outside if element_text(a).startswith("@")), None)
+    if profile_anchor is None:
+        return None, None, None
+    handle = element_text(profile_anchor)[1:].strip() or None
+    # The name is the text between the post paragraph and the profile link.
+    name_parts: list[str] = []
+    if paragraph is not None and paragraph.getparent() is quote:
+        name_parts.append(paragraph.tail or "")
+    elif paragraph is None:
+        name_parts.append(quote.text or "")
+    previous = profile_anchor.getprevious()
+    while previous is not None and previous is not paragraph:
+        name_parts.insert(1, element_text(previous) + (previous.tail or ""))
+        previous = previous.getprevious()
+    name = " ".join("".join(name_parts).split()).strip(_BYLINE_PUNCT) or None
+    after = outside[outside.index(profile_anchor) + 1 :]
+    date_text = element_text(after[-1]) if after else None
+    return name, handle, date_text or None
+
+
+def _is_inside(element: Element, ancestor: Element) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _parse_date(date_text: str | None) -> dt.date | dt.datetime | None:
+    return parse_date(date_text) if date_text else None
+
+
+BLUESKY = Bluesky()
