@@ -66,9 +66,12 @@ def main() -> None:
     total = ok_total = 0
     elapsed = 0.0
     failures: list[str] = []
-    print(f"{'lang':6} {'strings':>7} {'parsed':>7} {'rate':>7} {'lang-id':>7}")
+    # in-langs: the true language is among DateMatch.langs; lang=: DateMatch.lang is it;
+    # None: lang is None (ambiguous or numeric); wrong: lang names another language.
+    header = ("lang", "strings", "parsed", "rate", "in-langs", "lang=", "None", "wrong")
+    print("{:6} {:>7} {:>7} {:>7} {:>8} {:>7} {:>7} {:>7}".format(*header))
     for lang in _datedata.LANGUAGES:
-        n = ok = identified = 0
+        n = ok = identified = exact = unknown = wrong = 0
         for text, expected, variant in generated(lang):
             t0 = time.perf_counter()
             found = dates.match_date(text)
@@ -78,11 +81,17 @@ def main() -> None:
             if found is not None and found.end == len(text) and value == expected:
                 ok += 1
                 identified += lang in found.langs
+                exact += found.lang == lang
+                unknown += found.lang is None
+                wrong += found.lang not in (None, lang)
             elif len(failures) < 40:
                 failures.append(f"{lang} {variant}: {text!r} -> {value!r}")
         total += n
         ok_total += ok
-        print(f"{lang:6} {n:7} {ok:7} {ok / n:7.1%} {identified / n:7.1%}")
+        print(
+            f"{lang:6} {n:7} {ok:7} {ok / n:7.1%} {identified / n:8.1%} "
+            f"{exact / n:7.1%} {unknown / n:7.1%} {wrong / n:7.1%}"
+        )
     print(f"all    {total:7} {ok_total:7} {ok_total / total:7.1%}")
     print(f"match_date: {elapsed / total * 1e6:.1f} µs per call")
     text = "word " * 2000 + "on March 30, 2022."

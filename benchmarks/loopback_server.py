@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 
-_FINAL = (
-    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 32\r\n\r\n"
-    b"<html><body>final</body></html>\n"
+_FINAL_BODY = b"<html><body>final</body></html>\n"
+_FINAL_HEAD = (
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+    + str(len(_FINAL_BODY)).encode()
+    + b"\r\n\r\n"
 )
 
 
@@ -33,10 +36,10 @@ class _Protocol(asyncio.Protocol):
         loop = asyncio.get_running_loop()
         while b"\r\n\r\n" in self.buffer:
             head, _, self.buffer = self.buffer.partition(b"\r\n\r\n")
-            path = head.split(b" ", 2)[1]
-            loop.call_later(self.latency, self._answer, path)
+            method, path = head.split(b" ", 2)[:2]
+            loop.call_later(self.latency, self._answer, path, method == b"HEAD")
 
-    def _answer(self, path: bytes) -> None:
+    def _answer(self, path: bytes, head_only: bool) -> None:
         if self.transport is None or self.transport.is_closing():
             return
         parts = path.split(b"/")
@@ -47,7 +50,7 @@ class _Protocol(asyncio.Protocol):
                 b"HTTP/1.1 302 Found\r\nLocation: " + location + b"\r\nContent-Length: 0\r\n\r\n"
             )
         else:
-            self.transport.write(_FINAL)
+            self.transport.write(_FINAL_HEAD if head_only else _FINAL_HEAD + _FINAL_BODY)
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.transport = None
@@ -61,10 +64,8 @@ async def serve(latency: float, lifetime: float) -> None:
     port = server.sockets[0].getsockname()[1]
     print(port, flush=True)
     stdin_closed = loop.run_in_executor(None, sys.stdin.read)
-    try:
+    with contextlib.suppress(asyncio.TimeoutError):
         await asyncio.wait_for(stdin_closed, lifetime)
-    except asyncio.TimeoutError:
-        pass
     server.close()
 
 

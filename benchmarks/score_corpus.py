@@ -295,6 +295,16 @@ def format_report(report: Report, *, verbose: bool = False) -> str:
             f"  {fp.file}: {fp.post.platform} {fp.post.post_id} ({fp.decoy})" for fp in decoys
         )
     if verbose:
+        # How each labelled form was found (label form -> Post.form), for matched posts.
+        forms = collections.Counter(
+            (m.label["platform"], m.label["form"], m.post.form)
+            for m in report.matches
+            if m.post is not None
+        )
+        lines.extend(
+            f"  form {platform}: {label} -> {found}: {count}"
+            for (platform, label, found), count in sorted(forms.items())
+        )
         for match in report.matches:
             if match.post is None:
                 label = match.label

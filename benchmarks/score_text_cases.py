@@ -53,7 +53,7 @@ def converter_name(converter: str) -> str:
         return "bs4"
     if converter.startswith("html2text"):
         return "html2text-plain" if "ignore_links" in converter else "html2text-md"
-    return converter.split()[0]
+    return converter.split(maxsplit=1)[0]
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -183,7 +183,8 @@ def _score_fields(
     if label["author_name"]:
         name = post.author.name if post.author else None
         scores["name"].add(_collapse(name) == _collapse(label["author_name"]))
-    if label["date_text"] and _collapse(label["date_text"]) in _shown(case_text):
+    shown_date = _collapse(label["date_text"])
+    if shown_date and shown_date in _shown(case_text):
         scores["date"].add(_collapse(post.date_text) == _collapse(label["date_text"]))
     if label["text_start"]:
         # The label holds up to 40 characters of the first paragraph of the markup;
@@ -199,9 +200,10 @@ def score(cases: Iterable[dict[str, Any]], *, include_links: bool = False) -> Re
         text = case["text"]
         predictions = extract(text, kind="text", include_links=include_links)
         pairs, missed, extra = match_posts(case["posts"], predictions)
-        groups = ["overall", f"converter {converter_name(case['source']['converter'])}"]
+        converter = converter_name(case["source"]["converter"])
+        groups = ["overall", f"converter {converter}"]
         if case.get("has_byline"):
-            groups.append("has_byline")
+            groups += ["has_byline", f"has_byline {converter}"]
         if not case["posts"]:
             groups.append("negatives")
         for group in groups:
@@ -238,8 +240,9 @@ def _wrong_fields(text: str, label: dict[str, Any], post: Post) -> list[str]:
 
 def _describe(post: Post) -> str:
     start = (_collapse(post.text) or "")[:40]
+    name = post.author.name if post.author else None
     return (
-        f"{post.platform} id={post.post_id} @{post.handle} name={post.author.name if post.author else None!r}"
+        f"{post.platform} id={post.post_id} @{post.handle} name={name!r}"
         f" date={post.date_text!r} text={start!r}"
     )
 
@@ -247,7 +250,10 @@ def _describe(post: Post) -> str:
 def print_report(report: Report, *, misses: bool = False, out: Any = None) -> None:
     """Print the tables of ``report``."""
     out = out or sys.stdout
-    order = sorted(report.groups, key=lambda g: (g.startswith("converter"), g != "overall", g))
+    order = sorted(
+        report.groups,
+        key=lambda g: (g != "overall", not g.startswith("has_byline"), g != "has_byline", g),
+    )
     print(f"{'group':<28} {'platform':<10} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn", file=out)
     for group in order:
         for platform, counts in sorted(report.groups[group].items()):

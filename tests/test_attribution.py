@@ -252,7 +252,7 @@ def test_returns_an_attribution_record() -> None:
 @pytest.mark.parametrize("value", [None, b"- Ada (@ada) May 4, 2023", 3])
 def test_wrong_type(value: object) -> None:
     """A non-str argument is a programming error."""
-    with pytest.raises(TypeError, match="^parse_attribution\\(\\) expects a str, got "):
+    with pytest.raises(TypeError, match=r"^parse_attribution\(\) expects a str, got "):
         parse_attribution(value)  # type: ignore[arg-type]
 
 

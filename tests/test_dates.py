@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pytest
 from babel import Locale
@@ -414,3 +414,61 @@ def test_round_trip_any_date(value: dt.date, locale_id: str, width: str) -> None
     """Any date formatted by Babel in any supported locale parses back."""
     text = format_date(value, width, locale=locale_id)
     assert parse_date(text) == value
+
+
+# ---------------------------------------------------------------- stored CLDR data
+
+
+def test_tokenizer_agrees_with_babel() -> None:
+    """The built-in pattern tokenizer reads every stored pattern as Babel does.
+
+    Babel splits literal text at quotes ("\u202f" + "г."); adjacent literals are joined
+    before comparing.
+    """
+    from babel.dates import tokenize_pattern as babel_tokenize
+
+    def joined(tokens: Iterable[tuple[str, object]]) -> list[tuple[str, object]]:
+        out: list[tuple[str, object]] = []
+        for kind, value in tokens:
+            if kind == "chars" and out and out[-1][0] == "chars":
+                out[-1] = ("chars", f"{out[-1][1]}{value}")
+            else:
+                out.append((kind, value))
+        return out
+
+    patterns = {p for data in _datedata.load_languages().values() for p in data.patterns}
+    patterns |= {"h 'o''clock' a", "''d''", "EEEE, d. MMMM y 'um' HH:mm"}
+    for pattern in patterns:
+        expected = joined(babel_tokenize(pattern))
+        assert joined(_datedata.tokenize_pattern(pattern)) == expected, pattern
+
+
+def test_data_file_is_in_sync_with_babel() -> None:
+    """The shipped CLDR data equals what the installed Babel gives (same Babel version)."""
+    import babel
+
+    stored = _datedata.read_data_file()
+    if stored.get("babel") != babel.__version__:
+        pytest.skip(f"data generated with Babel {stored.get('babel')}, not {babel.__version__}")
+    assert stored == _datedata.generate_data()
+
+
+def test_matching_does_not_need_babel() -> None:
+    """With the data file present, building the grammar never reads CLDR through Babel."""
+    assert set(_datedata.read_data_file()["languages"]) == set(_datedata.LANGUAGES)
+
+
+def test_language_without_data_is_skipped_without_babel(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A language missing from the data file, with Babel absent, is skipped with a warning."""
+
+    def no_babel(locale_ids: object) -> dict[str, object]:
+        raise ImportError("No module named 'babel'")
+
+    monkeypatch.setitem(_datedata.LANGUAGES, "ca", ("ca",))
+    monkeypatch.setattr(_datedata, "cldr_language", no_babel)
+    languages = _datedata.load_languages()
+    assert "ca" not in languages
+    assert "en" in languages
+    assert "no date data for 'ca': add it with Babel installed" in caplog.text

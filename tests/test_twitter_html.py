@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tweetresolve
 from tweetresolve import Link, Post
+from tweetresolve.html import parse_page
+from tweetresolve.platforms.twitter import TWITTER
 
 ID = "1600000000000000001"
 OTHER_ID = "1600000000000000777"
@@ -209,6 +213,14 @@ def snippet(
             "Ada Example",
             "Plain words",
         ),
+        # an editor turned the blockquote into a div
+        (
+            snippet(attrs='class="twitter-tweet"').replace("blockquote", "div"),
+            ID,
+            "ada_example",
+            "Ada Example",
+            "Hello there",
+        ),
         # leading zeros in the URL id are not part of the id
         (
             snippet(href="https://twitter.com/ada_example/status/0020"),
@@ -270,6 +282,16 @@ def test_empty_placeholder_blockquote() -> None:
     )
 
 
+def test_deleted_tweet_note_is_not_a_date() -> None:
+    """A CMS placeholder whose only link reads "Tweet may have been deleted" has no date."""
+    html = (
+        '<blockquote class="twitter-tweet"><a href="https://twitter.com/ada_example/status/'
+        f'{ID}">Tweet may have been deleted</a></blockquote>'
+    )
+    post = only(html)
+    assert (post.post_id, post.date_text, post.published) == (ID, None, None)
+
+
 def test_quoted_status_inside_the_text() -> None:
     """A status linked from inside the text (not the permalink) is the quoted post."""
     html = snippet(
@@ -281,6 +303,17 @@ def test_quoted_status_inside_the_text() -> None:
     assert (post.quoted.post_id, post.quoted.handle) == (OTHER_ID, "bo")
 
 
+def test_linked_byline_handle_is_not_a_text_link() -> None:
+    """A CMS that links the byline's @handle adds no link to the text's links."""
+    html = snippet(
+        text='<p>Hi <a href="https://t.co/AbCdEf1234">example.org</a></p>',
+        byline='&mdash; Ada Example (<a href="https://twitter.com/ada_example">@ada_example</a>)',
+    )
+    post = only(html)
+    assert post.handle == "ada_example"
+    assert post.links == (Link(url="https://t.co/AbCdEf1234", text="example.org"),)
+
+
 def test_twice_embedded_is_two_records() -> None:
     """The same post embedded twice on a page is two records, in page order."""
     html = snippet() + "<p>Later again:</p>" + snippet()
@@ -289,6 +322,16 @@ def test_twice_embedded_is_two_records() -> None:
     assert found[0].span is not None
     assert found[1].span is not None
     assert found[0].span[1] <= found[1].span[0]
+
+
+def test_noscript_fallback_is_the_same_post() -> None:
+    """A <noscript> copy of a rendered embed is one post, its text filling the rendered one."""
+    html = (
+        f'<iframe id="twitter-widget-0" class="twitter-tweet twitter-tweet-rendered" '
+        f'data-tweet-id="{ID}"></iframe><noscript>{snippet()}</noscript>'
+    )
+    post = only(html)
+    assert (post.form, post.post_id, post.text) == ("rendered", ID, "Hello there")
 
 
 # --- rendered widgets, iframes, AMP, wrappers --------------------------------------------
@@ -520,6 +563,14 @@ def test_site_iframe_with_text_fallback() -> None:
         # a page's own quotation linking a status, without the snippet's byline
         f'<blockquote><p>As she wrote, "hello".</p><a href="https://twitter.com/a/status/{ID}">'
         "source</a></blockquote>",
+        # a share-service button whose class ends in "tweet", near a shown handle
+        '<div class="share"><span class="addthis_button_tweet">Tweet this</span>'
+        "<span>@example_site</span></div>",
+        # a tweet-like text block with a handle but no permalink nor profile link
+        '<div class="quote"><span class="author">@ada_example</span>'
+        '<div class="tweet-text">Words that look like a tweet</div></div>',
+        # an iframe named like a tweet button, with a label as its fallback
+        '<iframe id="tweet-button" src="https://example.org/share.html">Tweet this page</iframe>',
         # an id attribute on a card's like button is not an embed
         f'<button class="like" data-tweet-id="{ID}">Like</button>',
         # a rendered wrapper without any id
@@ -572,5 +623,49 @@ def test_page_without_markers_is_not_parsed() -> None:
 )
 def test_odd_markup_never_raises(html: str) -> None:
     """Broken or partial markup gives no post (or a partial one), never an exception."""
+    page = parse_page(html)
+    assert page is not None
+    list(TWITTER.find_in_html(page))
     for post in tweets(html):
         assert post.platform == "twitter"
+
+
+_PIECES = [
+    '<blockquote class="twitter-tweet">',
+    "</blockquote>",
+    "<p lang='en'>",
+    "</p>",
+    "&mdash; Ada (@ada) ",
+    "— (@",
+    f'<a href="https://twitter.com/ada/status/{ID}">',
+    '<a href="https://twitter.com/intent/tweet?text=x">',
+    "</a>",
+    "<br>",
+    f'<div class="twitter-tweet twitter-tweet-rendered" data-tweet-id="{ID}">',
+    "</div>",
+    f'<iframe id="twitter-widget-0" data-tweet-id="{ID}">',
+    "</iframe>",
+    f'<amp-twitter data-tweetid="{ID}">',
+    "<textarea>",
+    "</textarea>",
+    '<p class="tweet_content">',
+    '<span class="handle">@bo_tester</span>',
+    "<noscript>",
+    "<code>",
+    "March 30, 2022",
+    "text ",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_random_markup_never_raises(pieces: list[str]) -> None:
+    """Any mix of embed fragments gives Twitter posts with spans inside the document."""
+    html = "<html><body>" + "".join(pieces) + "</body></html>"
+    page = parse_page(html)
+    assert page is not None
+    # Called directly: extract() would log and swallow a detector's exception.
+    list(TWITTER.find_in_html(page))
+    for post in tweets(html, include_links=True):
+        if post.span is not None:
+            assert 0 <= post.span[0] < post.span[1] <= len(html)

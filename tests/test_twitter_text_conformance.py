@@ -112,7 +112,9 @@ WEIGHTED_SECTIONS = (
 @pytest.mark.parametrize(("section", "case"), _cases("validate.yml", WEIGHTED_SECTIONS))
 def test_weighted_length(section: str, case: dict[str, Any]) -> None:
     """Weighted length, validity, permillage and ranges match parseTweet (config v2/v3)."""
-    measured = measure_text(case["text"], emoji_parsing=section != "WeightedTweetsCounterTest")
+    measured = measure_text(
+        case["text"], version=2 if section == "WeightedTweetsCounterTest" else 3
+    )
     expected = case["expected"]
     assert measured.weighted_length == expected["weightedLength"]
     assert measured.valid is expected["valid"]

@@ -7,7 +7,11 @@ print but CLDR does not list, add a CLDR-syntax pattern to :data:`EXTRA_PATTERNS
 month spelling to :data:`EXTRA_MONTH_NAMES`, or a date-time joiner to
 :data:`EXTRA_CONNECTORS`.
 
-Babel is imported only when :func:`load_languages` first runs, never at import time.
+The CLDR part (month, weekday and era names, date patterns, date-time joiners, AM/PM
+markers) is stored in ``tweetresolve/data/cldr_dates.json``, generated from CLDR through
+Babel by ``python scripts/generate_cldr_dates.py``; at run time Babel is needed only for a
+language that is in :data:`LANGUAGES` but not yet in that file.  Nothing is read at
+import time.
 
 >>> pattern_elements("d. MMMM y")
 [('day', '25'), ('sep', '. '), ('month', 'MMMM'), ('sep', ' '), ('year', '2018')]
@@ -17,12 +21,20 @@ True
 
 from __future__ import annotations
 
+import json
+import logging
 import unicodedata
 from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import attrs
 
+logger = logging.getLogger(__name__)
+
 __all__ = [
+    "DATA_FILE",
     "EXTRA_CONNECTORS",
     "EXTRA_MONTH_NAMES",
     "EXTRA_PATTERNS",
@@ -31,8 +43,13 @@ __all__ = [
     "UNIVERSAL_CONNECTORS",
     "ZONE_OFFSETS",
     "LanguageData",
+    "cldr_language",
+    "generate_data",
     "load_languages",
     "pattern_elements",
+    "read_data_file",
+    "tokenize_pattern",
+    "write_data_file",
 ]
 
 #: The languages the Twitter widget is offered in (its ``lang`` codes, embeds.md §2.6),
@@ -75,6 +92,11 @@ LANGUAGES: Mapping[str, tuple[str, ...]] = {
     "zh-cn": ("zh_Hans_CN",),
     "zh-tw": ("zh_Hant_TW",),
 }
+
+#: The CLDR data of every language of :data:`LANGUAGES` as Babel gave it when the file
+#: was generated (a file in ``tweetresolve/data``).  Babel is needed only to regenerate
+#: it (``python scripts/generate_cldr_dates.py``) or for a language not yet in it.
+DATA_FILE = "cldr_dates.json"
 
 #: CLDR date-pattern widths read for every locale: "full" has the weekday (Facebook's
 #: "Thursday, 13 March 2014"), "long" and "medium" are what embeds print.
@@ -186,7 +208,7 @@ class LanguageData:
     day_periods: Mapping[str, str]
 
 
-#: Babel pattern fields -> element kinds (by letter, then by repeat count).
+#: Pattern fields -> element kinds (by letter, then by repeat count).
 _FIELD_KINDS = {
     "d": "day",
     "y": "year",
@@ -205,6 +227,53 @@ def _field_kind(letter: str, count: int) -> str | None:
     if letter in ("e", "c") and count < 3:
         return None
     return _FIELD_KINDS.get(letter)
+
+
+def tokenize_pattern(pattern: str) -> list[tuple[str, str | tuple[str, int]]]:
+    """Split a CLDR date pattern (UTS #35) into ``field`` and ``chars`` tokens.
+
+    ASCII letters are fields, repeated for width; text in single quotes is literal and
+    ``''`` is a quote.  Same output as ``babel.dates.tokenize_pattern``, without Babel.
+
+    >>> tokenize_pattern("d 'de' MMMM")
+    [('field', ('d', 1)), ('chars', ' de '), ('field', ('M', 4))]
+    """
+    tokens: list[tuple[str, str | tuple[str, int]]] = []
+    chars: list[str] = []
+    index, size = 0, len(pattern)
+    while index < size:
+        char = pattern[index]
+        if char == "'":
+            if pattern.startswith("''", index):
+                chars.append("'")
+                index += 2
+                continue
+            index += 1
+            while index < size:
+                if pattern.startswith("''", index):
+                    chars.append("'")
+                    index += 2
+                elif pattern[index] == "'":
+                    break
+                else:
+                    chars.append(pattern[index])
+                    index += 1
+            index += 1
+        elif char.isascii() and char.isalpha():
+            if chars:
+                tokens.append(("chars", "".join(chars)))
+                chars = []
+            end = index
+            while end < size and pattern[end] == char:
+                end += 1
+            tokens.append(("field", (char, end - index)))
+            index = end
+        else:
+            chars.append(char)
+            index += 1
+    if chars:
+        tokens.append(("chars", "".join(chars)))
+    return tokens
 
 
 def _is_word_char(char: str) -> bool:
@@ -238,24 +307,16 @@ def pattern_elements(pattern: str) -> list[tuple[str, str]] | None:
     >>> pattern_elements("d 'de' MMMM 'de' y")[1:4]
     [('sep', ' '), ('word', 'de'), ('sep', ' ')]
     """
-    from babel.dates import tokenize_pattern  # noqa: PLC0415 - Babel loads on first use
-
     elements: list[tuple[str, str]] = []
-    chars = ""
-    for token_kind, value in tokenize_pattern(pattern):
-        if token_kind == "chars":
-            chars += str(value)
+    for _kind, value in tokenize_pattern(pattern):
+        if isinstance(value, str):
+            elements.extend(_split_chars(value))
             continue
-        if chars:
-            elements.extend(_split_chars(chars))
-            chars = ""
-        letter, count = str(value[0]), int(value[1])
+        letter, count = value
         kind = _field_kind(letter, count)
         if kind is None:
             return None
         elements.append((kind, _EXAMPLES.get(kind, letter * count)))
-    if chars:
-        elements.extend(_split_chars(chars))
     return elements
 
 
@@ -274,69 +335,127 @@ def _names(values: Iterable[str]) -> set[str]:
 
 def _connector(pattern: str) -> str:
     """The joiner of a CLDR date-time pattern: ``{1} 'at' {0}`` -> ``at``."""
-    from babel.dates import tokenize_pattern  # noqa: PLC0415 - Babel loads on first use
-
     inner = pattern.replace("{1}", "\x00").replace("{0}", "\x00").split("\x00")
     middle = inner[1] if len(inner) == 3 else ""
-    text = "".join(
-        str(value) if kind == "chars" else "" for kind, value in tokenize_pattern(middle)
-    )
+    text = "".join(value for _, value in tokenize_pattern(middle) if isinstance(value, str))
     return text.strip(" \u00a0\u202f\u200e\u200f")
 
 
-def _load_language(code: str, locale_ids: tuple[str, ...]) -> LanguageData:
-    from babel import Locale  # noqa: PLC0415 - Babel loads on first use
+def cldr_language(locale_ids: Iterable[str]) -> dict[str, Any]:
+    """Read one language's raw CLDR date data through Babel (JSON-ready, CLDR's case).
 
-    months: dict[str, int] = {}
-    spellings: set[str] = set()
-    weekdays: set[str] = set()
-    eras: set[str] = set()
-    patterns: list[str] = []
-    connectors: set[str] = set(EXTRA_CONNECTORS.get(code, ()))
-    periods: dict[str, str] = dict(UNIVERSAL_DAY_PERIODS)
+    This is what :data:`DATA_FILE` stores per language.
+    """
+    from babel import Locale  # noqa: PLC0415 - Babel is needed only to (re)generate data
+
+    raw: dict[str, Any] = {
+        "locales": list(locale_ids),
+        "months": {},
+        "weekdays": [],
+        "eras": [],
+        "patterns": [],
+        "connectors": [],
+        "day_periods": {},
+    }
     for locale_id in locale_ids:
         locale = Locale.parse(locale_id)
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 for number, name in locale.months[context][width].items():
-                    for spelling in _names([name]):
-                        months.setdefault(spelling, int(number))
-                    spellings.update({name.strip(), name.strip().rstrip(".")})
+                    raw["months"].setdefault(str(name), int(number))
             for width in ("wide", "abbreviated", "short"):
-                weekdays.update(_names(locale.days[context][width].values()))
+                raw["weekdays"].extend(str(n) for n in locale.days[context][width].values())
         for width in ("wide", "abbreviated"):
-            eras.update(_names(locale.eras[width].values()))
+            raw["eras"].extend(str(n) for n in locale.eras[width].values())
             for period in ("am", "pm"):
                 marker = locale.day_periods["format"][width].get(period)
                 if marker:
-                    periods.setdefault(marker, period)
+                    raw["day_periods"].setdefault(str(marker), period)
         for width in PATTERN_WIDTHS:
-            pattern = locale.date_formats[width].pattern
-            if pattern not in patterns:
-                patterns.append(pattern)
-            joiner = _connector(str(locale.datetime_formats[width]))
-            if joiner:
-                connectors.add(joiner)
+            raw["patterns"].append(str(locale.date_formats[width].pattern))
+            raw["connectors"].append(_connector(str(locale.datetime_formats[width])))
+    for key in ("weekdays", "eras", "patterns", "connectors"):
+        raw[key] = [v for v in dict.fromkeys(raw[key]) if v]
+    return raw
+
+
+def _language(code: str, raw: Mapping[str, Any]) -> LanguageData:
+    """Turn stored CLDR data into matcher data, adding this module's extra forms."""
+    months: dict[str, int] = {}
+    spellings: set[str] = set()
+    for name, number in raw["months"].items():
+        for spelling in _names([name]):
+            months.setdefault(spelling, int(number))
+        spellings.update({name.strip(), name.strip().rstrip(".")})
     for spelling, number in EXTRA_MONTH_NAMES.get(code, {}).items():
         months.setdefault(spelling, number)
+    patterns = list(raw["patterns"])
     patterns.extend(p for p in EXTRA_PATTERNS.get(code, ()) if p not in patterns)
+    periods = dict(UNIVERSAL_DAY_PERIODS)
+    for marker, period in raw["day_periods"].items():
+        periods.setdefault(marker, period)
     return LanguageData(
         code=code,
         months=months,
         month_spellings=frozenset(spellings),
-        weekdays=frozenset(weekdays),
-        eras=frozenset(eras),
+        weekdays=frozenset(_names(raw["weekdays"])),
+        eras=frozenset(_names(raw["eras"])),
         patterns=tuple(patterns),
-        connectors=frozenset(connectors),
+        connectors=frozenset({*raw["connectors"], *EXTRA_CONNECTORS.get(code, ())}),
         day_periods=periods,
     )
 
 
+def generate_data() -> dict[str, Any]:
+    """The content of :data:`DATA_FILE`, read from CLDR through the installed Babel."""
+    import babel  # noqa: PLC0415 - Babel is needed only to (re)generate data
+
+    return {
+        "about": "CLDR date data for tweetresolve.dates; generated from Babel by "
+        "scripts/generate_cldr_dates.py. Do not edit.",
+        "babel": babel.__version__,
+        "languages": {code: cldr_language(ids) for code, ids in LANGUAGES.items()},
+    }
+
+
+def write_data_file(path: Path | None = None) -> None:
+    """Regenerate :data:`DATA_FILE` (or *path*) from the installed Babel."""
+    target = path if path is not None else Path(__file__).parent / "data" / DATA_FILE
+    text = json.dumps(generate_data(), ensure_ascii=False, indent=1, sort_keys=True)
+    target.write_text(text + "\n", encoding="utf-8")
+
+
+def read_data_file() -> dict[str, Any]:
+    """The stored CLDR data (empty when the file is missing)."""
+    try:
+        text = resources.files("tweetresolve").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
+    except FileNotFoundError:
+        logger.warning("%s is missing; date data will be read from Babel", DATA_FILE)
+        return {}
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
 def load_languages() -> dict[str, LanguageData]:
-    """Read the CLDR data of every language in :data:`LANGUAGES` (imports Babel).
+    """The data of every language in :data:`LANGUAGES`.
+
+    Read from :data:`DATA_FILE`; a language missing there (just added to
+    :data:`LANGUAGES`, or with other locales) is read from CLDR through Babel, and is
+    skipped with a warning when Babel is not installed.
 
     >>> data = load_languages()
     >>> data["ru"].months["мая"], data["pl"].months["stycznia"]
     (5, 1)
     """
-    return {code: _load_language(code, ids) for code, ids in LANGUAGES.items()}
+    stored = read_data_file().get("languages", {})
+    out: dict[str, LanguageData] = {}
+    for code, locale_ids in LANGUAGES.items():
+        raw = stored.get(code)
+        if raw is None or tuple(raw["locales"]) != tuple(locale_ids):
+            try:
+                raw = cldr_language(locale_ids)
+            except ImportError:
+                logger.warning("no date data for %r: add it with Babel installed", code)
+                continue
+        out[code] = _language(code, raw)
+    return out

@@ -125,7 +125,8 @@ class MentionGrammar:
 
 _EN = MentionGrammar(
     verbs=_phrases(
-        "wrote | writes | said | says | posted | tweeted | retweeted | shared | announced | "
+        "wrote | writes | writing | said | says | posted | posting | tweeted | retweeted | "
+        "shared | sharing | announced | "
         "added | declared | stated | replied | responded | commented | claimed | revealed | "
         "noted | argued | joked | complained | published | confirmed | warned | explained | "
         "quipped | insisted | praised | criticized | criticised | slammed | thanked | "

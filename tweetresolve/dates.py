@@ -13,12 +13,13 @@ datetime.date(2018, 6, 3)
 '2016-12-05T09:10:00-08:00'
 
 How it works: the month and weekday names and the *full*, *long* and *medium* date
-patterns of each language come from CLDR through Babel (:mod:`tweetresolve._datedata`).
-Each CLDR pattern is turned into a regular-expression *shape*; languages whose patterns
-give the same shape share one compiled expression whose month alternation is the union
-of their names.  A match is then checked against each language's own tables, which
-tells which languages could have written it (``DateMatch.langs``).  Adding a language
-or a form seen in the wild is a line of data in :mod:`tweetresolve._datedata`, never new
+patterns of each language come from CLDR (stored from Babel, see
+:mod:`tweetresolve._datedata`).  Each CLDR pattern is turned into a regular-expression
+*shape*; languages whose patterns give the same shape share one compiled expression
+whose month alternation is the union of their names.  A match is then checked against
+each language's own tables, which tells which languages could have written it
+(``DateMatch.langs``) and which fits best (``DateMatch.lang``).  Adding a language or a
+form seen in the wild is a line of data in :mod:`tweetresolve._datedata`, never new
 code.  The grammar is built at the first call (tens of milliseconds), not at import.
 
 Times are read after the date (``at 12:58 AM``, ``um 0:31 Uhr``, ``à 14:43``) or before
@@ -110,8 +111,9 @@ class DateMatch:
     start: int
     #: Offset just past the last character of the date.
     end: int
-    #: The one language whose grammar matched, or None when several did
-    #: (``30 Mar 2022`` is English, Indonesian and Turkish) or the form is numeric.
+    #: The language that fits best (its punctuation, its letter case, its joining word),
+    #: or None when several fit equally (``30 Mar 2022`` is English, Indonesian or
+    #: Turkish) or the form is numeric (``05.03.2019``).
     lang: str | None
     #: Every language whose grammar matched, best fitting first (then in the order of
     #: ``_datedata.LANGUAGES``).

@@ -29,10 +29,11 @@ Linearity
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tweetresolve._tlds import COUNTRY_TLDS, GENERIC_TLDS
 from tweetresolve.records import Entity
@@ -91,8 +92,11 @@ _HOST_CHAIN_RE = re.compile("[^" + _class("".join(sorted(_NON_DOMAIN - set("._-"
 #: Where a URL without protocol may start: a host character after a character that may
 #: precede a URL (``validUrlPrecedingChars``: not an ASCII letter or digit, ``@ $ #``).
 #: Example: the ``e`` of ``(example.com``.
+#: A character outside the BMP may start a host whatever precedes it: the reference works
+#: on UTF-16 and lets a host begin at the low surrogate, after the high one.
 _URL_START_RE = re.compile(
     r"(?<=[^A-Za-z0-9@＠$#＃" + _INVALID_CHARS + "])[^" + _class("".join(sorted(_NON_DOMAIN))) + "]"
+    "|[\U00010000-\U0010ffff]"
 )
 
 #: ``validGeneralUrlPathChars``: a run of characters allowed inside a URL path.
@@ -102,11 +106,15 @@ _PATH_RUN_RE = re.compile(
 )
 #: ``validUrlPathEndingChars`` (single characters): a path may end only on one of these
 #: or on a balanced parenthesis group, so ``/foo.`` does not take the period.
-_PATH_END_RE = re.compile(r"[+\-a-zA-Z0-9=_#/" + _CYRILLIC + _LATIN_ACCENTS + "]")
+_PATH_ENDING = r"+\-a-zA-Z0-9=_#/" + _CYRILLIC + _LATIN_ACCENTS
+#: The last path-ending character of a stretch (searched with ``endpos`` at its end).
+_PATH_LAST_END_RE = re.compile("[" + _PATH_ENDING + "][^" + _PATH_ENDING + r"]*\Z")
 #: ``validUrlQueryChars``: a run of characters allowed after ``?``. Example: ``a=b&c=d``.
 _QUERY_RUN_RE = re.compile(r"[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*")
 #: ``validUrlQueryEndingChars``: the last character of a query.
-_QUERY_END_RE = re.compile(r"[a-zA-Z0-9\-_&=#/]")
+_QUERY_ENDING = r"a-zA-Z0-9\-_&=#/"
+#: The last query-ending character of a stretch (searched with ``endpos`` at its end).
+_QUERY_LAST_END_RE = re.compile("[" + _QUERY_ENDING + "][^" + _QUERY_ENDING + r"]*\Z")
 #: A port after the host: ``:8080``.
 _PORT_RE = re.compile(r":[0-9]+")
 #: ``https://`` or ``http://`` in any case, immediately before a host.
@@ -318,34 +326,41 @@ def _balanced_end(text: str, pos: int) -> int:
 def _path_end(text: str, slash: int) -> int:
     """End of the path starting with the ``/`` at ``slash``.
 
-    The path is the longest stretch of path characters and balanced parenthesis groups
-    that ends on a path-ending character or a group; at least the slash itself.
+    In the reference grammar a path is a sequence of units, each either a stretch of
+    path characters and balanced groups ending on a path-ending character, or a lone
+    balanced group. So the path runs to the last path-ending character of the stretch,
+    then takes the balanced groups that directly follow it: ``/a(b)`` keeps ``(b)``,
+    ``/!(b)`` stops at the slash, ``/a.`` drops the period.
     """
     n = len(text)
     pos = slash + 1
     last = pos
+    # One pass over the stretch: path-character runs separated by balanced groups.
     while True:
         run_end = _PATH_RUN_RE.match(text, pos).end()  # type: ignore[union-attr]
-        k = run_end
-        while k > pos and not _PATH_END_RE.match(text, k - 1):
-            k -= 1
-        if k > pos:
-            last = k
+        ending = _PATH_LAST_END_RE.search(text, pos, run_end)
+        if ending:
+            last = ending.start() + 1
         if run_end < n and text[run_end] == "(":
             group_end = _balanced_end(text, run_end)
             if group_end > 0:
-                pos = last = group_end
+                pos = group_end
                 continue
-        return last
+        break
+    # Lone balanced groups right after the last ending character (or the slash).
+    while last < n and text[last] == "(":
+        group_end = _balanced_end(text, last)
+        if group_end < 0:
+            break
+        last = group_end
+    return last
 
 
 def _query_end(text: str, mark: int, limit: int) -> int:
     """End of the query starting with the ``?`` at ``mark``, or ``mark`` if there is none."""
     run_end = _QUERY_RUN_RE.match(text, mark + 1, limit).end()  # type: ignore[union-attr]
-    k = run_end
-    while k > mark + 1 and not _QUERY_END_RE.match(text, k - 1):
-        k -= 1
-    return k if k > mark + 1 else mark
+    ending = _QUERY_LAST_END_RE.search(text, mark + 1, run_end)
+    return ending.start() + 1 if ending else mark
 
 
 def _utf16_len(text: str) -> int:
@@ -412,12 +427,18 @@ def _ascii_hosts(host: str) -> list[tuple[int, int]]:
         else:
             best[r] = tld_end[r]
     spans: list[tuple[int, int]] = []
-    pos = 0
+    pos = 0  # where the reference's global scan resumes
+    reported_end = 0  # where its indexOf() search for the matched text resumes
     for r, (start, end) in enumerate(runs):
         if end <= pos or best[r] < 0:
             continue
         begin = max(start, pos)
-        spans.append((begin, best[r]))
+        # The reference locates each match with host.indexOf(match, previous end), which
+        # finds an earlier copy of the same text when there is one ("baco.uk1⃣co.uk" gives
+        # "co.uk" at index 2). Kept for parity; the span still holds the same text.
+        found = host.find(host[begin : best[r]], reported_end)
+        reported_end = found + best[r] - begin
+        spans.append((found, reported_end))
         pos = best[r]
     return spans
 
@@ -435,7 +456,7 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     consumed = 0  # like the reference regex's lastIndex
     for chain_match in _HOST_CHAIN_RE.finditer(text):
         c_start, c_end = chain_match.span()
-        if c_end <= consumed or text.find(".", c_start, c_end) < 0:
+        if c_end <= consumed or not _may_hold_host(text, c_start, c_end):
             continue
         chain: _Chain | None = None
 
@@ -480,7 +501,9 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
                 run += 1
                 continue
             host_end = chain.host_end(run, start)
-            before = text[start - 1] if start > 0 else ""
+            # The preceding character, or "" at the start and for a host that begins
+            # inside an astral character (after its high surrogate).
+            before = text[start - 1] if start > consumed and _precedes_url(text[start - 1]) else ""
             consumed = _emit_url(
                 text,
                 spans,
@@ -494,6 +517,16 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
                 break
             run = chain.run_of(consumed)
     return spans
+
+
+def _may_hold_host(text: str, start: int, end: int) -> bool:
+    """Cheap pre-check: does some dot in the chain come after a label and before a TLD?"""
+    dot = text.find(".", start + 1, end)
+    while dot >= 0:
+        if _tld_length(text, dot + 1):
+            return True
+        dot = text.find(".", dot + 1, end)
+    return False
 
 
 def _precedes_url(ch: str) -> bool:
@@ -511,10 +544,14 @@ def _next_url_start(text: str, lo: int, hi: int, consumed: int) -> int:
     index 1 (after a preceding character at index 0) before one at index 0.
     """
     if consumed == 0 and lo == 0:
+        if ord(text[0]) > 0xFFFF:
+            return 0  # a host inside it (after its high surrogate) is tried first
         if hi > 1 and text[1] not in _NON_DOMAIN and _precedes_url(text[0]):
             return 1
         if text[0] not in _NON_DOMAIN:
             return 0
+    if lo <= consumed < hi and ord(text[consumed]) > 0xFFFF:
+        return consumed  # its high surrogate is the (unconsumed) preceding character
     match = _URL_START_RE.search(text, max(lo, consumed + 1), hi)
     return match.start() if match else -1
 
@@ -616,9 +653,12 @@ def _hashtag_entities(text: str) -> list[Entity]:
         return []
     n = len(text)
     found = []
+    consumed = 0  # end of the reference regex's previous match: its characters are used up
     for match in _HASH_SIGN_RE.finditer(text):
         sign = match.start()
         if sign > 0:
+            if sign - 1 < consumed:
+                continue
             prev = text[sign - 1]
             # hashtagBoundary: start, a variation selector, or a character that is not
             # part of a hashtag and not "&" (so "&#39;" is no hashtag).
@@ -638,6 +678,7 @@ def _hashtag_entities(text: str) -> list[Entity]:
             pos += 1
         if not has_letter:
             continue
+        consumed = pos
         # endHashtagMatch: "#tag#more" and "#http://…" are no hashtags.
         if pos < n and (text[pos] in "#＃" or text.startswith("://", pos)):
             continue
@@ -726,41 +767,68 @@ _LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 
 _SCALE = 100
 _DEFAULT_WEIGHT = 200
 _MAX_WEIGHTED_LENGTH = 280
+_LEGACY_MAX_LENGTH = 140
 _TRANSFORMED_URL_LENGTH = 23
 
-#: Unicode ``Extended_Pictographic`` (emoji-data.txt), as ranges; © and ® are handled
-#: apart because they count as emoji only with U+FE0F.
-_PICTOGRAPHIC = (
-    "\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u2388\u23cf"
-    "\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe\u2600-\u2605"
-    "\u2607-\u2612\u2614-\u2685\u2690-\u2705\u2708-\u2712\u2714\u2716\u271d\u2721\u2728"
-    "\u2733\u2734\u2744\u2747\u274c\u274e\u2753-\u2755\u2757\u2763-\u2767\u2795-\u2797"
-    "\u27a1\u27b0\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030\u303d"
-    "\u3297\u3299"
-    "\U0001f000-\U0001f0ff\U0001f10d-\U0001f10f\U0001f12f\U0001f16c-\U0001f171"
-    "\U0001f17e\U0001f17f\U0001f18e\U0001f191-\U0001f19a\U0001f1ad-\U0001f1e5"
-    "\U0001f201-\U0001f20f\U0001f21a\U0001f22f\U0001f232-\U0001f23a\U0001f23c-\U0001f23f"
-    "\U0001f249-\U0001f3fa\U0001f400-\U0001f53d\U0001f546-\U0001f64f\U0001f680-\U0001f6ff"
-    "\U0001f774-\U0001f77f\U0001f7d5-\U0001f7ff\U0001f80c-\U0001f80f\U0001f848-\U0001f84f"
-    "\U0001f85a-\U0001f85f\U0001f888-\U0001f88f\U0001f8ae-\U0001f8ff\U0001f90c-\U0001f93a"
-    "\U0001f93c-\U0001f945\U0001f947-\U0001faff\U0001fc00-\U0001fffd"
-)
-_SKIN_TONES = "\U0001f3fb-\U0001f3ff"
-#: One emoji as the v3 counter sees it (a grapheme of UTS #51 sequences): a keycap
-#: (``1⃣``), a flag (two regional indicators), a tag flag (🏴 + tags + cancel tag), or
-#: pictographs with optional skin tone and VS16 joined by ZWJ (👨‍👩‍👧). A pictograph
-#: followed by VS15 (text presentation) is no emoji. Every repetition starts with a
-#: character the previous part cannot hold, so matching is linear.
-_EMOJI_ELEMENT = (
-    "(?:[\u00a9\u00ae]\ufe0f|[" + _PICTOGRAPHIC + "](?!\ufe0e)|[" + _SKIN_TONES + "])"
-    "[" + _SKIN_TONES + "]?\ufe0f?"
-)
-_EMOJI_RE = re.compile(
-    "[#*0-9]\ufe0f?\u20e3"
-    "|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
-    "|[\U0001f1e6-\U0001f1ff]{2}"
-    "|" + _EMOJI_ELEMENT + "(?:\u200d" + _EMOJI_ELEMENT + ")*"
-)
+#: Single code points that count as an emoji only with U+FE0F (twemoji's exceptions).
+_TEXT_ONLY_SINGLES = frozenset("\u00a9\u00ae\u2122")
+_EMOJI_END = ""  # trie key marking the end of a sequence
+
+
+@functools.cache
+def _emoji_tables() -> tuple[dict[str, Any], frozenset[str], re.Pattern[str]]:
+    """The emoji trie, the single-code-point emoji and a pattern for their first characters.
+
+    Built on first use: 140 KB of data that callers who never measure text never load.
+    """
+    from tweetresolve._emoji import SEQUENCES, SINGLE_RANGES  # noqa: PLC0415
+
+    singles = frozenset(chr(code) for low, high in SINGLE_RANGES for code in range(low, high + 1))
+    trie: dict[str, Any] = {}
+    for sequence in SEQUENCES:
+        node = trie
+        for ch in sequence:
+            node = node.setdefault(ch, {})
+        node[_EMOJI_END] = True
+    firsts = sorted(set(trie) | singles)
+    starts = re.compile("[" + _class("".join(firsts)) + "]")
+    return trie, singles - _TEXT_ONLY_SINGLES, starts
+
+
+def _emoji_spans(text: str) -> dict[int, int]:
+    """``start -> end`` of each emoji, leftmost and longest first, as twemoji groups them.
+
+    A known sequence (ZWJ family, flag, keycap, skin tone, tag flag) is one emoji; so is
+    a single emoji code point, with a following U+FE0F when it lies in the BMP, but not
+    when U+FE0E asks for text presentation. ``©``, ``®`` and ``™`` need U+FE0F.
+    """
+    trie, singles, starts = _emoji_tables()
+    spans: dict[int, int] = {}
+    n = len(text)
+    pos = 0
+    for match in starts.finditer(text):
+        i = match.start()
+        if i < pos:
+            continue
+        best = 0
+        node: dict[str, Any] | None = trie
+        j = i
+        while j < n and node is not None:
+            node = node.get(text[j])
+            j += 1
+            if node is not None and _EMOJI_END in node:
+                best = j
+        ch = text[i]
+        if ch in singles:
+            after = text[i + 1] if i + 1 < n else ""
+            if after == "\ufe0f" and ord(ch) <= 0xFFFF:
+                best = max(best, i + 2)
+            elif after != "\ufe0e":
+                best = max(best, i + 1)
+        if best:
+            spans[i] = best
+            pos = best
+    return spans
 
 
 class TextLength(NamedTuple):
@@ -782,57 +850,84 @@ class TextLength(NamedTuple):
     display_range_end: int
 
 
-def _char_weight(code: int) -> int:
-    for low, high in _LIGHT_RANGES:
-        if low <= code <= high:
-            return _SCALE
-    return _DEFAULT_WEIGHT
+#: Characters outside the light ranges: each weighs 200 instead of 100.
+_HEAVY_RE = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+#: Characters that make a post invalid.
+_INVALID_RE = re.compile("[" + _INVALID_CHARS + "]")
 
 
-def measure_text(text: str, *, emoji_parsing: bool = True) -> TextLength:
-    """Measure ``text`` like twitter-text's ``parseTweet`` (config v3; v2 without emoji).
+def _plain_weight(segment: str, version: int) -> int:
+    """Weight of characters that are neither URL nor emoji, in scaled units."""
+    if version == 1:
+        return _SCALE * len(segment)
+    heavy = 0 if segment.isascii() else len(_HEAVY_RE.findall(segment))
+    return _SCALE * len(segment) + (_DEFAULT_WEIGHT - _SCALE) * heavy
 
-    The text is NFC-normalised first; each URL counts 23, each emoji 2 (v3), each
-    character 1 or 2 by its code point.
+
+def measure_text(text: str, *, version: int = 3) -> TextLength:
+    """Measure ``text`` like twitter-text's ``parseTweet``.
+
+    ``version`` picks the reference configuration: 3 (the default, current rules: URLs
+    23, emoji 2, CJK and most symbols 2, Latin and other light scripts 1, limit 280), 2
+    (the same without emoji grouping: each code point of an emoji sequence counts) or 1
+    (legacy: every code point 1, URLs 23, limit 140). The text is NFC-normalised first.
 
     >>> measure_text("Hello 👩‍💻 https://example.com").weighted_length
     32
-    >>> measure_text("Hello 👩‍💻 https://example.com", emoji_parsing=False).weighted_length
+    >>> measure_text("Hello 👩‍💻 https://example.com", version=2).weighted_length
     35
+    >>> measure_text("Hello 👩‍💻 https://example.com", version=1)[:3]
+    (33, True, 235)
     """
+    if version not in (1, 2, 3):
+        raise ValueError(f"measure_text() version must be 1, 2 or 3, got {version!r}")
+    maximum = _MAX_WEIGHTED_LENGTH if version > 1 else _LEGACY_MAX_LENGTH
+    limit = maximum * _SCALE
     normalized = unicodedata.normalize("NFC", text)
-    url_ends = dict(_url_spans(normalized))
-    emoji_ends = (
-        {m.start(): m.end() for m in _EMOJI_RE.finditer(normalized)} if emoji_parsing else {}
-    )
-    limit = _MAX_WEIGHTED_LENGTH * _SCALE
+    # Entities by start: URLs first (they win), then emoji (v3 only), as in the reference.
+    pieces: dict[int, tuple[int, int]] = {}
+    if version == 3:
+        for start, end in _emoji_spans(normalized).items():
+            pieces[start] = (end, _DEFAULT_WEIGHT)
+    for start, end in _url_spans(normalized):
+        pieces[start] = (end, _TRANSFORMED_URL_LENGTH * _SCALE)
     weight = 0
     valid = True
-    valid_index = 0
+    valid_index = 0  # UTF-16 index of the last character within the limit
     units = 0  # UTF-16 offset of the current position
-    i = 0
+    pos = 0
     n = len(normalized)
-    while i < n:
-        end = url_ends.get(i)
-        if end is not None:
-            weight += _TRANSFORMED_URL_LENGTH * _SCALE
-        else:
-            end = emoji_ends.get(i)
-            if end is not None:
-                weight += _DEFAULT_WEIGHT
+    for start in [*sorted(pieces), n]:
+        if start < pos:
+            continue  # an emoji inside a URL, or the other way round
+        if start > pos:
+            segment = normalized[pos:start]
+            seg_weight = _plain_weight(segment, version)
+            seg_units = _utf16_len(segment)
+            if valid and (weight + seg_weight > limit or _INVALID_RE.search(segment)):
+                # The limit or an invalid character falls in this stretch: walk it.
+                for ch in segment:
+                    weight += _plain_weight(ch, version)
+                    units += 2 if ord(ch) > 0xFFFF else 1
+                    valid = valid and ch not in _INVALID_CHARS
+                    if valid and weight <= limit:
+                        valid_index = units - 1
             else:
-                end = i + 1
-                weight += _char_weight(ord(normalized[i]))
-        piece = normalized[i:end]
-        units += _utf16_len(piece)
-        if valid and normalized[end - 1] in _INVALID_CHARS:
-            valid = False
+                weight += seg_weight
+                units += seg_units
+                if valid and weight <= limit:
+                    valid_index = units - 1
+        if start >= n:
+            break
+        end, piece_weight = pieces[start]
+        weight += piece_weight
+        units += _utf16_len(normalized[start:end])
         if valid and weight <= limit:
             valid_index = units - 1
-        i = end
+        pos = end
     length = weight // _SCALE
-    valid = valid and 0 < length <= _MAX_WEIGHTED_LENGTH
-    permillage = math.floor(length / _MAX_WEIGHTED_LENGTH * 1000)
+    valid = valid and 0 < length <= maximum
+    permillage = math.floor(length / maximum * 1000)
     text_units = _utf16_len(text)
     valid_index += text_units - units
     return TextLength(

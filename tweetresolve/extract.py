@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,15 @@ from typing import Literal, TypeVar
 
 import attrs
 
-from tweetresolve.html import Element, ParsedPage, decode, looks_like_html, markers_present, parse_page
+from tweetresolve.html import (
+    Element,
+    MarkerScan,
+    ParsedPage,
+    decode,
+    looks_like_html,
+    markers_present,
+    parse_page,
+)
 from tweetresolve.platforms import PLATFORMS, Candidate, Platform
 from tweetresolve.records import Author, Post
 from tweetresolve.urls import parse_post_url
@@ -93,8 +102,7 @@ def _run(platform: Platform, find: Callable[[], Iterable[_T]]) -> list[_T]:
 
 
 def _extract_html(source: str, *, base_url: str | None, include_links: bool) -> list[Post]:
-    lowered = source.lower()
-    active = [p for p in PLATFORMS if markers_present(lowered, p.markers)]
+    active = _active_platforms(source)
     if not active and not include_links:
         return []
     page = parse_page(source, base_url=base_url, include_links=include_links)
@@ -106,6 +114,18 @@ def _extract_html(source: str, *, base_url: str | None, include_links: bool) -> 
     if include_links:
         candidates.extend(_link_candidates(page))
     return _merge_candidates(page, candidates)
+
+
+def _active_platforms(source: str) -> list[Platform]:
+    """The platforms whose HTML markers occur in ``source``: the prefilter."""
+    found = _marker_scan(tuple(p.markers for p in PLATFORMS)).find(source)
+    return [p for p in PLATFORMS if not found.isdisjoint(p.markers)]
+
+
+@functools.lru_cache(maxsize=4)
+def _marker_scan(markers: tuple[tuple[str, ...], ...]) -> MarkerScan:
+    # Keyed on the markers themselves, so a changed registry gets a new scan.
+    return MarkerScan(markers)
 
 
 def _link_candidates(page: ParsedPage) -> Iterator[Candidate]:
@@ -139,8 +159,16 @@ def _created_at(platform: str, post_id: str | None) -> dt.datetime | None:
     return tweet_time(post_id)
 
 
+# Up to this many candidates are sorted by their paths from the root; more, by
+# numbering the whole tree once (linear, however many siblings they have).
+_FEW_CANDIDATES = 32
+
+
 def _merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Post]:
-    candidates.sort(key=lambda c: page.order(c.element))
+    if len(candidates) > _FEW_CANDIDATES:
+        candidates.sort(key=lambda c: page.order(c.element))
+    else:
+        candidates.sort(key=lambda c: page.path(c.element))
     embeds: list[tuple[Element, Post]] = []
     index_of: dict[Element, int] = {}
     links: list[Candidate] = []

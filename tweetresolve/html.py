@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import importlib
+import itertools
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -20,7 +22,19 @@ import lxml.etree
 import lxml.html
 from bs4.dammit import EncodingDetector
 
+
+def _optional_module(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+# Optional: one-pass search for every embed marker (see MarkerScan).
+_ahocorasick: Any = _optional_module("ahocorasick_rs")
+
 __all__ = [
+    "MarkerScan",
     "ParsedPage",
     "decode",
     "element_text",
@@ -161,6 +175,117 @@ def markers_present(lowered: str, markers: Iterable[str]) -> bool:
     return any(marker in lowered for marker in markers)
 
 
+# Length of the gates of the pure-Python scan: long enough to be rare on a page,
+# short enough that a platform's markers share a few ("itter", "outub").
+_GATE_CHARS = 5
+# The automaton reads long documents in windows of this many bytes, so a page
+# repeating a marker a million times cannot build a million-entry match list.
+_SCAN_WINDOW = 1 << 20
+
+
+class MarkerScan:
+    """Find which of many lower-case markers occur in a document, in one pass or a few.
+
+    Looking for each marker on its own costs one pass over the page per marker,
+    and the platforms declare dozens.  With ``ahocorasick_rs`` installed, one
+    Aho-Corasick automaton finds them all in a single pass.  Without it, each
+    group of markers (one platform's) is covered by a few *gates*, substrings its
+    markers share (``"itter"`` for ``twitter-tweet`` and ``amp-twitter``): the
+    page is searched once per gate, and the markers behind a gate only when the
+    gate occurs.  Both read the UTF-8 bytes lower-cased in ASCII, where search is
+    fastest, and give the same answer; markers that are not ASCII are looked for
+    in the lower-cased text.
+
+    >>> scan = MarkerScan([["twitter-tweet", "amp-twitter"], ["instagram-media"]])
+    >>> sorted(scan.find('<blockquote class="Twitter-Tweet">'))
+    ['twitter-tweet']
+    >>> sorted(MarkerScan([["twitter-tweet"]], engine="gates").find("twitter-tweet"))
+    ['twitter-tweet']
+    """
+
+    __slots__ = ("_automaton", "_gates", "_longest", "_markers", "_other", "engine")
+
+    def __init__(self, groups: Iterable[Iterable[str]], *, engine: str = "auto") -> None:
+        if engine not in ("auto", "automaton", "gates"):
+            raise ValueError(f"engine must be 'auto', 'automaton' or 'gates'; got {engine!r}")
+        if engine == "automaton" and _ahocorasick is None:
+            raise ValueError("engine 'automaton' needs the ahocorasick_rs package")
+        sets = [{marker.lower() for marker in group if marker} for group in groups]
+        ascii_markers = sorted({m for group in sets for m in group if m.isascii()})
+        self._other = tuple(sorted({m for group in sets for m in group if not m.isascii()}))
+        self._markers = tuple(ascii_markers)
+        self._longest = max(map(len, ascii_markers), default=0)
+        self._automaton: Any = None
+        self._gates: tuple[tuple[bytes, tuple[bytes, ...]], ...] = ()
+        if engine != "gates" and _ahocorasick is not None and ascii_markers:
+            self.engine = "automaton"
+            self._automaton = _ahocorasick.BytesAhoCorasick(
+                [marker.encode("ascii") for marker in ascii_markers]
+            )
+        else:
+            self.engine = "gates"
+            self._gates = _gates_for(sets)
+
+    def find(self, source: str) -> set[str]:
+        """The markers that occur in ``source``, ASCII letter case ignored."""
+        data = source.encode("utf-8", "surrogatepass").lower()
+        found: set[str] = set()
+        if self._automaton is not None:
+            self._find_with_automaton(data, found)
+        else:
+            for gate, members in self._gates:
+                if gate in data:
+                    found.update(marker.decode("ascii") for marker in members if marker in data)
+        if self._other:
+            lowered = source.lower()
+            found.update(marker for marker in self._other if marker in lowered)
+        return found
+
+    def _find_with_automaton(self, data: bytes, found: set[str]) -> None:
+        # Overlapping matches: a marker inside another one ("tweet" in
+        # "twitter-tweet") must be reported too.  Windows overlap by the longest
+        # marker, so a marker across a window boundary is still seen whole.
+        view = memoryview(data)
+        markers = self._markers
+        indexes: set[int] = set()
+        step = _SCAN_WINDOW
+        for start in range(0, max(len(data), 1), step):
+            window = view[start : start + step + self._longest - 1]
+            matches = self._automaton.find_matches_as_indexes(window, overlapping=True)
+            indexes.update(index for index, _, _ in matches)
+            if len(indexes) == len(markers):
+                break
+        found.update(markers[index] for index in indexes)
+
+
+def _gates_for(groups: Iterable[set[str]]) -> tuple[tuple[bytes, tuple[bytes, ...]], ...]:
+    # Greedy cover of each group's markers by 5-character substrings.  Gates are
+    # chosen within a group: a substring of one platform's markers is rarer on a
+    # page than one shared across platforms ("embed", ".com/").
+    by_gate: dict[str, set[str]] = {}
+    for group in groups:
+        uncovered = {marker for marker in group if marker.isascii()}
+        while uncovered:
+            counts: dict[str, int] = {}
+            for marker in uncovered:
+                for gram in _grams(marker):
+                    counts[gram] = counts.get(gram, 0) + 1
+            gate = min(counts, key=lambda gram: (-counts[gram], gram))
+            covered = {marker for marker in uncovered if gate in marker}
+            uncovered -= covered
+            by_gate.setdefault(gate, set()).update(covered)
+    return tuple(
+        (gate.encode("ascii"), tuple(marker.encode("ascii") for marker in sorted(members)))
+        for gate, members in sorted(by_gate.items())
+    )
+
+
+def _grams(marker: str) -> set[str]:
+    if len(marker) <= _GATE_CHARS:
+        return {marker}
+    return {marker[i : i + _GATE_CHARS] for i in range(len(marker) - _GATE_CHARS + 1)}
+
+
 class ParsedPage:
     """One parsed HTML document, shared by every platform detector.
 
@@ -213,6 +338,25 @@ class ParsedPage:
         if self._order is None:
             self._order = {el: i for i, el in enumerate(self.root.iter())}
         return self._order.get(element, -1)
+
+    def path(self, element: Element) -> tuple[int, ...]:
+        """Child indexes from the root down to ``element``: sorts in document order.
+
+        Cheaper than :meth:`order` for a few elements (no walk of the whole
+        tree), costlier for thousands of siblings.  ``(-1,)`` for an element
+        outside this page's tree.
+        """
+        steps: list[int] = []
+        node = element
+        parent = node.getparent()
+        while parent is not None:
+            steps.append(parent.index(node))
+            node = parent
+            parent = node.getparent()
+        if node is not self.root:
+            return (-1,)
+        steps.reverse()
+        return tuple(steps)
 
     def span(self, element: Element) -> tuple[int, int] | None:
         """Best-effort ``(start, end)`` offsets of ``element`` in the decoded source.
@@ -283,12 +427,10 @@ class ParsedPage:
 
     def _lines(self) -> list[int]:
         if self._line_starts is None:
-            starts = [0]
-            find = self.source.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
+            # Offsets where each line starts, summed in C: line lengths plus one.
+            lengths = map((1).__add__, map(len, self.source.split("\n")))
+            starts = list(itertools.accumulate(lengths, initial=0))
+            starts.pop()
             # libxml2 counts "\r" alone as a line break too; CRLF pages are the common case
             # and are covered by the "\n" scan.
             self._line_starts = starts
@@ -377,6 +519,10 @@ def _collect_text(element: Element, parts: list[str], stop: Element | None, *, t
     try:
         _walk(element, parts, stop, top=top)
     except _Stop:
+        pass
+    except RecursionError:
+        # Nesting deeper than Python's stack (hostile markup; libxml2 allows ~2,000
+        # levels): keep the text read so far rather than lose the whole post.
         pass
 
 

@@ -135,11 +135,9 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
 def _keywords() -> re.Pattern[str]:
     """Any word every mention contains: a platform name or a post word (``tweet``)."""
     loose = [n for n in _mentiondata.PLATFORM_NAMES if n not in ("x", "threads")]
-    stems = _words(_mentiondata.IMPLIED_PLATFORM)
+    stems = list(_mentiondata.IMPLIED_PLATFORM)
     strict = "|".join(_mentiondata.CASE_SENSITIVE_NAMES)
-    return re.compile(
-        rf"(?i:{_words(loose)}|\w{{0,8}}(?:{stems}))|(?<!\w)(?:{strict})(?!\w)", re.IGNORECASE
-    )
+    return re.compile(rf"(?i:{_words(loose + stems)})|(?<!\w)(?:{strict})(?!\w)")
 
 
 def _windows(text: str) -> Iterator[tuple[int, int]]:
@@ -172,9 +170,17 @@ def _platform_of(match: re.Match[str]) -> str | None:
 
 
 def _context(text: str, start: int, end: int, window: int) -> str:
+    """*window* characters each side of the phrase, without cut words at either edge."""
     left = max(0, start - window)
     right = min(len(text), end + window)
-    return _SPACES.sub(" ", text[left:right]).strip()
+    before, after = text[left:start], text[end:right]
+    if before and left > 0 and not (text[left - 1].isspace() or before[0].isspace()):
+        parts = before.split(None, 1)
+        before = parts[1] if len(parts) == 2 else ""
+    if after and right < len(text) and not (text[right].isspace() or after[-1].isspace()):
+        parts = after.rsplit(None, 1)
+        after = parts[0] if len(parts) == 2 else ""
+    return _SPACES.sub(" ", before + text[start:end] + after).strip()
 
 
 def _is_navigation(text: str, start: int, phrase: str) -> bool:

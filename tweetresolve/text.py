@@ -47,12 +47,23 @@ with :func:`iter_attributions` and :func:`post_block` when it needs more control
 **Post text.**  The block that the attribution closes: the text before the dash on
 the same line, and the lines above it.  A Markdown-quoted attribution
 (``> — Name (@h) …``) takes exactly the contiguous ``>`` lines above it.  Otherwise
-lines are added upward while the block stays within the size of a post (weighted
-as the platform counts characters: URLs 23, CJK and emoji 2, media links 0), a
-paragraph after a blank line only when it fits whole; a heading, a rule, a line
-that is only a non-``t.co`` URL, a change of quoting, or the end of the previous
-attribution stops it.  So the article paragraph above a post is left out, while a
-post with several short paragraphs stays whole.
+the line right above the attribution (or the text before the dash on its line) is
+post text, and further lines are added upward while
+
+* the block stays within the size of a post (weighted as the platform counts
+  characters: URLs 23, CJK and emoji 2, media links 0), a paragraph after a blank
+  line only when it fits whole;
+* each added line is short (at most 180) and shows it belongs to the post: a
+  post's marks (hashtag, mention, link, emoji, pipe, list bullet), or an end that
+  is no sentence end (``?``, ``!``, a closing quote, none); a line ending in ``.``
+  is an article sentence, one ending in ``:`` an article's "she wrote:" unless the
+  post's list follows it;
+* no heading, rule, line that is only a non-``t.co`` URL, change of quoting or end
+  of the previous attribution comes first.
+
+So the article paragraph above a post is left out, while a post with several short
+lines or paragraphs stays whole.  The price: a post whose upper lines are plain
+sentences ending in ``.`` loses them (its last line is still found).
 """
 
 from __future__ import annotations
@@ -99,6 +110,10 @@ _QUOTED_CAP = 1500
 #: A single line longer than this (weighted) is cut to its tail: it is an article
 #: paragraph that the converter glued to the post.
 _LINE_CAP = 600
+#: Heaviest line that may join above a line of post text.  A post's lines above its
+#: last are short (at most 177 in the labelled corpus); an article paragraph right
+#: above a post is usually longer.
+_UPPER_LINE_MAX = 180
 #: How far past the attribution its line end is looked for.
 _LINE_END_WINDOW = 4000
 
@@ -129,9 +144,11 @@ _QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\r]{0,200}")
 # From the end of a line to the start of the next non-empty one (at most three blank
 # lines between), across a quote prefix.  Example: " \n\n> May 4, 2023".
+# Each space run is followed by a character it cannot hold (">" or a line break), so
+# nothing backtracks.
 _NEXT_LINE = re.compile(
-    r"[ \t\u00a0\r]{0,200}\n(?:[ \t\u00a0\r]{0,200}(?:>[ \t]?)?[ \t\u00a0\r]{0,200}\n){0,3}"
-    r"[ \t\u00a0]{0,200}(?:>[ \t]?)?[ \t\u00a0]{0,200}"
+    r"[ \t\u00a0\r]{0,200}\n(?:[ \t\u00a0\r]{0,200}(?:>[ \t\u00a0\r]{0,200})?\n){0,3}"
+    r"[ \t\u00a0]{0,200}(?:>[ \t\u00a0]{0,200})?"
 )
 # A date written as a Markdown link: "[March 30, 2022](https://twitter.com/a/status/1)",
 # optionally with a title: '[…](url "title")'.
@@ -140,12 +157,14 @@ _MD_DATE_LINK = re.compile(
     r"\((?P<url>[^\s()<>]{1,2048})(?:[ \t]{1,4}\"[^\"\n]{0,300}\")?\)"
 )
 # A date left as an HTML anchor: '<a href="https://twitter.com/a/status/1?ref_src=…">March
-# 30, 2022</a>' (a converter that kept the embed markup as text).
+# 30, 2022</a>' (a converter that kept the embed markup as text).  The tag is matched
+# whole first and its href read by _HREF, so no two runs compete for the same text.
 _HTML_DATE_LINK = re.compile(
-    r"<a\s[^<>]{0,1000}?href=[\"'](?P<url>[^\"'<>\s]{1,2048})[\"'][^<>]{0,1000}>"
-    r"(?P<label>[^<>\n]{1,120})</a>",
+    r"(?P<tag><a\s[^<>]{0,2000}>)(?P<label>[^<>\n]{1,120})</a>",
     re.IGNORECASE,
 )
+# The href of an anchor tag: 'href="https://t.co/AbCdEf1234"'.
+_HREF = re.compile(r"\shref=[\"'](?P<url>[^\"'<>\s]{1,2048})[\"']", re.IGNORECASE)
 # Markdown backslash escapes of ASCII punctuation ("29\. April", "\#tag", "\_"), and
 # HTML character references that end in ";" ("&amp;", "&#8212;", "&#x30CB;").  Bare
 # "&para" is left alone: tweets hold URLs with "&para=1".
@@ -170,7 +189,7 @@ _SPACE_RUN = re.compile(r"[\s\u00a0\u2009\u200a\u202f\u3000]+")
 _LINKISH = re.compile(
     r"""
     \[(?P<md_text>[^\[\]\n]{0,500})\]\((?P<md_url>[^\s()<>]{1,2048})(?:[ \t]{1,4}"[^"\n]{0,500}")?\)
-    | <a\s[^<>]{0,1000}?href=["'](?P<a_url>[^"'<>\s]{1,2048})["'][^<>]{0,1000}>(?P<a_text>[^<>\n]{0,500})</a>
+    | (?P<a_tag><a\s[^<>]{0,2000}>)(?P<a_text>[^<>\n]{0,500})</a>
     | (?P<tag></?(?:a|p|br|blockquote|span|div|b|i|em|strong|noscript|noframe|figure|figcaption)
         (?:\s[^<>\n]{0,1000})?/?>)
     | <(?P<auto>https?://[^\s<>]{1,2048})>
@@ -182,9 +201,22 @@ _LINKISH = re.compile(
 )
 # Punctuation that ends a sentence rather than a bare URL: "see https://a.example/x."
 _URL_TRAILING = ".,;:!?…\"'»”’"
-# Lines that end a block: Markdown headings ("## Title"), rules ("* * *", "---",
-# "___") and setext underlines ("====").
-_BOUNDARY_LINE = re.compile(r"#{1,6}[ \t]|(?:[*_=\-][ \t]{0,2}){3,}$")
+# A Markdown heading, which ends a block: "## Reactions".  (Rules such as "* * *" and
+# setext underlines "====" are recognised in code.)
+_HEADING = re.compile(r"#{1,6}[ \t]")
+_RULE_CHARS = frozenset("*_=-")
+# Marks of a post's text that article prose rarely has: a hashtag or cashtag, a
+# mention, a pipe ("#Tag | Title"), an emoji or pictograph, or a list bullet at the
+# start ("・", "•", "- ", "(1)", "2.").  Example: "Wie lustig #Palmer wäre."
+_POST_MARKS = re.compile(
+    r"(?:^|[^\w&])[#＃$][^\W\d_]|(?:^|[^\w])[@＠]\w|\|"
+    r"|[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+    r"|^(?:[・•·▪►→✓✔📌]|- |\(?\d{1,2}[).] )"
+)
+# A list bullet at the start of a line of a post: "・item", "• item", "(1) item".
+_BULLET = re.compile(r"[・•·▪►→✓✔📌]|- |\(?\d{1,2}[).] ")
+# Several spaces inside a line: where a converter joined two blocks.
+_BLOCK_GAP = re.compile(r"[ \t\u00a0]{2,40}")
 # A sentence end inside an over-long line, where its tail may start:
 # "…the paragraph ends. The post starts".
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]{0,2}[ \t\u00a0]{1,8}")
@@ -429,9 +461,10 @@ def _date_at(text: str, at: int) -> _Date | None:
         return _linked_date(link.group("label"), link.group("url"), link.end())
     if first == "<":
         anchor = _HTML_DATE_LINK.match(text, at)
-        if anchor is None:
+        href = _HREF.search(anchor.group("tag")) if anchor else None
+        if anchor is None or href is None:
             return None
-        return _linked_date(anchor.group("label"), html.unescape(anchor.group("url")), anchor.end())
+        return _linked_date(anchor.group("label"), html.unescape(href.group("url")), anchor.end())
     if not first.isalnum():
         # Every date form starts with a digit or a month name; this spares the date
         # reader a call for each of a hostile text's "(@a)".
@@ -524,6 +557,8 @@ class _Line:
     weight: int
     blank: bool
     boundary: bool
+    #: Weight of the text outside links (0 for a line that is only links).
+    prose: int = 0
 
 
 def post_block(
@@ -548,12 +583,14 @@ def post_block(
     """
     hi = found.text_end
     lo = max(0, floor, hi - _BLOCK_WINDOW)
-    lines = _split_lines(text, lo, hi)
+    lines = _Lines(text, lo, hi)
     # The window may start inside a line; that line is known only in part.
     truncated_first = lo > 0 and lo != floor and text[lo - 1] != "\n"
     chosen: list[_Line] = []
     total = 0
     gap = False
+    # Once a line of prose is in, lines above it must be short (see _UPPER_LINE_MAX).
+    upper_max = _QUOTED_CAP + _POST_BUDGET
     index = len(lines) - 1
     while index >= 0:
         line = lines[index]
@@ -579,18 +616,30 @@ def post_block(
                 break
         elif gap:
             # A paragraph above a blank line joins only whole, and only if it fits.
-            top, weight = _paragraph_above(lines, index, found.quoted, truncated_first)
+            top, weight = _paragraph_above(lines, index, found.quoted, truncated_first, upper_max)
             if total + weight > _POST_BUDGET:
+                break
+            if upper_max == _UPPER_LINE_MAX and not _may_join(
+                [lines[i] for i in range(top + 1, index + 1)], chosen
+            ):
                 break
             chosen.extend(lines[i] for i in range(index, top, -1))
             total += weight
+            upper_max = _UPPER_LINE_MAX
             gap = False
             index = top
             continue
-        elif cut or total + line.weight > _POST_BUDGET:
+        elif (
+            cut
+            or total + line.weight > _POST_BUDGET
+            or line.weight > upper_max
+            or (upper_max == _UPPER_LINE_MAX and not _may_join([line], chosen))
+        ):
             break
         chosen.append(line)
         total += line.weight + 1
+        if line.prose and not found.quoted:
+            upper_max = _UPPER_LINE_MAX
         index -= 1
     block = _assemble(chosen[::-1], hi, drop_lines)
     # A CMS often leaves the embedded post's URL on its own line above the embed.
@@ -601,36 +650,91 @@ def post_block(
     return block
 
 
+def _may_join(paragraph: list[_Line], below: list[_Line]) -> bool:
+    """Whether lines above a line of post text are more of the post, not the article.
+
+    Both look alike, so the lines must show it: marks that posts have and articles
+    rarely do (a hashtag, a mention, a link, an emoji, a pipe, a list bullet), or an
+    end that is no sentence end.  A line ending in a colon is an article's "she
+    wrote:" unless a list of at least two lines of the post follows it; any line
+    right above two or more bulleted lines is the heading of the post's list.
+
+    >>> def lines(*texts): return [_make_line(t, 0, len(t)) for t in texts]
+    >>> _may_join(lines("He celebrated the decision online."), lines("Yes!"))
+    False
+    >>> _may_join(lines("Wie lustig #Palmer wäre."), lines("Yes!"))
+    True
+    >>> _may_join(lines("Steps to follow:"), lines("(1) one", "(2) two"))
+    True
+    >>> _may_join(lines("He wrote on Twitter:"), lines("Yes!"))
+    False
+    """
+    if any(line.links or _POST_MARKS.search(line.text) for line in paragraph):
+        return True
+    ending = paragraph[-1].text.rstrip() if paragraph else ""
+    if len(ending) <= 2:
+        # A scrap such as "." left where an inline link split the line.
+        return True
+    if sum(bool(_BULLET.match(line.text)) for line in below) >= 2:
+        # The heading of a list the post holds.
+        return True
+    if ending.endswith((":", "：")):
+        return sum(not line.blank for line in below) >= 2
+    return not (ending.endswith("。") or (ending.endswith(".") and not ending.endswith("..")))
+
+
 def _paragraph_above(
-    lines: list[_Line], index: int, quoted: bool, truncated_first: bool
+    lines: _Lines, index: int, quoted: bool, truncated_first: bool, upper_max: int
 ) -> tuple[int, int]:
     """Return (index just above the paragraph ending at ``index``, its weight).
 
     A paragraph holding a line that may not join (another quoting, a heading, a
-    lone link, a line known only in part) weighs more than any budget.
+    lone link, a line known only in part, a line heavier than ``upper_max``) weighs
+    more than any budget.
     """
     top = index
     weight = 0
     while top >= 0 and not lines[top].blank:
         line = lines[top]
-        if line.quoted != quoted or line.boundary or (top == 0 and truncated_first):
+        if (
+            line.quoted != quoted
+            or line.boundary
+            or line.weight > upper_max
+            or (top == 0 and truncated_first)
+        ):
             return top, _QUOTED_CAP + _POST_BUDGET
         weight += line.weight + 1
         top -= 1
     return top, weight
 
 
-def _split_lines(text: str, lo: int, hi: int) -> list[_Line]:
-    lines: list[_Line] = []
-    start = lo
-    while start <= hi:
-        newline = text.find("\n", start, hi)
-        end = hi if newline < 0 else newline
-        lines.append(_make_line(text, start, end))
-        if newline < 0:
-            break
-        start = newline + 1
-    return lines
+class _Lines:
+    """The lines of ``text[lo:hi]``, each read (cleaned, weighed) only when first used.
+
+    The walk up from an attribution usually stops after a few lines of its window.
+    """
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self._text = text
+        self._bounds: list[tuple[int, int]] = []
+        self._read: dict[int, _Line] = {}
+        start = lo
+        while start <= hi:
+            newline = text.find("\n", start, hi)
+            end = hi if newline < 0 else newline
+            self._bounds.append((start, end))
+            if newline < 0:
+                break
+            start = newline + 1
+
+    def __len__(self) -> int:
+        return len(self._bounds)
+
+    def __getitem__(self, index: int) -> _Line:
+        line = self._read.get(index)
+        if line is None:
+            line = self._read[index] = _make_line(self._text, *self._bounds[index])
+        return line
 
 
 def _make_line(text: str, start: int, end: int) -> _Line:
@@ -642,10 +746,30 @@ def _make_line(text: str, start: int, end: int) -> _Line:
     if not stripped:
         return _Line(start, content_start, end, prefix is not None, "", (), 0, True, False)
     clean, links, weight = _clean_line(stripped)
-    boundary = bool(_BOUNDARY_LINE.match(stripped)) or _is_lone_link(stripped, links)
-    return _Line(
-        start, content_start, end, prefix is not None, clean, links, weight, False, boundary
-    )
+    boundary = _is_boundary(stripped) or _is_lone_link(stripped, links)
+    prose = _prose_weight(clean, links)
+    quoted = prefix is not None
+    return _Line(start, content_start, end, quoted, clean, links, weight, False, boundary, prose)
+
+
+def _prose_weight(clean: str, links: tuple[Link, ...]) -> int:
+    """Weight of ``clean`` once the text of its links is taken out."""
+    rest = clean
+    for link in links:
+        rest = rest.replace(link.text or link.url, "", 1)
+    return _weigh(rest.strip())
+
+
+def _is_boundary(stripped: str) -> bool:
+    """A heading or a rule: "## Reactions", "* * *", "----", "====".
+
+    >>> [_is_boundary(s) for s in ("## Reactions", "* * *", "====", "#tag", "-- x")]
+    [True, True, True, False, False]
+    """
+    if _HEADING.match(stripped):
+        return True
+    marks = stripped.replace(" ", "")
+    return len(marks) >= 3 and set(marks) <= _RULE_CHARS
 
 
 def _is_lone_link(stripped: str, links: tuple[Link, ...]) -> bool:
@@ -657,20 +781,28 @@ def _is_lone_link(stripped: str, links: tuple[Link, ...]) -> bool:
 
 
 def _tail(text: str, line: _Line) -> _Line:
-    """Cut an over-long line to the tail that fits a post, at a sentence start if any."""
+    """Cut an over-long line to the tail that fits a post.
+
+    The tail starts after the last run of several spaces (converters join blocks
+    with them: "…the paragraph ends.    Post text — Name (@h)"), else at the first
+    sentence start that leaves at most a post's length, else at a word start.
+    """
     limit = line.end - _POST_BUDGET
     cut = line.content_start
     if limit > line.content_start:
-        cut = limit
-        for sentence in _SENTENCE_END.finditer(
-            text, max(line.content_start, limit - _POST_BUDGET), line.end
-        ):
-            if sentence.end() >= limit:
-                cut = sentence.end()
-                break
+        content_end = line.content_start + len(text[line.content_start : line.end].rstrip())
+        gap = _last_match(_BLOCK_GAP, text, limit, content_end)
+        if gap is not None:
+            cut = gap.end()
         else:
-            space = text.find(" ", limit, line.end)
-            cut = space + 1 if space >= 0 else limit
+            cut = limit
+            for sentence in _SENTENCE_END.finditer(text, limit - 8, content_end):
+                if sentence.end() >= limit:
+                    cut = sentence.end()
+                    break
+            else:
+                space = text.find(" ", limit, content_end)
+                cut = space + 1 if space >= 0 else limit
     raw = text[cut : line.end]
     stripped = raw.strip()
     if not stripped:
@@ -720,9 +852,12 @@ def _link_of(match: re.Match[str]) -> tuple[str, Link | None, int]:
         if _is_media_text(shown):
             return shown, Link(url=url, text=shown), 0
         return shown, Link(url=url, text=shown or None), 23
-    if match.group("a_url") is not None:
+    if match.group("a_tag") is not None:
         shown = _SPACE_RUN.sub(" ", _unescape(match.group("a_text"))).strip()
-        url = html.unescape(match.group("a_url"))
+        href = _HREF.search(match.group("a_tag"))
+        if href is None:
+            return shown, None, _weigh(shown)
+        url = html.unescape(href.group("url"))
         if shown[:1] in {"@", "#", "$", "＠", "＃"} and _is_platform_page(url):
             return shown, None, _weigh(shown)
         if _is_media_text(shown):
@@ -825,13 +960,18 @@ def find_posts(text: str, dialect: ResidueDialect = TWITTER_RESIDUE) -> Iterator
     """Yield one :class:`~tweetresolve.Post` (``form="text"``) per attribution in ``text``.
 
     The post id comes from a date written as a link, else from a link in the block
-    to the author's own post (``…/status/ID/photo/1``); another post linked from the
-    block becomes ``quoted``.
+    to the author's own post (``…/status/ID/photo/1``), else from the author's post
+    URL alone on the line above the block; another post linked from the block
+    becomes ``quoted``.
     """
-    floor = 0
+    line_end = previous_end = 0
     for found in iter_attributions(text, dialect):
+        # The text starts after the previous attribution's line, or right after the
+        # attribution itself when both share one line.
+        floor = line_end if line_end <= found.text_end else previous_end
         block = post_block(text, found, floor=floor, drop_lines=dialect.drop_lines)
-        floor = found.line_end
+        line_end = found.line_end
+        previous_end = found.attribution.span[1] if found.attribution.span else found.text_end
         yield _post(found, block, dialect)
 
 
@@ -846,11 +986,6 @@ def _post(found: AttributionMatch, block: TextBlock, dialect: ResidueDialect) ->
         if ref is not None and ref.platform == dialect.platform and ref.post_id:
             own = ref
     handle = (attribution.handle or "").lower()
-    if own is None and block.link_above:
-        ref = parse_post_url(block.link_above)
-        if ref is not None and ref.platform == dialect.platform and ref.post_id:
-            if ref.handle and ref.handle.lower() == handle:
-                own = ref
     for link in block.links:
         ref = parse_post_url(link.url)
         if ref is None or ref.platform != dialect.platform or not ref.post_id:
@@ -859,6 +994,16 @@ def _post(found: AttributionMatch, block: TextBlock, dialect: ResidueDialect) ->
             own = ref
         elif quoted is None and (own is None or ref.post_id != own.post_id):
             quoted = ref
+    if own is None and block.link_above:
+        ref = parse_post_url(block.link_above)
+        if (
+            ref is not None
+            and ref.platform == dialect.platform
+            and ref.post_id
+            and ref.handle
+            and ref.handle.lower() == handle
+        ):
+            own = ref
     post_id = own.post_id if own else None
     created_at = dialect.time_of(post_id) if post_id and dialect.time_of else None
     span_start = min(block.start, attribution.span[0]) if attribution.span else block.start

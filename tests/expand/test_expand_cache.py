@@ -31,7 +31,10 @@ def done(url: str = "https://t.co/a") -> Expansion:
     return Expansion(
         url=url,
         final_url="https://example.com/",
-        hops=(Hop(url=url, status=301, via="location"), Hop(url="https://example.com/", status=200)),
+        hops=(
+            Hop(url=url, status=301, via="location"),
+            Hop(url="https://example.com/", status=200),
+        ),
         ok=True,
         status=200,
     )
@@ -101,7 +104,8 @@ WRITER = textwrap.dedent(
     path, prefix, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     cache = SQLiteCache(path)
     for n in range(count):
-        cache.put(f"{prefix}{n}", Expansion(url=f"https://t.co/{n}", final_url="https://e.example/", ok=True))
+        result = Expansion(url=f"https://t.co/{n}", final_url="https://e.example/", ok=True)
+        cache.put(f"{prefix}{n}", result)
         if n % 50 == 0:
             print(n, flush=True)
     print("done", flush=True)

@@ -96,17 +96,24 @@ def test_refresh_header(httpx_mock: HTTPXMock) -> None:
     ("page", "via"),
     [
         # meta refresh, upper-case attribute and URL= prefix
-        ('<head><META HTTP-EQUIV="Refresh" CONTENT="0;URL=https://example.com/m"></head>', "meta_refresh"),
+        (
+            '<head><META HTTP-EQUIV="Refresh" CONTENT="0;URL=https://example.com/m"></head>',
+            "meta_refresh",
+        ),
         # meta refresh with a quoted URL and a delay
         ("<meta http-equiv=refresh content=\"3; url='https://example.com/m'\">", "meta_refresh"),
         # t.co's page for browsers: escaped slashes inside location.replace
-        ('<script>window.opener = null; location.replace("https:\\/\\/example.com\\/m")</script>', "script"),
+        (
+            "<script>window.opener = null;"
+            ' location.replace("https:\\/\\/example.com\\/m")</script>',
+            "script",
+        ),
         # location.href assignment
         ("<script>location.href = 'https://example.com/m';</script>", "script"),
         # window.location assignment with a unicode escape
         ('<script>window.location="https://example.com\\u002Fm"</script>', "script"),
     ],
-)  # fmt: skip
+)
 def test_body_redirects(httpx_mock: HTTPXMock, page: str, via: str) -> None:
     """Meta refresh and script redirects in an HTML page are followed."""
     httpx_mock.add_response(url="https://short.example/p", html=page)
@@ -145,9 +152,7 @@ def test_linkedin_interstitial(httpx_mock: HTTPXMock) -> None:
 def test_bitly_warning_page_is_not_fetched(httpx_mock: HTTPXMock) -> None:
     """bit.ly's warning URL names its target; the warning page itself is skipped."""
     warning = "https://bit.ly/a/warning?hash=x1&url=https%3A%2F%2Fexample.com%2Fflagged"
-    httpx_mock.add_response(
-        url="https://bit.ly/x1", status_code=302, headers={"Location": warning}
-    )
+    httpx_mock.add_response(url="https://bit.ly/x1", status_code=302, headers={"Location": warning})
     httpx_mock.add_response(url="https://example.com/flagged", html="<p>ok</p>")
     result = run(one("https://bit.ly/x1"))
     assert hops(result) == [
@@ -277,7 +282,9 @@ def test_gzip_page_with_redirect_is_read(httpx_mock: HTTPXMock) -> None:
 def test_non_html_destination_is_final(httpx_mock: HTTPXMock) -> None:
     """A non-HTML 200 ends the chain without reading the body."""
     httpx_mock.add_response(
-        url="https://example.com/img.png", content=b"\x89PNG" * 10, headers={"Content-Type": "image/png"}
+        url="https://example.com/img.png",
+        content=b"\x89PNG" * 10,
+        headers={"Content-Type": "image/png"},
     )
     result = run(one("https://example.com/img.png"))
     assert result.ok
@@ -504,9 +511,7 @@ def test_non_http_redirect_is_recorded(httpx_mock: HTTPXMock) -> None:
 )
 def test_redirect_to_blocked_literal_is_refused(httpx_mock: HTTPXMock, target: str) -> None:
     """A redirect into private space is refused before any request is made."""
-    httpx_mock.add_response(
-        url="https://t.co/evil", status_code=301, headers={"Location": target}
-    )
+    httpx_mock.add_response(url="https://t.co/evil", status_code=301, headers={"Location": target})
     result = run(one("https://t.co/evil"))
     assert (result.ok, result.error) == (False, "blocked_address")
     assert result.final_url == target
@@ -516,7 +521,9 @@ def test_redirect_to_blocked_literal_is_refused(httpx_mock: HTTPXMock, target: s
 def test_redirect_to_unparseable_host_is_refused(httpx_mock: HTTPXMock) -> None:
     """An octal IPv4 Location (which httpx cannot parse) ends the chain, unsent."""
     httpx_mock.add_response(
-        url="https://t.co/evil", status_code=301, headers={"Location": "http://0251.0376.0251.0376/"}
+        url="https://t.co/evil",
+        status_code=301,
+        headers={"Location": "http://0251.0376.0251.0376/"},
     )
     result = run(one("https://t.co/evil"))
     assert (result.ok, result.error) == (False, "invalid_redirect")
@@ -536,11 +543,17 @@ def test_trusted_network_is_allowed(httpx_mock: HTTPXMock) -> None:
     ("url", "final"),
     [
         ("https://www.google.com/url?q=https://example.com/g&sa=D", "https://example.com/g"),
-        ("https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2Ff&h=AT1", "https://example.com/f"),
+        (
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2Ff&h=AT1",
+            "https://example.com/f",
+        ),
         ("https://youtu.be/abcdefghijk?t=42", "https://www.youtube.com/watch?v=abcdefghijk&t=42"),
-        ("https://example-com.cdn.ampproject.org/c/s/example.com/a.amp", "https://example.com/a.amp"),
+        (
+            "https://example-com.cdn.ampproject.org/c/s/example.com/a.amp",
+            "https://example.com/a.amp",
+        ),
     ],
-)  # fmt: skip
+)
 def test_offline_expansion_sends_nothing(httpx_mock: HTTPXMock, url: str, final: str) -> None:
     """A URL that holds its destination is expanded without any request."""
     result = run(one(url))

@@ -194,14 +194,10 @@ async def fake_resolver(host: str, port: int) -> list[str]:
 
 
 def redirect_to(location: str) -> bytes:
-    return (
-        f"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n".encode()
-    )
+    return f"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n".encode()
 
 
-def expand_with(
-    url: str, backend: RecordingBackend, *, trusted: tuple[str, ...] = ()
-) -> Expansion:
+def expand_with(url: str, backend: RecordingBackend, *, trusted: tuple[str, ...] = ()) -> Expansion:
     transport = GuardedTransport(
         trusted_hosts=trusted, resolver=fake_resolver, network_backend=backend
     )

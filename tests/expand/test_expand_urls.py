@@ -31,28 +31,46 @@ from tweetresolve.expand.redirects import (
         # campaign prefixes are case-insensitive
         ("https://example.com/?UTM_Campaign=x", "https://example.com/"),
         # Twitter/X share parameters
-        ("https://twitter.com/ada_example/status/20?s=20&t=Ab1&ref_src=twsrc", "https://twitter.com/ada_example/status/20"),
-        ("https://mobile.twitter.com/ada_example/status/20?s=46", "https://mobile.twitter.com/ada_example/status/20"),
+        (
+            "https://twitter.com/ada_example/status/20?s=20&t=Ab1&ref_src=twsrc",
+            "https://twitter.com/ada_example/status/20",
+        ),
+        (
+            "https://mobile.twitter.com/ada_example/status/20?s=46",
+            "https://mobile.twitter.com/ada_example/status/20",
+        ),
         # s and t are ordinary parameters elsewhere
         ("https://shop.example/find?s=hat&t=2", "https://shop.example/find?s=hat&t=2"),
         # YouTube: si and feature go, the t timestamp stays
-        ("https://youtube.com/watch?v=AbC&feature=share&t=90&si=x", "https://youtube.com/watch?v=AbC&t=90"),
+        (
+            "https://youtube.com/watch?v=AbC&feature=share&t=90&si=x",
+            "https://youtube.com/watch?v=AbC&t=90",
+        ),
         ("https://youtu.be/AbC?si=x&t=5", "https://youtu.be/AbC?t=5"),
         # Instagram share ids
-        ("https://www.instagram.com/reel/AbC/?igsh=ZZ==&utm_medium=copy", "https://www.instagram.com/reel/AbC/"),
+        (
+            "https://www.instagram.com/reel/AbC/?igsh=ZZ==&utm_medium=copy",
+            "https://www.instagram.com/reel/AbC/",
+        ),
         # ref is not a global tracker
         ("https://example.com/?ref=home", "https://example.com/?ref=home"),
         # words merely containing a tracker name are kept
-        ("https://example.com/?game=chess&source=rss", "https://example.com/?game=chess&source=rss"),
+        (
+            "https://example.com/?game=chess&source=rss",
+            "https://example.com/?game=chess&source=rss",
+        ),
         # Marketo token stays on unsubscribe pages only
-        ("https://example.com/unsubscribe?mkt_tok=abc", "https://example.com/unsubscribe?mkt_tok=abc"),
+        (
+            "https://example.com/unsubscribe?mkt_tok=abc",
+            "https://example.com/unsubscribe?mkt_tok=abc",
+        ),
         ("https://example.com/news?mkt_tok=abc", "https://example.com/news"),
         # fragment and case of the path kept, host lowered, default port dropped
         ("HTTPS://Example.COM:443/Path?fbclid=1#Frag", "https://example.com/Path#Frag"),
         # non-default port kept, IDNA host in ASCII
         ("http://bücher.example:8080/x", "http://xn--bcher-kva.example:8080/x"),
     ],
-)  # fmt: skip
+)
 def test_canonicalize(url: str, expected: str) -> None:
     """Trackers are dropped conservatively and per site."""
     assert canonicalize(url) == expected
@@ -75,7 +93,10 @@ def test_canonicalize_never_raises_and_is_idempotent(text: str) -> None:
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("HTTP://Bit.LY/AbC", "http://bit.ly/AbC"),  # path case kept: short codes are case-sensitive
+        (
+            "HTTP://Bit.LY/AbC",
+            "http://bit.ly/AbC",
+        ),  # path case kept: short codes are case-sensitive
         ("https://t.co", "https://t.co/"),  # empty path
         ("https://t.co:443/x", "https://t.co/x"),  # default port
         ("https://t.co/x?b=1&a=2", "https://t.co/x?b=1&a=2"),  # query untouched
@@ -92,14 +113,29 @@ def test_normalize_url(url: str, expected: str) -> None:
         ("https://www.google.com/url?q=https://example.com/x&sa=D", "https://example.com/x"),
         ("https://google.co.uk/url?url=https%3A%2F%2Fexample.com%2F", "https://example.com/"),
         ("https://www.google.com/amp/s/example.com/amp/story", "https://example.com/amp/story"),
-        ("https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2Fp&h=x", "https://example.com/p"),
+        (
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2Fp&h=x",
+            "https://example.com/p",
+        ),
         ("https://lm.facebook.com/l.php?u=http%3A%2F%2Fexample.com%2F", "http://example.com/"),
         ("https://l.instagram.com/?u=https%3A%2F%2Fexample.com%2Fi&e=x", "https://example.com/i"),
-        ("https://www.youtube.com/redirect?q=https%3A%2F%2Fexample.com%2Fy&v=1", "https://example.com/y"),
+        (
+            "https://www.youtube.com/redirect?q=https%3A%2F%2Fexample.com%2Fy&v=1",
+            "https://example.com/y",
+        ),
         ("https://youtu.be/abcdefghijk", "https://www.youtube.com/watch?v=abcdefghijk"),
-        ("https://youtu.be/abcdefghijk?si=Q&t=7", "https://www.youtube.com/watch?v=abcdefghijk&si=Q&t=7"),
-        ("https://news-example-com.cdn.ampproject.org/c/s/news.example.com/a?x=1", "https://news.example.com/a?x=1"),
-        ("https://news-example-com.cdn.ampproject.org/c/news.example.com/", "http://news.example.com/"),
+        (
+            "https://youtu.be/abcdefghijk?si=Q&t=7",
+            "https://www.youtube.com/watch?v=abcdefghijk&si=Q&t=7",
+        ),
+        (
+            "https://news-example-com.cdn.ampproject.org/c/s/news.example.com/a?x=1",
+            "https://news.example.com/a?x=1",
+        ),
+        (
+            "https://news-example-com.cdn.ampproject.org/c/news.example.com/",
+            "http://news.example.com/",
+        ),
         ("https://vk.com/away.php?to=https%3A%2F%2Fexample.com%2F", "https://example.com/"),
         # wrappers pointing at something that is not an http(s) URL stay unexpanded
         ("https://www.google.com/url?q=javascript:alert(1)", None),
@@ -109,7 +145,7 @@ def test_normalize_url(url: str, expected: str) -> None:
         ("https://example.com/url?q=https://example.org/", None),
         ("https://googlexcom.example/url?q=https://example.org/", None),
     ],
-)  # fmt: skip
+)
 def test_offline_destination(url: str, expected: str | None) -> None:
     """Wrappers and short forms yield their destination without a request."""
     assert destination(url) == expected
@@ -143,14 +179,20 @@ def test_location_target_relative_and_absolute() -> None:
     ("page", "expected"),
     [
         ('<meta http-equiv="refresh" content="0;url=/m">', ("https://s.example/m", "meta_refresh")),
-        ("<script>location.assign('https://e.example/')</script>", ("https://e.example/", "script")),
-        ("<script>top.location.href=\"https://e.example/\\x41\"</script>", ("https://e.example/A", "script")),
-        ('<script src="location.replace(\'x\')"></script>', None),
+        (
+            "<script>location.assign('https://e.example/')</script>",
+            ("https://e.example/", "script"),
+        ),
+        (
+            '<script>top.location.href="https://e.example/\\x41"</script>',
+            ("https://e.example/A", "script"),
+        ),
+        ("<script src=\"location.replace('x')\"></script>", None),
         ("<script>if (location == 'x') {}</script>", None),
         ("<p>no redirect here</p>", None),
         ("", None),
     ],
-)  # fmt: skip
+)
 def test_body_target(page: str, expected: tuple[str, str] | None) -> None:
     """Redirects are found in HTML structure, not in the page text."""
     assert body_target("https://s.example/p", page) == expected

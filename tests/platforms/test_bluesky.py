@@ -275,6 +275,48 @@ def test_text_residue(text: str, name: str, handle: str, body: str) -> None:
     assert post.form == "text"
 
 
+def test_text_residue_from_get_text_with_newlines() -> None:
+    """get_text("\\n") puts the handle link on its own line; the byline is still read."""
+    text = (
+        "Kettles are underrated.\n[image or embed]\n— Ada Example (\n@ada.example.com\n) \n"
+        "November 25, 2024 at 12:58 AM\n\nThe article goes on."
+    )
+    [post] = tr.extract(text)
+    assert post.platform == "bluesky"
+    assert (post.handle, post.text) == ("ada.example.com", "Kettles are underrated.")
+    assert post.date_text == "November 25, 2024 at 12:58 AM"
+    assert post.span is not None
+    assert text[post.span[0] : post.span[1]].endswith("12:58 AM")
+
+
+def test_text_residue_glued_placeholder() -> None:
+    """get_text("") glues ``[image or embed]`` to the text; it is dropped from the text."""
+    text = (
+        "Kettles are underrated.[image or embed]— Ada Example (@ada.example.com) "
+        "November 25, 2024 at 12:58 AM"
+    )
+    [post] = tr.extract(text)
+    assert (post.platform, post.text) == ("bluesky", "Kettles are underrated.")
+
+
+def test_text_residue_placeholder_link_gives_the_id() -> None:
+    """The Markdown placeholder link names the post itself: its id, never a quoted post."""
+    text = (
+        "Kettles are underrated.\n\n"
+        f"[[image or embed]](https://bsky.app/profile/{DID}/post/{RKEY}?ref_src=embed)\n"
+        "— Ada Example (@ada.example.com) November 25, 2024 at 12:58 AM"
+    )
+    [post] = tr.extract(text)
+    assert (post.platform, post.post_id, post.url, post.quoted) == (
+        "bluesky",
+        RKEY,
+        CANONICAL,
+        None,
+    )
+    assert post.text == "Kettles are underrated."
+    assert post.created_at == CREATED
+
+
 def test_text_residue_with_markdown_date_link() -> None:
     """A date kept as a Markdown link gives the post id, the author's DID and the time."""
     text = (
@@ -292,3 +334,13 @@ def test_twitter_byline_is_not_bluesky() -> None:
     """A Twitter byline (plain handle, date without time) is left to Twitter."""
     text = "Kettles are underrated.\n— Ada Example (@ada_example) March 30, 2022"
     assert [p for p in tr.extract(text) if p.platform == "bluesky"] == []
+
+
+def test_nested_unclosed_blockquotes() -> None:
+    """Thousands of unclosed snippets nest; each is read from its own links only."""
+    unit = (
+        f'<blockquote class="bluesky-embed" data-bluesky-uri="at://{DID}/app.bsky.feed.post/{RKEY}">'
+        '<p>x</p>&mdash; A (<a href="https://bsky.app/profile/a.example">@a.example</a>)'
+    )
+    posts = bluesky_posts(unit * 2000)
+    assert [p.post_id for p in posts] == [RKEY]

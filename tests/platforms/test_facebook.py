@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -154,7 +158,9 @@ def only(document: str) -> tr.Post:
         ),
         # the embed plugin: the post rides in its href
         (
-            "https://www.facebook.com/plugins/post.php?href=" + quote(POST_URL, safe="") + "&width=500",
+            "https://www.facebook.com/plugins/post.php?href="
+            + quote(POST_URL, safe="")
+            + "&width=500",
             "10101301165605491",
             "ada.example",
             POST_URL,
@@ -168,13 +174,16 @@ def only(document: str) -> tr.Post:
         ),
     ],
 )
-def test_parse_url_post_shapes(
-    url: str, post_id: str, handle: str | None, canonical: str
-) -> None:
+def test_parse_url_post_shapes(url: str, post_id: str, handle: str | None, canonical: str) -> None:
     """Post, photo, video, reel, group and plugin URLs give the fbid, page slug and URL."""
     ref = tr.parse_post_url(url)
     assert ref is not None
-    assert (ref.platform, ref.post_id, ref.handle, ref.url) == ("facebook", post_id, handle, canonical)
+    assert (ref.platform, ref.post_id, ref.handle, ref.url) == (
+        "facebook",
+        post_id,
+        handle,
+        canonical,
+    )
 
 
 @pytest.mark.parametrize(
@@ -191,7 +200,12 @@ def test_parse_url_short_links_need_expansion(url: str) -> None:
     """Short links name no post until followed: ``needs_expansion``, no id."""
     ref = tr.parse_post_url(url)
     assert ref is not None
-    assert (ref.platform, ref.post_id, ref.needs_expansion, ref.url) == ("facebook", None, True, url)
+    assert (ref.platform, ref.post_id, ref.needs_expansion, ref.url) == (
+        "facebook",
+        None,
+        True,
+        url,
+    )
 
 
 @pytest.mark.parametrize(
@@ -311,7 +325,9 @@ def test_consent_wrapper_and_graph_cite() -> None:
     """A consent-tool wrapper and a cite on graph.facebook.com change nothing."""
     document = (
         '<div class="privacy-embed-preview privacy-embed-facebook" data-html="PGRpdj4=">'
-        + FB_POST.replace(f'cite="{POST_URL}"', 'cite="https://graph.facebook.com/1000442/posts/1/"')
+        + FB_POST.replace(
+            f'cite="{POST_URL}"', 'cite="https://graph.facebook.com/1000442/posts/1/"'
+        )
         + '<button class="embed-privacy-button">Load</button></div>'
     )
     post = only(document)
@@ -335,7 +351,9 @@ def test_rendered_placeholder_with_its_iframe_is_one_post() -> None:
     [
         # the post plugin
         (
-            "https://www.facebook.com/plugins/post.php?href=" + quote(POST_URL, safe="") + "&width=500",
+            "https://www.facebook.com/plugins/post.php?href="
+            + quote(POST_URL, safe="")
+            + "&width=500",
             "10101301165605491",
         ),
         # the video plugin, parameters around the href, on the web. host
@@ -368,7 +386,8 @@ def test_amp_facebook() -> None:
         '<div class="fb-share-button" data-href="https://example.com/a"></div>',
         '<div class="fb-comments" data-href="https://example.com/a" data-numposts="5"></div>',
         '<div class="fb-like-box" data-href="https://www.facebook.com/ada.example"></div>',
-        '<iframe src="//www.facebook.com/plugins/like.php?href=https%3A%2F%2Fexample.com%2F"></iframe>',
+        '<iframe src="//www.facebook.com/plugins/like.php?href=https%3A%2F%2Fexample.com%2F">'
+        "</iframe>",
         '<iframe src="https://www.facebook.com/plugins/page.php?href=https%3A%2F%2Fwww.facebook.com'
         '%2Fada.example&tabs=timeline"></iframe>',
         '<amp-facebook-page data-href="https://www.facebook.com/ada.example"></amp-facebook-page>',
@@ -376,7 +395,7 @@ def test_amp_facebook() -> None:
         '<div class="fb-post" data-href="https://www.facebook.com/ada.example"></div>',
         # the class in a stylesheet and in a script string
         "<style>.fb-post { margin: 0 auto; }</style><p>x</p>",
-        f"<script>var h = '<div class=\"fb-post\" data-href=\"{POST_URL}\"></div>';</script><p>x</p>",
+        f'<script>var h = \'<div class="fb-post" data-href="{POST_URL}"></div>\';</script><p>x</p>',
         # a class that only starts like the placeholder's
         f'<div class="fb-post-share" data-href="{POST_URL}"></div>',
         # share links
@@ -440,3 +459,49 @@ def test_residue_markdown_byline() -> None:
 def test_residue_not_facebook(text: str) -> None:
     """Bylines that do not link to Facebook are not Facebook residue."""
     assert list(FACEBOOK.find_in_text(text)) == []
+
+
+# --- the real corpus (skipped when ../shared/corpus is absent) -----------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+
+PLATFORM = "facebook"
+
+
+def _load_scorer() -> Any:
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "score_corpus.py"
+    spec = importlib.util.spec_from_file_location("score_corpus", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("score_corpus", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not (CORPUS / "labels.jsonl").is_file(), reason="corpus not present")
+@pytest.mark.parametrize("include_links", [False, True])
+def test_corpus_targets(include_links: bool) -> None:
+    """On the real pages: F1 >= 0.98 and every scored field >= 97 %, no decoy taken."""
+    scorer = _load_scorer()
+    report = scorer.score(CORPUS, include_links=include_links, platforms=[PLATFORM])
+    errors = scorer.format_report(report, verbose=True)
+    score = report.scores[PLATFORM]
+    assert score.f1 >= 0.98, errors
+    for name in scorer.FIELDS:
+        accuracy = score.accuracy(name)
+        assert accuracy is None or accuracy >= 0.97, (name, errors)
+    assert not [fp for fp in report.false_positives if fp.decoy], errors
+
+
+def test_deeply_nested_snippet_still_gives_the_post() -> None:
+    """Markup nested thousands deep inside a placeholder costs the text, not the post."""
+    document = (
+        f'<div class="fb-post" data-href="{POST_URL}"><blockquote>'
+        + "<div>" * 3000
+        + '<a href="https://www.facebook.com/ada.example">Ada</a>'
+        + "</div>" * 3000
+        + "</blockquote></div>"
+    )
+    assert [p.post_id for p in facebook_posts(document)] == ["10101301165605491"]

@@ -235,6 +235,8 @@ def test_status_link_only_with_include_links() -> None:
     [
         # BeautifulSoup get_text / trafilatura: two lines
         ("Some article.\nPost by @ada_example@toot.example.net\nView on Mastodon\nMore.", None),
+        # get_text("") glues the two lines
+        ("Post by @ada_example@toot.example.netView on Mastodon", None),
         # one line with spaces
         ("Post by @ada_example@toot.example.net View on Mastodon", None),
         # html2text: the link wraps both lines and gives the status
@@ -271,3 +273,18 @@ def test_text_residue(text: str, post_id: str | None) -> None:
 def test_text_non_residue(text: str) -> None:
     """Prose mentioning a fediverse address is not an embed."""
     assert [p for p in tr.extract(text) if p.platform == "mastodon"] == []
+
+
+def test_nested_unclosed_blockquotes() -> None:
+    """Thousands of unclosed embed blockquotes nest; they are read as one post."""
+    unit = (
+        '<blockquote class="mastodon-embed">'
+        f'<a href="https://toot.example.net/@ada_example/{STATUS}">x</a>'
+    )
+    assert [p.post_id for p in mastodon_posts(unit * 2000)] == [STATUS]
+
+
+def test_long_line_of_near_residue() -> None:
+    """A long line of ``Post by @a@b.c`` fragments is not an embed."""
+    text = ("Post by @a@b.cd" + " " * 11) * 5000
+    assert [p for p in tr.extract(text, kind="text") if p.platform == "mastodon"] == []

@@ -307,6 +307,15 @@ def test_share_link_is_link_candidate() -> None:
         ),
         # a comment embed: "Comment" is not a title
         ("Comment\n byu/bo_sample from discussion\n inkettles", None, None, "bo_sample"),
+        # BeautifulSoup get_text("\n"): every text node on its own line
+        (
+            "My kettle sings in tune\n by\nu/ada_example\n in\nkettles\n\n",
+            None,
+            "My kettle sings in tune",
+            "ada_example",
+        ),
+        # the legacy card through get_text("\n")
+        ("A very old kettle\n from \nr/kettles\n\n", None, "A very old kettle", None),
         # the legacy card: "Title from r/SUB" on one line
         ("A very old kettle from r/kettles", None, "A very old kettle", None),
         # the legacy card in Markdown
@@ -339,3 +348,19 @@ def test_text_residue(text: str, post_id: str | None, title: str | None, user: s
 def test_text_prose_is_not_residue(text: str) -> None:
     """Prose naming users and subreddits is not an embed."""
     assert [p for p in tr.extract(text) if p.platform == "reddit"] == []
+
+
+def test_nested_unclosed_containers() -> None:
+    """Thousands of unclosed embed blockquotes nest; they are read without blowing up."""
+    unit = (
+        '<blockquote class="reddit-embed-bq">'
+        '<a href="https://www.reddit.com/r/kettles/comments/1abc2d/t/">t</a> by'
+        '<a href="https://www.reddit.com/user/ada_example/">u/ada_example</a>'
+    )
+    posts = reddit_posts(unit * 2000)
+    assert [p.post_id for p in posts] == ["1abc2d"]
+
+
+def test_long_line_of_near_residue() -> None:
+    """A long line of byline fragments yields nothing and stays quick to scan."""
+    assert [p for p in tr.extract("byu/a " * 20000, kind="text") if p.platform == "reddit"] == []

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 import tweetresolve as tr
@@ -198,7 +203,9 @@ def test_markers_skip_pages_with_only_channel_links() -> None:
     """Channel and subscribe links do not trigger the YouTube markers."""
     page = '<a href="https://www.youtube.com/user/adaexample">YouTube</a>'.lower()
     assert not markers_present(page, YOUTUBE.markers)
-    assert markers_present(f'<iframe src="//www.youtube.com/embed/{VIDEO}">'.lower(), YOUTUBE.markers)
+    assert markers_present(
+        f'<iframe src="//www.youtube.com/embed/{VIDEO}">'.lower(), YOUTUBE.markers
+    )
 
 
 def test_bare_links_with_include_links() -> None:
@@ -231,3 +238,57 @@ def test_no_text_residue() -> None:
         if p.platform == "youtube"
     ]
     assert [(p.post_id, p.form) for p in posts] == [(VIDEO, "link")]
+
+
+# --- the real corpus (skipped when ../shared/corpus is absent) -----------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+
+PLATFORM = "youtube"
+
+
+def _load_scorer() -> Any:
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "score_corpus.py"
+    spec = importlib.util.spec_from_file_location("score_corpus", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("score_corpus", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not (CORPUS / "labels.jsonl").is_file(), reason="corpus not present")
+@pytest.mark.parametrize("include_links", [False, True])
+def test_corpus_targets(include_links: bool) -> None:
+    """On the real pages: F1 >= 0.98 and every scored field >= 97 %, no decoy taken."""
+    scorer = _load_scorer()
+    report = scorer.score(CORPUS, include_links=include_links, platforms=[PLATFORM])
+    errors = scorer.format_report(report, verbose=True)
+    score = report.scores[PLATFORM]
+    assert score.f1 >= 0.98, errors
+    for name in scorer.FIELDS:
+        accuracy = score.accuracy(name)
+        assert accuracy is None or accuracy >= 0.97, (name, errors)
+    assert not [fp for fp in report.false_positives if fp.decoy], errors
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # a lazy-loading plugin: the player waits in data-src, a copy for no-script browsers
+        f'<iframe class="lazy" data-src="https://www.youtube.com/embed/{VIDEO}"></iframe>'
+        f'<noscript><iframe src="https://www.youtube.com/embed/{VIDEO}"></iframe></noscript>',
+        # the same inside a WordPress figure, with about:blank as the placeholder source
+        '<figure class="wp-block-embed-youtube"><div class="wp-block-embed__wrapper">'
+        f'<iframe src="about:blank" data-lazy-src="https://www.youtube.com/embed/{VIDEO}?feature=oembed">'
+        f'</iframe><noscript><iframe src="https://www.youtube.com/embed/{VIDEO}?feature=oembed">'
+        "</iframe></noscript></div></figure>",
+        # a <noscript> player alone is the embed
+        f'<div><noscript><iframe src="https://www.youtube.com/embed/{VIDEO}"></iframe></noscript></div>',
+    ],
+)
+def test_noscript_copy_of_a_lazy_player_is_one_post(document: str) -> None:
+    """A lazy player and its <noscript> copy are one post; a lone <noscript> player counts."""
+    assert [p.post_id for p in youtube_posts(f"<p>x</p>{document}")] == [VIDEO]

@@ -100,6 +100,14 @@ def host_matches(host: str, domains: tuple[str, ...] | frozenset[str]) -> bool:
     False
     """
     host = host.lower().rstrip(".")
+    if isinstance(domains, frozenset):
+        # One set lookup per label suffix: "a.b.example" -> "b.example" -> "example".
+        while host not in domains:
+            dot = host.find(".")
+            if dot < 0:
+                return False
+            host = host[dot + 1 :]
+        return True
     return any(host == d or host.endswith("." + d) for d in domains)
 
 

@@ -43,7 +43,7 @@ import httpx
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
 from tweetresolve.expand import offline, redirects
 from tweetresolve.expand.cache import ExpansionCache, SQLiteCache
-from tweetresolve.expand.canonical import normalize_url
+from tweetresolve.expand.canonical import host_matches, normalize_url
 from tweetresolve.expand.codes import RETRYABLE_CODES, ErrorCode, code_for_exception
 from tweetresolve.expand.guard import AddressPolicy, BlockedAddressError
 from tweetresolve.expand.policy import DEFAULT_USER_AGENT, is_shortener, user_agent_for
@@ -91,6 +91,15 @@ def _positive(option: str, value: float, *, integer: bool = False, zero: bool = 
         raise InvalidOptionError(f"{option} must be {bound}, got {value!r}", option=option)
 
 
+def _lower_keys(table: Mapping[str, str]) -> Mapping[str, str]:
+    if not isinstance(table, Mapping):
+        raise InvalidOptionError(
+            "host_user_agents must map host names to User-Agent strings",
+            option="host_user_agents",
+        )
+    return {str(host).lower().rstrip("."): agent for host, agent in table.items()}
+
+
 @attrs.frozen(kw_only=True)
 class ExpanderSettings:
     """Every tunable of an expander, validated once; shared by the sync and async twins."""
@@ -116,7 +125,7 @@ class ExpanderSettings:
     #: User-Agent for hosts without a per-host rule.
     user_agent: str = DEFAULT_USER_AGENT
     #: Extra per-host User-Agent rules (host → User-Agent), over the built-in ones.
-    host_user_agents: Mapping[str, str] = attrs.field(factory=dict)
+    host_user_agents: Mapping[str, str] = attrs.field(factory=dict, converter=_lower_keys)
     #: ``GET`` (default), or ``HEAD`` with a fallback to GET where HEAD is refused.
     method: Literal["GET", "HEAD"] = "GET"
     #: Hosts and networks exempt from the address policy.
@@ -254,12 +263,12 @@ def _check_url(text: str) -> tuple[str, str] | None:
         return ("control_characters", "contains control characters")
     try:
         parts = urlsplit(text)
-        url = httpx.URL(text)
-    except (ValueError, httpx.InvalidURL) as exc:
+        host = parts.hostname
+    except ValueError as exc:
         return ("unparseable", str(exc))
     if parts.scheme.lower() not in ("http", "https"):
         return ("scheme", f"scheme {parts.scheme!r} is not http or https")
-    if not url.host:
+    if not host:
         return ("no_host", "has no host")
     if parts.username is not None or parts.password is not None:
         return ("credentials", "carries credentials (user:password@)")
@@ -562,6 +571,11 @@ class AsyncExpander:
             except httpx.HTTPError as exc:
                 code = code_for_exception(exc)
                 return chain.result(ok=False, error=code, detail=f"{type(exc).__name__}: {exc}")
+            except httpx.InvalidURL as exc:
+                # What urlsplit accepts but httpx does not (an octal IPv4 host, a
+                # port out of range): nothing was sent.
+                code = "invalid_url" if not chain.hops else "invalid_redirect"
+                return chain.result(ok=False, error=code, detail=f"the URL is invalid: {exc}")
 
             status = fetched.status
             found = self._next_step(url, fetched)
@@ -666,9 +680,7 @@ class AsyncExpander:
             host, default=settings.user_agent, overrides=settings.host_user_agents
         )
         # The fragment never goes on the wire; it stays in the chain's URLs.
-        request = client.build_request(
-            method, url.partition("#")[0], headers={"User-Agent": agent}
-        )
+        request = client.build_request(method, url.partition("#")[0], headers={"User-Agent": agent})
         cookies.set_cookie_header(request)
         response = await client.send(request, stream=True)
         try:
@@ -682,7 +694,7 @@ class AsyncExpander:
             if is_redirect or "refresh" in headers or not _is_html(headers):
                 await _drain(response)
                 return fetched
-            full = is_shortener(host) or host.endswith(tuple(redirects.INTERSTITIAL_HOSTS))
+            full = is_shortener(host) or host_matches(host, redirects.INTERSTITIAL_HOSTS)
             fetched.body, fetched.truncated = await _read_html(
                 response, settings.max_body_bytes, read_all=full
             )

@@ -120,7 +120,7 @@ def literal_address(host: str) -> IPAddress | None:
     >>> str(literal_address("2130706433"))
     '127.0.0.1'
     >>> str(literal_address("[::ffff:a9fe:a9fe]"))
-    '::ffff:169.254.169.254'
+    '::ffff:a9fe:a9fe'
     >>> literal_address("example.com") is None
     True
     """
@@ -253,6 +253,8 @@ class AddressPolicy:
 
 def _ascii_host(host: str) -> str:
     text = host.strip().strip("[]").rstrip(".").lower()
+    if text.isascii():
+        return text
     try:
         return text.encode("idna").decode("ascii")
     except UnicodeError:

@@ -70,13 +70,19 @@ SHORTENER_HOSTS: Final = frozenset(
 def user_agent_for(host: str, *, default: str, overrides: Mapping[str, str] | None = None) -> str:
     """Return the User-Agent to send to ``host``.
 
-    ``overrides`` (host → User-Agent) is consulted before the built-in
+    ``overrides`` (lower-case host → User-Agent) is consulted before the built-in
     :data:`HOST_USER_AGENTS`; within a table the longest matching host wins.
     """
     for table in (overrides or {}, HOST_USER_AGENTS):
-        matches = [name for name in table if host_matches(host, (name,))]
-        if matches:
-            return table[max(matches, key=len)]
+        # Try "a.b.example", then "b.example", then "example": longest first.
+        name = host.lower().rstrip(".")
+        while table:
+            if name in table:
+                return table[name]
+            dot = name.find(".")
+            if dot < 0:
+                break
+            name = name[dot + 1 :]
     return default
 
 

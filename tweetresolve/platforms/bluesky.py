@@ -18,9 +18,11 @@ True
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 import attrs
 
@@ -70,8 +72,21 @@ EMBED_URL = re.compile(
     re.IGNORECASE,
 )
 
+# A snippet holds a handful of links; reading more only costs time on hostile pages
+# (thousands of unclosed blockquotes nest, and each would scan all the others' links).
+_MAX_ANCHORS = 64
 # The link the snippet adds after the text of a post that carries an image or quote.
 _MEDIA_PLACEHOLDER = "[image or embed]"
+# The handle of a snippet byline that get_text("\n") split over lines, because it is a
+# link of its own: "— Name (\n@ada.example.com\n) \nNovember 25, 2024 at 12:58 AM".
+# Example: "(\n@ada.example.com\n)"
+SPLIT_HANDLE = re.compile(
+    r"\((?:[ \t]{0,16}\r?\n){1,4}[ \t]{0,16}(?P<handle>@[A-Za-z0-9.-]{1,253})"
+    r"(?:[ \t]{0,16}\r?\n){0,4}[ \t]{0,16}\)"
+)
+# The snippet's media placeholder as converters leave it: plain, or as html2text's
+# Markdown link to the post.  Example: "[[image or embed]](https://bsky.app/profile/…)"
+PLACEHOLDER = re.compile(r"(?P<md>\[)?\[image or embed\](?(md)\]\((?P<href>[^()\s]{1,2048})\))")
 # Characters around the display name in the byline: "— Name (".
 _BYLINE_PUNCT = " \t\n\u00a0—–-(&"
 
@@ -129,7 +144,25 @@ class Bluesky:
         The attribution grammar is the one shared with Twitter (:mod:`tweetresolve.text`),
         in Bluesky's dialect: domain handles, local date-and-time, ``[image or embed]``.
         """
-        return find_posts(text, BLUESKY_RESIDUE)
+        cleaned, placeholders = _clean_residue(text)
+        # Offsets of placeholders whose link names a post, in order, for a binary search.
+        linked = [(at, ref) for at, ref in placeholders if ref is not None]
+        offsets = [at for at, _ in linked]
+        for found in find_posts(cleaned, BLUESKY_RESIDUE):
+            if found.post_id is None and found.span is not None and linked:
+                # The placeholder's link (kept by Markdown converters) is the post itself.
+                start, end = found.span
+                index = bisect.bisect_left(offsets, start)
+                ref = linked[index][1] if index < len(linked) and offsets[index] < end else None
+                if ref is not None:
+                    yield attrs.evolve(
+                        found,
+                        post_id=ref.post_id,
+                        url=ref.url,
+                        created_at=bluesky_time(ref.post_id or ""),
+                    )
+                    continue
+            yield found
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -144,7 +177,7 @@ class Bluesky:
         )
 
     def _from_snippet(self, page: ParsedPage, quote: Element, uri: str | None) -> Post | None:
-        anchors = [a for a in quote.iter("a") if a.get("href")]
+        anchors = list(islice((a for a in quote.iter("a") if a.get("href")), _MAX_ANCHORS))
         ref = self.parse_url(uri.strip()) if uri else None
         if ref is None:
             # The date link (last) and the media placeholder link point at the post.
@@ -176,6 +209,39 @@ class Bluesky:
         )
 
 
+def _clean_residue(text: str) -> tuple[str, list[tuple[int, PostRef | None]]]:
+    """Undo what converters do to a snippet, without moving any offset.
+
+    A byline split over lines, ``(\\n@h\\n)``, becomes ``(@h)`` padded with spaces to its
+    old length; the ``[image or embed]`` placeholder (also as a Markdown link, also glued
+    to the text) becomes spaces, so it is neither post text nor a quoted post.  Spans
+    found in the result are spans in ``text``.  Returns the cleaned text and, for each
+    placeholder, its offset and the post its link names (None when it has no link).
+
+    >>> _clean_residue("— A (\\n@a.example\\n) \\nMay 1, 2024 at 1:00 PM")[0]
+    '— A (@a.example)   \\nMay 1, 2024 at 1:00 PM'
+    >>> _clean_residue("Hi[image or embed]— A (@a.example) May 1, 2024 at 1:00 PM")[0]
+    'Hi                — A (@a.example) May 1, 2024 at 1:00 PM'
+    """
+    placeholders: list[tuple[int, PostRef | None]] = []
+
+    def blank(match: re.Match[str]) -> str:
+        href = match["href"]
+        placeholders.append((match.start(), BLUESKY.parse_url(href) if href else None))
+        return " " * len(match.group())
+
+    if _MEDIA_PLACEHOLDER in text:
+        text = PLACEHOLDER.sub(blank, text)
+    if "\n" in text:
+        text = SPLIT_HANDLE.sub(_joined, text)
+    return text, placeholders
+
+
+def _joined(match: re.Match[str]) -> str:
+    joined = f"({match['handle']})"
+    return joined + " " * (len(match.group()) - len(joined))
+
+
 def _profile_url(actor: str | None) -> str | None:
     return f"https://bsky.app/profile/{actor}" if actor else None
 
@@ -187,7 +253,7 @@ def _post_text(page: ParsedPage, paragraph: Element) -> tuple[str | None, tuple[
         text = text[: -len(_MEDIA_PLACEHOLDER)].rstrip()
     links = tuple(
         Link(url=page.absolute(anchor.get("href", "")) or "", text=shown or None)
-        for anchor in paragraph.iter("a")
+        for anchor in islice(paragraph.iter("a"), _MAX_ANCHORS)
         if anchor.get("href") and (shown := element_text(anchor)) != _MEDIA_PLACEHOLDER
     )
     return text or None, links
@@ -197,7 +263,8 @@ def _byline(
     quote: Element, paragraph: Element | None, anchors: list[Element]
 ) -> tuple[str | None, str | None, str | None]:
     """``(name, handle, date text)`` from ``— Name (<a>@handle</a>) <a>date</a>``."""
-    outside = [a for a in anchors if paragraph is None or not _is_inside(a, paragraph)]
+    inside = set(islice(paragraph.iter("a"), _MAX_ANCHORS)) if paragraph is not None else set()
+    outside = [a for a in anchors if a not in inside]
     profile_anchor = next((a for a in outside if element_text(a).startswith("@")), None)
     if profile_anchor is None:
         return None, None, None
@@ -216,15 +283,6 @@ def _byline(
     after = outside[outside.index(profile_anchor) + 1 :]
     date_text = element_text(after[-1]) if after else None
     return name, handle, date_text or None
-
-
-def _is_inside(element: Element, ancestor: Element) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _parse_date(date_text: str | None) -> dt.date | dt.datetime | None:

@@ -52,6 +52,10 @@ POST_URL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A shortcode on its own (``amp-instagram[data-shortcode]``), the same alphabet and
+# length as in POST_URL.  Example: "CA_cG-LD4mc".
+SHORTCODE = re.compile(r"[A-Za-z0-9_-]{5,64}")
+
 # A profile link as the v12 byline writes it: the account name links to the profile.
 # Example: "https://www.instagram.com/ada.example/?utm_source=ig_embed"
 PROFILE_URL = re.compile(
@@ -84,10 +88,18 @@ BYLINE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-# The "View this post on Instagram" line of v12+ snippets, in any UI language: a short
-# line naming Instagram, never part of the caption.
+# The "View this post on Instagram" line of v12+ snippets, never part of the caption:
+# en, de, es as seen in real snippets (embeds.md §3.1), fr, it, pt, nl unconfirmed.
 # Example: "Sieh dir diesen Beitrag auf Instagram an"
-VIEW_LINE = re.compile(r"^[^\n]{0,50}\binstagram\b[^\n]{0,20}$", re.IGNORECASE)
+VIEW_LINE = re.compile(
+    r"""
+    ^(?:View\ this\ post\ on|Sieh\ dir\ diesen\ Beitrag\ auf|Ver\ esta\ publicaci[óo]n\ en
+      |Voir\ cette\ publication\ sur|Visualizza\ questo\ post\ su
+      |Ver\ (?:essa|esta)\ (?:publica[çc][ãa]o|foto)\ no|Bekijk\ dit\ bericht\ op)
+    \ Instagram(?:\ an)?\s{0,5}$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 
 # A Markdown link as html2text writes it, around a whole caption or a name.
 # Example: "[Ada Example](https://www.instagram.com/ada.example/)"
@@ -112,8 +124,10 @@ _MAX_CONNECTOR_CHARS = 30
 _MAX_CAPTION_CHARS = 2500
 # Blank lines a converter may leave between a caption and its byline.
 _MAX_GAP_LINES = 4
-# How many ancestors of a feed-widget link to search for the widget's class.
-_WIDGET_DEPTH = 5
+# How many ancestors of a feed-widget link to search for the widget's class, stopping at
+# page-level elements (a body class naming Instagram says nothing about one link).
+_WIDGET_DEPTH = 4
+_PAGE_LEVEL_TAGS = frozenset({"body", "html", "main", "article"})
 
 
 def canonical_url(kind: str, code: str) -> str:
@@ -132,17 +146,14 @@ class Instagram:
     """The Instagram platform."""
 
     name = "instagram"
+    # Every snippet generation and the rendered iframe carry the class; hand-made
+    # iframes, feed widgets and WordPress placeholders carry a post path, which profile
+    # (follow) links never do.
     markers: tuple[str, ...] = (
         "instagram-media",
-        "data-instgrm",
         "amp-instagram",
-        "wp-block-embed-instagram",
-        # Hand-made iframes of /p/CODE/embed and site-made feed widgets link posts
-        # directly; profile (follow) links never contain these paths.
         "instagram.com/p/",
-        "instagram.com/reel/",
-        "instagram.com/tv/",
-        "instagr.am/p/",
+        "instagram.com/reel",
     )
     text_markers: tuple[str, ...] = (
         "a post shared by",
@@ -279,7 +290,9 @@ class Instagram:
         # class or id names Instagram, with the caption and date in sibling elements.
         for anchor in page.xpath("//a[contains(@href, 'instagr')]"):
             ref = self._ref(page, anchor.get("href"))
-            if ref is None or not _in_widget(anchor) or _in_embed(anchor):
+            if ref is None or not _is_thumbnail(anchor):
+                continue
+            if not _in_widget(anchor) or _in_embed(anchor):
                 continue
             item = _widget_item(anchor)
             text = _widget_part(item, ("caption",)) or None
@@ -322,18 +335,22 @@ class Instagram:
 
 
 def _is_code(value: str) -> bool:
-    return POST_URL.match(f"https://www.instagram.com/p/{value}/") is not None
+    return SHORTCODE.fullmatch(value) is not None
 
 
 def _find_byline(element: Element) -> tuple[Element | None, re.Match[str] | None]:
-    """The innermost paragraph holding the attribution line, and the match in its text."""
-    found: tuple[Element | None, re.Match[str] | None] = (None, None)
-    for candidate in element.iter("p", "div"):
-        match = BYLINE.search(element_text(candidate))
+    """The paragraph holding the attribution line, and the match in its text.
+
+    Every snippet generation puts the byline in a ``<p>``; a snippet reworked by a CMS
+    may not, and then the whole snippet's text is searched (once: reading the text of
+    every nested element would be quadratic on deep markup).
+    """
+    for paragraph in element.iter("p"):
+        match = BYLINE.search(element_text(paragraph))
         if match is not None:
-            # Later (inner) elements win: the byline <p> rather than the whole snippet.
-            found = (candidate, match)
-    return found
+            return paragraph, match
+    match = BYLINE.search(element_text(element))
+    return (element, match) if match is not None else (None, None)
 
 
 def _author(match: re.Match[str], byline: Element | None, page: ParsedPage) -> Author:
@@ -427,10 +444,16 @@ def _contains(outer: Element, inner: Element) -> bool:
     return False
 
 
+def _is_thumbnail(anchor: Element) -> bool:
+    """A widget links each post with its picture (an ``<img>`` or a CSS background), while a
+    link in prose has words: only the former is a widget item."""
+    return anchor.find(".//img") is not None or not element_text(anchor)
+
+
 def _in_widget(anchor: Element) -> bool:
     node = anchor.getparent()
     for _ in range(_WIDGET_DEPTH):
-        if node is None:
+        if node is None or node.tag in _PAGE_LEVEL_TAGS:
             return False
         marks = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
         if "instagram" in marks:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from itertools import islice
 
 import attrs
 
@@ -68,17 +69,25 @@ STATUS_URL = re.compile(
 # The residue of a ≥ 4.3 embed once tags are stripped: "Post by @user@instance" then
 # "View on Mastodon" on the next line(s).  Markdown converters wrap both in one link:
 # "[Post by @ada@example.social View on Mastodon](https://example.social/@ada/1…)".
+# get_text("") glues the two lines ("…@example.socialView on Mastodon"), so a domain
+# label stops where "View on Mastodon" begins (a tempered token: one lookahead a char).
 # Example: "Post by @ada@example.social\nView on Mastodon"
 RESIDUE = re.compile(
     r"""
     (?P<open>\[[ \t]{0,4})?
     Post[ ]by[ ]@(?P<user>[A-Za-z0-9_][A-Za-z0-9_.-]{0,63})
-    @(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})
-    (?P<view>[ \t\r\n\u00a0]{1,12}View[ ]on[ ]Mastodon)?
+    @(?P<domain>[A-Za-z0-9-]{1,63}(?:\.(?:(?!View[ ]on[ ]Mastodon)[A-Za-z0-9-]){1,63}){1,8})
+    (?P<view>[ \t\r\n\u00a0]{0,12}View[ ]on[ ]Mastodon)?
     (?(open)[ \t]{0,4}\]\((?P<href>[^()\s]{1,2048})\))?
     """,
     re.VERBOSE,
 )
+
+
+# An embed holds one link; more are never read (nested hostile markup stays linear).
+_MAX_ANCHORS = 16
+# How far around a residue match its line's ends are looked for.
+_LINE_LOOK = 200
 
 
 @attrs.frozen
@@ -204,7 +213,9 @@ class MastodonFamily:
         return self._urls.profile.format(host=match["host"].lower(), user=user)
 
     def _from_blockquote(self, page: ParsedPage, quote: Element) -> Post | None:
-        urls = [quote.get("data-embed-url")] + [a.get("href") for a in quote.iter("a")]
+        # The snippet holds one link; a bounded look keeps nested hostile markup linear.
+        anchors = islice(quote.iter("a"), _MAX_ANCHORS)
+        urls = [quote.get("data-embed-url")] + [a.get("href") for a in anchors]
         for url in urls:
             ref = self.parse_url(page.absolute(url) or "")
             if ref is not None:
@@ -213,10 +224,17 @@ class MastodonFamily:
 
 
 def _alone_on_line(text: str, match: re.Match[str]) -> bool:
-    start = text.rfind("\n", 0, match.start()) + 1
-    end = text.find("\n", match.end())
-    end = len(text) if end == -1 else end
-    return not text[start : match.start()].strip(" \t>*-") and not text[match.end() : end].strip()
+    # Only a short stretch either side is looked at: a residue line is short, and a
+    # bounded look keeps a megabyte-long line of near-matches linear.
+    lo = max(0, match.start() - _LINE_LOOK)
+    hi = min(len(text), match.end() + _LINE_LOOK)
+    start = text.rfind("\n", lo, match.start())
+    end = text.find("\n", match.end(), hi)
+    if (start == -1 and lo > 0) or (end == -1 and hi < len(text)):
+        return False
+    before = text[start + 1 : match.start()]
+    after = text[match.end() : hi if end == -1 else end]
+    return not before.strip(" \t>*-") and not after.strip()
 
 
 MASTODON = MastodonFamily(

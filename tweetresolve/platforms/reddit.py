@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 import attrs
 
@@ -93,19 +94,20 @@ SHORT_URL = re.compile(
 
 # The byline of a current embed after tag stripping: spaces before the links are lost,
 # "by<a>u/USER</a> in<a>SUB</a>" -> " byu/USER inSUB".  Markdown converters keep the
-# links: " by[u/USER](…) in[SUB](…)".  Comment embeds add " from discussion …" between.
+# links: " by[u/USER](…) in[SUB](…)"; get_text("\n") puts every text node on its own
+# line: " by\nu/USER\n in\nSUB".  Comment embeds add " from discussion …" between.
 # The byline starts a line (the embed has <br> before it) or follows the title on the
 # same line; see Reddit.find_in_text for when a spaced "by u/" counts.
 # Example: " byu/ada_example inexample"
 BYLINE = re.compile(
     r"""
     (?:^|(?<=[ \t]))[ \t>]{0,8}
-    (?P<by>by)[ \t]?\[?u/(?P<user>"""
+    (?P<by>by)(?:[ \t]*\r?\n[ \t]*|[ \t]?)\[?u/(?P<user>"""
     + _USER
     + r""")\]?(?:\([^()\s]{1,2048}\))?
     (?P<discussion>[ \t]{0,4}from[ ]discussion[^\n]{0,400})?
     (?:\r?\n[ \t>]{0,8}|[ \t]{1,4})
-    in[ \t]?\[?(?:r/)?(?P<sub>"""
+    in(?:[ \t]*\r?\n[ \t]*|[ \t]?)\[?(?:r/)?(?P<sub>"""
     + _SUB
     + r""")\]?(?:\([^()\s]{1,2048}\))?[ \t]*$
     """,
@@ -121,10 +123,20 @@ CARD_LINE = re.compile(
     re.MULTILINE,
 )
 
+# The legacy card through get_text("\n"): the title, " from " and "r/SUB" on three lines.
+# Example: "An example title\n from \nr/example"
+CARD_LINES = re.compile(
+    r"^[ \t>]{0,8}(?P<title>\S[^\n]{0,300})\r?\n[ \t]*from[ \t]*\r?\n[ \t]*"
+    r"(?P<kind>[ru])/(?P<name>" + _SUB + r")[ \t]*$",
+    re.MULTILINE,
+)
+
 # A Markdown link "[text](url)" filling a line: the title line of a converted embed.
 # Example: "[An example title](https://www.reddit.com/r/example/comments/1abc2d/x/)"
 _MARKDOWN_LINK = re.compile(r"^\[(?P<text>[^\]\n]{0,400})\]\((?P<href>[^()\s]{1,2048})\)$")
 
+# Links read from one embed container.
+_MAX_ANCHORS = 16
 # Classes of the embed containers, current and legacy.
 _EMBED_CLASSES = ("reddit-embed-bq", "reddit-card", "reddit-embed")
 
@@ -148,6 +160,11 @@ class Reddit:
         " from u/",
         " from [r/",
         " from [u/",
+        # get_text("\n") separates every text node: "by\nu/USER", " from \nr/SUB".
+        "by\nu/",
+        "by\r\nu/",
+        "\nr/",
+        "\nu/",
     )
 
     def parse_url(self, url: str) -> PostRef | None:
@@ -216,6 +233,11 @@ class Reddit:
 
     def find_in_text(self, text: str) -> Iterator[Post]:
         """Yield embeds whose ``Title / byu/USER inSUB`` or ``Title from r/SUB`` residue remains."""
+        found = [*self._bylines(text), *self._cards(text)]
+        found.sort(key=lambda post: post.span[0] if post.span else -1)
+        return iter(found)
+
+    def _bylines(self, text: str) -> Iterator[Post]:
         for match in BYLINE.finditer(text):
             line_start = text.rfind("\n", 0, match.start()) + 1
             before = text[line_start : match.start()].strip(" \t>")
@@ -224,8 +246,9 @@ class Reddit:
                 # "… posted by u/name in sub" in running prose, not an embed's byline.
                 continue
             title_start: int | None
+            ref: PostRef | None = None
             if before:
-                title, ref, title_start = _title(before), None, line_start
+                title, title_start = _title(before), line_start
                 linked = _MARKDOWN_LINK.match(before)
                 if linked is not None:
                     ref = self.parse_url(linked["href"])
@@ -236,9 +259,11 @@ class Reddit:
                 title = None
             start = title_start if title_start is not None else match.start("by")
             yield self._residue_post(ref, title, match["user"], (start, match.end()))
-        for match in CARD_LINE.finditer(text):
+
+    def _cards(self, text: str) -> Iterator[Post]:
+        for match in [*CARD_LINE.finditer(text), *CARD_LINES.finditer(text)]:
             title = match["title"].strip()
-            ref = None
+            ref: PostRef | None = None
             linked = _MARKDOWN_LINK.match(title)
             if linked is not None:
                 title, ref = linked["text"].strip(), self.parse_url(linked["href"])
@@ -266,7 +291,8 @@ class Reddit:
         )
 
     def _from_container(self, page: ParsedPage, container: Element) -> Post | None:
-        anchors = [a for a in container.iter("a") if a.get("href")]
+        # An embed holds three or four links; a bounded look keeps nested markup linear.
+        anchors = list(islice((a for a in container.iter("a") if a.get("href")), _MAX_ANCHORS))
         ref = None
         first = None
         for anchor in anchors:

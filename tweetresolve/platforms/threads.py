@@ -70,7 +70,13 @@ class Threads:
     """The Threads platform."""
 
     name = "threads"
-    markers: tuple[str, ...] = ("text-post-media", "data-text-post-permalink")
+    # The embed script stays on a rendered page, whose iframe URL alone is no marker
+    # (follow links share the host and the "/@user/" path).
+    markers: tuple[str, ...] = (
+        "text-post-media",
+        "threads.net/embed.js",
+        "threads.com/embed.js",
+    )
     text_markers: tuple[str, ...] = ("view on threads",)
 
     def parse_url(self, url: str) -> PostRef | None:

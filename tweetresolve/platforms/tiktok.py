@@ -97,7 +97,6 @@ class TikTok:
         "tiktok-embed",
         "amp-tiktok",
         "tiktok.com/embed",
-        "tiktok.com/player",
         "wp-block-embed-tiktok",
     )
     text_markers: tuple[str, ...] = ("♬",)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from tweetresolve.html import Element, ParsedPage, has_class
 from tweetresolve.platforms.base import Candidate
@@ -60,6 +61,8 @@ CUSTOM_DOMAIN_POST_URL = re.compile(
     re.IGNORECASE,
 )
 
+# Links read from one placeholder (it holds one); bounded for nested hostile markup.
+_MAX_ANCHORS = 16
 # Subdomains of tumblr.com that are services, not blogs.
 _NOT_BLOGS = frozenset({"www", "embed", "assets", "api", "static", "media", "secure", "help"})
 # First path segments of www.tumblr.com that are pages, not blogs.
@@ -159,7 +162,7 @@ class Tumblr:
 
     def _from_placeholder(self, page: ParsedPage, holder: Element) -> Post | None:
         embed = self.parse_url(page.absolute(holder.get("data-href")) or "")
-        for anchor in holder.iter("a"):
+        for anchor in islice(holder.iter("a"), _MAX_ANCHORS):
             href = page.absolute(anchor.get("href")) or ""
             link = self.parse_url(href)
             if link is None:

@@ -45,7 +45,6 @@ posts.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from collections.abc import Iterable, Iterator
 
@@ -59,8 +58,6 @@ from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef
 
 __all__ = ["STATUS_URL", "TWITTER", "Twitter"]
-
-logger = logging.getLogger(__name__)
 
 # A status permalink on Twitter, X or a mirror host, in all its eras:
 #   https://twitter.com/<user>/status/<id>        (2013+; also /statuses/ before)
@@ -132,6 +129,15 @@ _INTENT_URL = re.compile(
     re.IGNORECASE,
 )
 
+# A profile link: "https://twitter.com/ada_example", "//twitter.com/#!/ada_example".
+_PROFILE_URL = re.compile(
+    r"^(?:https?:)?//(?:www\.|mobile\.)?(?:twitter|x)\.com/(?:\#!/)?([A-Za-z0-9_]{1,15})/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+
+# Shortest text a site-made card must show; shorter blocks are button labels.
+_MIN_CARD_TEXT = 10
+
 # A site's own tweet iframe with a text fallback: "Twitter: Name - text of the tweet".
 # Example: "Twitter: Ada Example - Hello there".
 _FALLBACK_BYLINE = re.compile(r"^\s*(?:Twitter|X)\s*:\s*(?P<name>[^\n]{1,80}?)\s+[-–—]\s+")
@@ -149,11 +155,10 @@ _MAX_CARD_CHARS = 1200
 # one C-level pass (cheaper than an XPath predicate on every element).
 _EMBED_TAGS = ("blockquote", "iframe", "amp-twitter", "twitterwidget", "figure", "textarea")
 # In one more pass: any element carrying a tweet id, and any element whose class
-# mentions "tweet" (the widget's div.twitter-tweet, site-made card text blocks).
-_ATTRIBUTE_XPATH = lxml.etree.XPath(
-    "descendant::*[@data-tweet-id or @data-tweetid"
-    " or contains(@class, 'weet') or contains(@class, 'WEET')]"
-)
+# mentions "tweet" (the widget's div.twitter-tweet, site-made card text blocks).  Each
+# attribute test costs a tenth of a parse, so only these two: "data-tweetid" belongs to
+# amp-twitter and blockquotes, which the tag pass already reads.
+_ATTRIBUTE_XPATH = lxml.etree.XPath("descendant::*[contains(@class, 'weet') or @data-tweet-id]")
 # Widget classes that are not card text blocks (read by the embed readers).
 _WIDGET_CLASSES = frozenset({"twitter-tweet", "twitter-tweet-rendered", "twitter-tweet-error"})
 # Status links under an element (cards); the permalink parser decides.
@@ -278,7 +283,40 @@ def _find_in_page(page: ParsedPage, *, allow_textarea: bool) -> list[Candidate]:
             embeds.add(element)
     if seeds:
         found.extend(_find_cards(page, seeds, embeds))
-    return found
+    return _drop_noscript_copies(found)
+
+
+def _drop_noscript_copies(found: list[Candidate]) -> list[Candidate]:
+    """A ``<noscript>`` fallback of an embed shown elsewhere on the page is the same post.
+
+    Its fields fill the shown embed's empty ones (a rendered iframe has no text).
+    """
+    hidden = [_in_noscript(c.element) for c in found]
+    if not any(hidden):
+        return found
+    shown = {c.post.post_id: i for i, c in enumerate(found) if c.post.post_id and not hidden[i]}
+    kept: list[Candidate | None] = list(found)
+    for i, copy in enumerate(found):
+        at = shown.get(copy.post.post_id) if hidden[i] and copy.post.post_id else None
+        if at is not None and (target := kept[at]) is not None:
+            kept[at] = Candidate(element=target.element, post=_fill_empty(target.post, copy.post))
+            kept[i] = None
+    return [c for c in kept if c is not None]
+
+
+def _in_noscript(element: Element) -> bool:
+    return any(ancestor.tag == "noscript" for ancestor in element.iterancestors())
+
+
+def _fill_empty(primary: Post, secondary: Post) -> Post:
+    changes = {
+        field.name: getattr(secondary, field.name)
+        for field in attrs.fields(Post)
+        if field.name not in {"form", "span"}
+        and getattr(primary, field.name) in (None, ())
+        and getattr(secondary, field.name) not in (None, ())
+    }
+    return attrs.evolve(primary, **changes) if changes else primary
 
 
 def _may_be_embed(element: Element) -> bool:
@@ -419,8 +457,12 @@ def _read_blockquote(page: ParsedPage, quote: Element) -> Post | None:
     published = parse_date(date_text) if date_text else None
     if published is None and permalink is not None:
         published = _iso_datetime(permalink.get("data-datetime"))
+    if published is None and handle is None:
+        # No byline and no date: the link's text is a CMS note ("Tweet may have been
+        # deleted"), not the date.
+        date_text = None
     byline_p = _ancestor_within(permalink, quote, "p") if permalink is not None else None
-    links = tuple(_text_links(quote, stop=permalink, skip=byline_p))
+    links = tuple(_snippet_links(quote, permalink, byline_p))
     post = Post(
         platform="twitter",
         author=Author(name=name, handle=handle) if name or handle else None,
@@ -507,6 +549,25 @@ def _text_lang(quote: Element) -> str | None:
     return None
 
 
+def _snippet_links(
+    quote: Element, permalink: Element | None, byline_p: Element | None
+) -> Iterator[Link]:
+    """Links of the snippet's text: in its text paragraphs when it has them.
+
+    A link in the byline (some CMSes link the ``@handle``) is not part of the text.
+    """
+    paragraphs = [
+        p
+        for p in quote.iter("p")
+        if p is not byline_p and (permalink is None or not _is_inside(permalink, p))
+    ]
+    if not paragraphs:
+        yield from _text_links(quote, stop=permalink, skip=byline_p)
+        return
+    for paragraph in paragraphs:
+        yield from _text_links(paragraph, stop=permalink, skip=None)
+
+
 def _text_links(
     container: Element, *, stop: Element | None, skip: Element | None
 ) -> Iterator[Link]:
@@ -553,13 +614,11 @@ def _read_iframe(page: ParsedPage, frame: Element) -> Post | None:
     # A site's own tweet iframe ("…/TwitterEmbed/….html"): only its fallback content
     # (raw text to the parser) tells what it shows.
     fallback, links = _fragment_text(frame.text or "")
-    if not fallback:
-        return None
-    name = None
     match = _FALLBACK_BYLINE.match(fallback)
-    if match:
-        name = match["name"].strip()
-        fallback = fallback[match.end() :].strip()
+    if match is None:
+        return None  # only "Twitter: Name - text" says the iframe shows a tweet
+    name = match["name"].strip()
+    fallback = fallback[match.end() :].strip()
     return Post(
         platform="twitter",
         author=Author(name=name) if name else None,
@@ -586,6 +645,9 @@ def _read_rendered_div(page: ParsedPage, div: Element) -> Post | None:
         if next(div.iter("blockquote"), None) is not None:
             # A wrapper around the publish snippet: the blockquote is the embed.
             return None
+        if not has_class(div, "twitter-tweet-rendered") and next(div.iter("iframe"), None) is None:
+            # The snippet with its blockquote turned into a div by an editor.
+            return _read_blockquote(page, div)
         for frame in div.iter("iframe"):
             post = _read_iframe(page, frame)
             if post is not None and post.post_id:
@@ -665,8 +727,8 @@ def _find_cards(
             if ancestor in holders and holders[ancestor] != index:
                 holders[ancestor] = -1  # holds several seeds
     for index, seed in enumerate(seeds):
-        if _touches(seed, embeds) or _in_code(seed):
-            continue
+        if _TEXT_LENGTH_XPATH(seed) > _MAX_CARD_CHARS or _in_code(seed) or _touches(seed, embeds):
+            continue  # an article part, code, or a wrapper of an embed
         post = _read_card(page, seed, index, holders)
         if post is not None:
             yield Candidate(element=seed, post=post)
@@ -693,10 +755,11 @@ def _read_card(
     page: ParsedPage, seed: Element, index: int, holders: dict[Element, int]
 ) -> Post | None:
     """Read a card a site drew itself: a text block, a handle, a status link, a time."""
-    if _TEXT_LENGTH_XPATH(seed) > _MAX_CARD_CHARS:
-        return None
-    if any(_INTENT_URL.match((a.get("href") or "").strip()) for a in seed.iter("a")):
+    anchors = list(seed.iter("a"))
+    if any(_INTENT_URL.match((a.get("href") or "").strip()) for a in anchors):
         return None  # a "click to tweet" box or a share button
+    if any(ancestor.tag in {"a", "button"} for ancestor in seed.iterancestors()):
+        return None  # a label inside a button
     before, after = _card_region(seed, index, holders)
     date_element = _card_date_element(seed)
     text = element_text(seed, stop=date_element)
@@ -707,7 +770,11 @@ def _read_card(
     if handle_element is not None and _is_inside(handle_element, seed):
         text = text.replace(_one_line(element_text(handle_element)), "", 1)
     text = text.strip(_DATE_SEPARATORS)
-    if len(text) < 3 or (status is None and handle_element is None):
+    if len(text) < _MIN_CARD_TEXT or any(_one_line(element_text(a)) == text for a in anchors):
+        return None  # a button label ("Tweet this"), or one link and nothing else
+    if status is None and not _links_profile(handle_element):
+        # Without a permalink, only a handle linked to its profile ties the text to an
+        # account.
         return None
     handle = None
     if handle_element is not None:
@@ -736,6 +803,17 @@ def _read_card(
         post = _with_ref(post, status[1])
     quoted = _quoted(page, links, post.post_id)
     return attrs.evolve(post, quoted=quoted) if quoted else post
+
+
+def _links_profile(element: Element | None) -> bool:
+    if element is None:
+        return False
+    shown = _SHOWN_HANDLE.match(_one_line(element_text(element)))
+    for anchor in [element, *element.iterancestors("a"), *element.iter("a")]:
+        match = _PROFILE_URL.match((anchor.get("href") or "").strip())
+        if match and shown and match[1].lower() == shown[1].lower():
+            return True
+    return False
 
 
 def _card_region(

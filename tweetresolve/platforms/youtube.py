@@ -138,6 +138,9 @@ class YouTube:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield player iframes, AMP and facade elements, Flash players, WordPress placeholders."""
+        return iter(_without_noscript_copies(list(self._candidates(page))))
+
+    def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         for element in page.xpath("//iframe|//embed"):
             post = self._from_attributes(page, element, ("src", "data-src", "data-lazy-src"))
             if post is not None:
@@ -198,6 +201,46 @@ class YouTube:
     def find_in_text(self, text: str) -> Iterator[Post]:
         """YouTube players leave no residue in text: nothing to find."""
         return iter(())
+
+
+def _without_noscript_copies(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a player inside ``<noscript>`` that repeats a lazily loaded player beside it.
+
+    Lazy-loading plugins write ``<iframe data-src=…></iframe><noscript><iframe src=…>
+    </iframe></noscript>``: one video, shown once.  A ``<noscript>`` player alone counts.
+    """
+    outside: dict[str | None, list[Element]] = {}
+    for candidate in candidates:
+        if _noscript_of(candidate.element) is None:
+            outside.setdefault(candidate.post.post_id, []).append(candidate.element)
+    kept = []
+    for candidate in candidates:
+        noscript = _noscript_of(candidate.element)
+        scope = noscript.getparent() if noscript is not None else None
+        if scope is not None and any(
+            _is_within(other, scope) for other in outside.get(candidate.post.post_id, ())
+        ):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _noscript_of(element: Element) -> Element | None:
+    node = element.getparent()
+    while node is not None:
+        if node.tag == "noscript":
+            return node
+        node = node.getparent()
+    return None
+
+
+def _is_within(element: Element, scope: Element) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node is scope:
+            return True
+        node = node.getparent()
+    return False
 
 
 YOUTUBE = YouTube()

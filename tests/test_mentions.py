@@ -1,0 +1,217 @@
+"""Tests for tweetresolve.mentions: posts mentioned in prose, not embedded."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tweetresolve.mentions import Mention, find_mentions
+
+
+def _found(text: str, lang: str | None = None) -> list[tuple[str, str, str]]:
+    return [(m.phrase, m.lang, m.platform) for m in find_mentions(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English: verb + platform, with words between and a holder before the platform
+        ("The mayor wrote on X that the bridge was open.", [("wrote on X", "en", "twitter")]),
+        (
+            "Ada Example said Tuesday on Twitter that",
+            [("said Tuesday on Twitter", "en", "twitter")],
+        ),
+        (
+            "The club announced on its official Instagram account that",
+            [("announced on its official Instagram account", "en", "instagram")],
+        ),
+        ("He said in a post on X that he would run.", [("said in a post on X", "en", "twitter")]),
+        # the platform is the verb
+        ("The senator tweeted that she was fine.", [("tweeted", "en", "twitter")]),
+        # noun phrases
+        ("In a tweet, the team thanked its fans.", [("In a tweet", "en", "twitter")]),
+        ("She shared an Instagram post of the cake.", [("an Instagram post", "en", "instagram")]),
+        ("in a Facebook post on Monday", [("in a Facebook post", "en", "facebook")]),
+        ("in a series of tweets", [("in a series of tweets", "en", "twitter")]),
+        ("The singer took to Instagram to thank fans.", [("took to Instagram", "en", "instagram")]),
+        ("He posted on Bluesky.", [("posted on Bluesky", "en", "bluesky")]),
+        ("She wrote on Threads that", [("wrote on Threads", "en", "threads")]),
+        ("A skeet went viral.", [("A skeet", "en", "bluesky")]),
+        # German: verb second, platform first, compounds, standalone verbs
+        ("Die Ministerin schrieb auf X, sie sei zufrieden.", [("schrieb auf X", "de", "twitter")]),
+        ("schrieb Ada Example auf X dazu", [("schrieb Ada Example auf X", "de", "twitter")]),
+        ("Auf Instagram schrieb die Sängerin:", [("Auf Instagram schrieb", "de", "instagram")]),
+        ("In einem Tweet kritisierte er", [("In einem Tweet", "de", "twitter")]),
+        ("In einem Instagram-Post zeigte sie", [("In einem Instagram-Post", "de", "instagram")]),
+        ("Er twitterte am Abend erneut.", [("twitterte", "de", "twitter")]),
+        (
+            "teilte er auf seinem X-Account mit",
+            [("teilte er auf seinem X-Account", "de", "twitter")],
+        ),
+        # Spanish
+        ("El presidente escribió en X que", [("escribió en X", "es", "twitter")]),
+        ("El ministro tuiteó que", [("tuiteó", "es", "twitter")]),
+        ("En un tuit, la alcaldesa dijo", [("En un tuit", "es", "twitter")]),
+        (
+            "La cantante publicó en su cuenta de Instagram una foto",
+            [("publicó en su cuenta de Instagram", "es", "instagram")],
+        ),
+        # French
+        ("Le ministre a écrit sur X qu'il", [("a écrit sur X", "fr", "twitter")]),
+        ("Dans un tweet, elle remercie", [("Dans un tweet", "fr", "twitter")]),
+        ("La mairie a tweeté que", [("a tweeté", "fr", "twitter")]),
+        (
+            "Dans une publication sur Instagram, la chanteuse",
+            [("Dans une publication sur Instagram", "fr", "instagram")],
+        ),
+        ("a-t-il écrit sur X.", [("a-t-il écrit sur X", "fr", "twitter")]),
+    ],
+)
+def test_mentions(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """Each language's typical phrasings are found with language and platform."""
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # share buttons and navigation, in all four languages
+        "Share on Twitter",
+        "Share on Facebook Share on X Share via Email",
+        "Follow us on X",
+        "Follow us on Instagram and like us on Facebook",
+        "Tweet",
+        "Tweet this",
+        "Share this tweet",
+        "Retweet",
+        "Tweets by @ada_example",
+        "Teilen",
+        "Auf Facebook teilen",
+        "Folgen Sie uns auf X",
+        "Twittern",
+        "Compartir",
+        "Compartir en Facebook",
+        "Síguenos en X",
+        "Partager",
+        "Partager sur Facebook",
+        "Suivez-nous sur Twitter",
+        # the visible lines of embeds are not mentions
+        "View this post on Instagram",
+        "Sieh dir diesen Beitrag auf Instagram an\n\n\n\nEin Beitrag geteilt von Ada (@ada)",
+        "Ver esta publicación en Instagram",
+        "A post shared by Ada Example (@ada.example) on Dec 5, 2016 at 9:10am PST",
+        "Posted by Ada Example on Thursday, 13 March 2014",
+        "Post by @ada@example.social View on Mastodon",
+        # ordinary words that look like platform names
+        "He is active on Twitter.",
+        "in a blog post on the topic",
+        "the threads of the fabric",
+        "Malcolm X wrote a book",
+        "He wrote on x-ray film",
+        "Generation X said nothing",
+        "",
+    ],
+)
+def test_no_mention(text: str) -> None:
+    """Share buttons, navigation, embed residue and look-alike words are not mentions."""
+    assert find_mentions(text) == []
+
+
+def test_span_and_context() -> None:
+    """The phrase is text[start:end]; the context is a window with white space collapsed."""
+    text = "First line.\n\nThe mayor   wrote on X that the bridge was open."
+    (mention,) = find_mentions(text, window=10)
+    assert mention == Mention(
+        phrase="wrote on X",
+        start=text.index("wrote"),
+        end=text.index("wrote") + 10,
+        context="mayor wrote on X that the",
+        lang="en",
+        platform="twitter",
+    )
+
+
+def test_phrase_stays_in_one_block() -> None:
+    """A phrase never joins text across a blank line (a heading and the next block)."""
+    assert find_mentions("He wrote\n\non X") == []
+    assert _found("He wrote\non X") == [("wrote\non X", "en", "twitter")]
+
+
+def test_longest_reading_wins() -> None:
+    """'tweeted on X' is one mention, not 'tweeted' plus another."""
+    assert _found("She tweeted on X that") == [("tweeted on X", "en", "twitter")]
+
+
+def test_lang_restricts_the_grammar() -> None:
+    """With lang set, only that language's words are used."""
+    text = "He wrote on X. Sie schrieb auf X."
+    assert [m.lang for m in find_mentions(text)] == ["en", "de"]
+    assert [m.lang for m in find_mentions(text, "de")] == ["de"]
+    assert [m.lang for m in find_mentions(text, "fr")] == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"text": None}, TypeError, "text must be a str, not NoneType"),
+        (
+            {"text": "x", "lang": "it"},
+            ValueError,
+            "lang must be one of de, en, es, fr or None, not 'it'",
+        ),
+        ({"text": "x", "window": -1}, ValueError, "window must be a non-negative int, not -1"),
+    ],
+)
+def test_bad_arguments(kwargs: dict[str, object], error: type[Exception], message: str) -> None:
+    """Wrong arguments raise at once with a clear message."""
+    with pytest.raises(error) as info:
+        find_mentions(**kwargs)  # type: ignore[arg-type]
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tweet " * 20_000,
+        "wrote " * 20_000 + "on X",
+        "X " * 50_000,
+        "auf X " * 20_000,
+        "in a " * 20_000 + "tweet",
+        "wrote" + " " * 200_000 + "on X",
+        "said\n" * 30_000 + "on Twitter",
+    ],
+)
+def test_hostile_input_completes(text: str) -> None:
+    """Long repetitive input finishes (linear time) with spans inside the text."""
+    for mention in find_mentions(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+
+
+_WORDS = st.sampled_from(
+    [
+        "wrote", "on", "X", "Twitter", "tweet", "a", "in", "einem", "auf", "schrieb",
+        "en", "un", "tuit", "sur", "a écrit", "Share", "Follow", "us", "Instagram", "post",
+        "\n", "\n\n", " ", ",", ".", "-", "Post",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=25).map(" ".join))
+def test_never_raises_on_mention_like_text(text: str) -> None:
+    """Random mention-like text never raises; mentions are ordered and do not overlap."""
+    mentions = find_mentions(text)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.phrase
+    for first, second in itertools.pairwise(mentions):
+        assert first.end <= second.start
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_never_raises_on_any_text(text: str) -> None:
+    """Arbitrary Unicode never raises."""
+    find_mentions(text)

@@ -1,0 +1,306 @@
+"""Command-line support for expansion: ``tweetresolve expand`` and ``scan --resolve``.
+
+Kept apart from :mod:`tweetresolve.cli` so the command line only registers two
+things: :func:`add_expand_command` (the ``expand`` subcommand) and
+:func:`add_resolve_arguments` / :func:`resolving_finder` (``scan --resolve``).
+
+``tweetresolve expand URL... | -`` prints one JSON line per input URL, in input
+order, as results arrive (a bounded window keeps memory flat on endless input).
+Results are cached in a SQLite file in the user cache directory by default, so a
+run that was interrupted resumes where it stopped: finished URLs come back from
+the cache without a request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import atexit
+import collections
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Final
+
+from tweetresolve.expand.engine import AsyncExpander, Expander
+from tweetresolve.records import Expansion, Post
+
+__all__ = [
+    "add_expand_command",
+    "add_resolve_arguments",
+    "default_cache_path",
+    "expander_options",
+    "resolving_finder",
+    "run_expand",
+]
+
+PROG: Final = "tweetresolve"
+#: Results held back at most, waiting for an earlier URL to finish, per unit of concurrency.
+_WINDOW_PER_SLOT: Final = 4
+#: Show a progress bar (on a terminal) from this many URLs on.
+_PROGRESS_FROM: Final = 50
+
+
+def default_cache_path() -> Path:
+    """The CLI's cache file: ``expansions.sqlite`` in the user cache directory.
+
+    ``TWEETRESOLVE_CACHE`` overrides it.
+    """
+    override = os.environ.get("TWEETRESOLVE_CACHE")
+    if override:
+        return Path(override)
+    try:
+        import platformdirs  # noqa: PLC0415  (optional; only the CLI needs it)
+    except ImportError:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+        return Path(base) / "tweetresolve" / "expansions.sqlite"
+    return Path(platformdirs.user_cache_dir("tweetresolve")) / "expansions.sqlite"
+
+
+def _add_expander_options(parser: argparse.ArgumentParser, *, prefix: str = "") -> None:
+    group = parser.add_argument_group("expansion")
+    group.add_argument(
+        f"--{prefix}cache",
+        metavar="FILE",
+        help=f"SQLite cache file (default: {default_cache_path()})",
+    )
+    group.add_argument(
+        f"--{prefix}no-cache", action="store_true", help="neither read nor write a cache"
+    )
+    group.add_argument("--concurrency", type=int, default=32, help="URLs at once (default 32)")
+    group.add_argument("--per-host", type=int, default=4, help="requests per host (default 4)")
+    group.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds per connect/read (default 10)"
+    )
+    group.add_argument(
+        "--deadline", type=float, default=30.0, help="seconds per URL in all (default 30)"
+    )
+    group.add_argument(
+        "--max-redirects", type=int, default=20, help="redirects followed (default 20)"
+    )
+    group.add_argument("--retries", type=int, default=2, help="retries on 5xx/429 (default 2)")
+    group.add_argument("--user-agent", help="User-Agent for hosts without a per-host rule")
+    group.add_argument(
+        "--head", action="store_true", help="use HEAD requests (GET where HEAD is refused)"
+    )
+    group.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="exempt a host or network from the address policy (repeatable)",
+    )
+
+
+def expander_options(args: argparse.Namespace, *, prefix: str = "") -> dict[str, Any]:
+    """Expander keyword options from parsed command-line arguments."""
+    key = prefix.replace("-", "_")
+    cache: Any
+    if getattr(args, f"{key}no_cache"):
+        cache = None
+    else:
+        cache = getattr(args, f"{key}cache") or default_cache_path()
+    options: dict[str, Any] = {
+        "cache": cache,
+        "concurrency": args.concurrency,
+        "per_host": args.per_host,
+        "timeout": args.timeout,
+        "deadline": args.deadline,
+        "max_redirects": args.max_redirects,
+        "retries": args.retries,
+        "trusted_hosts": tuple(args.trust),
+        "method": "HEAD" if args.head else "GET",
+    }
+    if args.user_agent:
+        options["user_agent"] = args.user_agent
+    return options
+
+
+# --- expand ---------------------------------------------------------------------------------
+
+
+def add_expand_command(commands: Any) -> None:
+    """Register ``tweetresolve expand`` on the CLI's sub-parsers."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "expand",
+        help="follow short links to where they lead",
+        description=(
+            "Expand short and wrapped URLs. Prints one JSON line per input URL, in input "
+            "order. '-' reads URLs from standard input, one per line (blank lines and "
+            "lines starting with # are skipped). Results are cached, so an interrupted "
+            "run resumes where it stopped."
+        ),
+        epilog="exit status: 0 done (failed expansions are data, with ok=false), 2 usage error",
+    )
+    parser.add_argument("urls", nargs="+", metavar="URL", help="a URL, or - for stdin")
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"progress bar on stderr (default: on a terminal, from {_PROGRESS_FROM} URLs)",
+    )
+    _add_expander_options(parser)
+    parser.set_defaults(handler=run_expand)
+
+
+def _read_inputs(arguments: list[str], stdin: IO[str]) -> Iterator[str]:
+    for argument in arguments:
+        if argument != "-":
+            yield argument
+            continue
+        for line in stdin:  # bounded by the input; read lazily
+            text = line.strip()
+            if text and not text.startswith("#"):
+                yield text
+
+
+async def expand_in_order(
+    expander: AsyncExpander, urls: Iterable[str], window: int
+) -> AsyncIterator[Expansion]:
+    """Yield one expansion per URL in input order, with at most ``window`` in flight."""
+    pending: collections.deque[asyncio.Future[Expansion]] = collections.deque()
+    try:
+        for url in urls:
+            pending.append(asyncio.ensure_future(expander.expand(url)))
+            if len(pending) >= window:
+                yield await pending.popleft()
+        while pending:
+            yield await pending.popleft()
+    finally:
+        for future in pending:
+            future.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+
+
+class _Progress:
+    """``[####------]  40% 400/1000 URLs 12 failed 35.2/s`` on stderr, redrawn in place."""
+
+    def __init__(self, total: int | None, *, enabled: bool, stream: IO[str]) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.stream = stream
+        self.done = 0
+        self.failed = 0
+        self.cached = 0
+        self._started = time.monotonic()
+        self._last = 0.0
+        self._shown = False
+
+    def advance(self, expansion: Expansion) -> None:
+        self.done += 1
+        self.failed += not expansion.ok
+        self.cached += expansion.from_cache
+        now = time.monotonic()
+        if not self.enabled or now - self._started < 0.5 or now - self._last < 0.1:
+            return
+        self._last = now
+        self._draw(now)
+
+    def line(self, now: float) -> str:
+        rate = self.done / max(now - self._started, 1e-9)
+        counts = f"{self.done} URLs" if self.total is None else f"{self.done}/{self.total} URLs"
+        head = ""
+        if self.total:
+            fraction = min(self.done / self.total, 1.0)
+            filled = int(fraction * 20)
+            head = f"[{'#' * filled}{'-' * (20 - filled)}] {fraction:4.0%} "
+        return f"{head}{counts} {self.failed} failed {self.cached} cached {rate:.1f}/s"
+
+    def _draw(self, now: float) -> None:
+        columns = shutil.get_terminal_size((80, 24)).columns
+        self._write("\r" + self.line(now)[: max(columns - 1, 10)] + "\x1b[K")
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            self._write("\r\x1b[2K")
+            self._shown = False
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.enabled = False
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def run_expand(
+    args: argparse.Namespace, *, stdin: IO[str] | None = None, out: IO[str] | None = None
+) -> int:
+    """Handler of ``tweetresolve expand``; returns the exit status."""
+    stdin = stdin if stdin is not None else sys.stdin
+    out = out if out is not None else sys.stdout
+    options = expander_options(args)
+    cache = options["cache"]
+    if cache is not None:
+        Path(cache).parent.mkdir(parents=True, exist_ok=True)
+    reads_stdin = "-" in args.urls
+    total = None if reads_stdin else len(args.urls)
+    show = args.progress
+    if show is None:
+        show = _is_terminal(sys.stderr) and (total is None or total >= _PROGRESS_FROM)
+    progress = _Progress(total, enabled=bool(show), stream=sys.stderr)
+    clear_before_output = bool(show) and _is_terminal(out)
+
+    async def main() -> None:
+        async with AsyncExpander(**options) as expander:
+            window = max(1, options["concurrency"]) * _WINDOW_PER_SLOT
+            inputs = _read_inputs(args.urls, stdin)
+            async for expansion in expand_in_order(expander, inputs, window):
+                if clear_before_output:
+                    progress.clear()
+                out.write(json.dumps(expansion.to_dict(), ensure_ascii=False) + "\n")
+                progress.advance(expansion)
+            out.flush()
+
+    try:
+        asyncio.run(main())
+    finally:
+        progress.clear()
+    return 0
+
+
+# --- scan --resolve -------------------------------------------------------------------------
+
+
+def add_resolve_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--resolve`` and the expansion options to ``tweetresolve scan``."""
+    parser.add_argument(
+        "--resolve",
+        action="store_true",
+        help="expand every link of every post and fill what that reveals (needs network)",
+    )
+    _add_expander_options(parser)
+
+
+def resolving_finder(args: argparse.Namespace) -> Callable[[bytes], list[Post]]:
+    """The per-document step of ``scan --resolve``: extract, expand, enrich.
+
+    One expander (and its cache) serves the whole run and is closed at exit.
+    """
+    from tweetresolve.resolve import resolve  # noqa: PLC0415  (resolve imports the engine)
+
+    options = expander_options(args)
+    if options["cache"] is not None:
+        Path(options["cache"]).parent.mkdir(parents=True, exist_ok=True)
+    expander = Expander(**options)
+    atexit.register(expander.close)
+    kind = getattr(args, "kind", "auto")
+    include_links = bool(getattr(args, "links", False))
+
+    def find(data: bytes) -> list[Post]:
+        return resolve(data, expander=expander, kind=kind, include_links=include_links)
+
+    return find

@@ -1,0 +1,161 @@
+"""``resolve()``: extract posts, expand their links, and keep what expansion reveals.
+
+Detection alone cannot always tell which tweet a quoted post is: an embed pasted as
+text often keeps only its ``pic.twitter.com`` / ``t.co`` media link.  Expanded, that
+link lands on ``twitter.com/<user>/status/<id>/photo/1``, which is the post's own
+id.  So after expanding every link of every post:
+
+* a media link of a tweet that has no id gives the tweet its id, canonical URL and
+  creation time (from the id), unless the handle in the landing URL is not the
+  post's author: then the media was reused from another tweet, the attribution is
+  kept and the other tweet is recorded as ``quoted``;
+* a link to any other post is recorded as ``quoted``.
+
+Nothing is overwritten: only empty fields are filled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import attrs
+
+from tweetresolve.dates import tweet_time
+from tweetresolve.expand.engine import AsyncExpander, Expander
+from tweetresolve.extract import extract
+from tweetresolve.records import Author, Expansion, Link, Post, PostRef
+from tweetresolve.urls import parse_post_url
+
+__all__ = ["aresolve", "resolve"]
+
+# The media tail of a tweet permalink: ".../status/<id>/photo/1" or ".../video/1".
+_MEDIA_PATH_RE: Final = re.compile(r"/status(?:es)?/[0-9]{1,25}/(?:photo|video)/[0-9]{1,2}/?$")
+# Example: "/ada_example/status/20/photo/1".
+
+# Hosts of Twitter's own link and media wrappers.
+_MEDIA_LINK_HOSTS: Final = frozenset({"t.co", "pic.twitter.com", "pic.x.com"})
+
+
+def resolve(
+    document: str | bytes, *, expander: Expander | None = None, **extract_options: Any
+) -> list[Post]:
+    """Extract the posts of ``document``, expand their links, and enrich the posts.
+
+    ``expander`` is an :class:`~tweetresolve.Expander` to use (its cache and
+    options); by default a temporary one with default options.  Other keyword
+    arguments go to :func:`~tweetresolve.extract`.  Failed expansions are attached
+    as they are (``Expansion(ok=False, …)``); they never raise.
+    """
+    if expander is not None and not isinstance(expander, Expander):
+        raise TypeError(
+            f"resolve() needs an Expander (use aresolve() for an AsyncExpander), "
+            f"got {type(expander).__name__}"
+        )
+    posts = extract(document, **extract_options)
+    urls = _unique_links(posts)
+    if not urls:
+        return posts
+    if expander is None:
+        with Expander() as own:
+            expansions = own.expand_many(urls)
+    else:
+        expansions = expander.expand_many(urls)
+    return _apply(posts, dict(zip(urls, expansions, strict=True)))
+
+
+async def aresolve(
+    document: str | bytes, *, expander: AsyncExpander | None = None, **extract_options: Any
+) -> list[Post]:
+    """The async twin of :func:`resolve`, taking an :class:`~tweetresolve.AsyncExpander`."""
+    if expander is not None and not isinstance(expander, AsyncExpander):
+        raise TypeError(
+            f"aresolve() needs an AsyncExpander (use resolve() for an Expander), "
+            f"got {type(expander).__name__}"
+        )
+    posts = extract(document, **extract_options)
+    urls = _unique_links(posts)
+    if not urls:
+        return posts
+    if expander is None:
+        async with AsyncExpander() as own:
+            expansions = await own.expand_many(urls)
+    else:
+        expansions = await expander.expand_many(urls)
+    return _apply(posts, dict(zip(urls, expansions, strict=True)))
+
+
+def _unique_links(posts: Sequence[Post]) -> list[str]:
+    return list(dict.fromkeys(link.url for post in posts for link in post.links))
+
+
+def _apply(posts: Sequence[Post], expansions: dict[str, Expansion]) -> list[Post]:
+    return [_enrich(post, expansions) for post in posts]
+
+
+def _landing_post(expansion: Expansion) -> tuple[PostRef, str] | None:
+    """The first post permalink the chain passed through, and the URL it was seen at.
+
+    The first one counts, not only the last URL: a status page may itself send
+    crawlers on to a login or consent page.
+    """
+    seen = [hop.url for hop in expansion.hops]
+    if expansion.final_url:
+        seen.append(expansion.final_url)
+    for url in seen:
+        ref = parse_post_url(url)
+        if ref is not None and ref.post_id:
+            return ref, url
+    return None
+
+
+def _is_media_link(link: Link, landed_at: str) -> bool:
+    host = (urlsplit(link.url).hostname or "").lower()
+    shown = (link.text or "").lower()
+    from_media_link = host in _MEDIA_LINK_HOSTS or shown.startswith(
+        ("pic.twitter.com", "pic.x.com")
+    )
+    return from_media_link and _MEDIA_PATH_RE.search(urlsplit(landed_at).path) is not None
+
+
+def _same_handle(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.casefold() == b.casefold()
+
+
+def _enrich(post: Post, expansions: dict[str, Expansion]) -> Post:
+    links: list[Link] = []
+    changes: dict[str, Any] = {}
+    for link in post.links:
+        expansion = expansions.get(link.url)
+        links.append(attrs.evolve(link, expansion=expansion) if expansion else link)
+        if expansion is None:
+            continue
+        landing = _landing_post(expansion)
+        if landing is None:
+            continue
+        ref, landed_at = landing
+        post_id = changes.get("post_id", post.post_id)
+        if ref.post_id == post_id:
+            continue
+        own_media = (
+            post.platform == ref.platform == "twitter"
+            and post_id is None
+            and _is_media_link(link, landed_at)
+            and _same_handle(post.handle, ref.handle)
+        )
+        if own_media:
+            # The seed case: the post's own photo reveals the post's own id.
+            changes["post_id"] = ref.post_id
+            if post.url is None:
+                changes["url"] = ref.url
+            if post.created_at is None and ref.post_id:
+                changes["created_at"] = tweet_time(ref.post_id)
+            if ref.handle and (post.author is None or post.author.handle is None):
+                author = post.author or Author()
+                changes["author"] = attrs.evolve(author, handle=ref.handle)
+        elif post.quoted is None and "quoted" not in changes:
+            # Another post's media, or a link to another post: a quote.
+            changes["quoted"] = ref
+    return attrs.evolve(post, links=tuple(links), **changes)
