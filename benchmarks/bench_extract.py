@@ -152,6 +152,7 @@ def hostile_curve(sizes: Sequence[int]) -> None:
     print("\nHostile inputs: extract() time by size (kind=auto; one run each)")
     print(f"{'input':20s} " + " ".join(f"{s / MB:>8.3g}MB" for s in sizes) + "   s/MB first->last")
     for name, make in HOSTILE.items():
+        extract(make(sizes[0]))  # warm-up: first use compiles grammars and fills caches
         cells = []
         per_mb = []
         for size in sizes:

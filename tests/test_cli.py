@@ -113,7 +113,7 @@ def test_jsonl_one_post_per_line_with_source(
     for row in rows:
         source = row.pop("source")
         assert source in {str(first), str(second)}
-        assert Post.from_dict(row) == sample_post(row["post_id"], tuple(row["span"]))  # type: ignore[arg-type]
+        assert Post.from_dict(row) == sample_post(row["post_id"], tuple(row["span"]))
 
 
 def test_csv_flat_columns_parse_back(

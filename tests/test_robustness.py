@@ -31,6 +31,7 @@ from tweetresolve import (
     extract,
 )
 from tweetresolve.extract import Kind
+from tweetresolve.records import Mention
 
 KINDS: tuple[Kind, ...] = ("auto", "html", "text")
 
@@ -237,6 +238,14 @@ FIELDS[Post] = {
     "span": spans,
     "quoted": st.none() | st.builds(PostRef, **FIELDS[PostRef]),
     "warnings": st.lists(texts, max_size=2).map(tuple),
+}
+FIELDS[Mention] = {
+    "phrase": texts,
+    "start": offsets,
+    "end": offsets,
+    "context": texts,
+    "lang": texts,
+    "platform": texts,
 }
 
 RECORDS = {cls: st.builds(cls, **fields) for cls, fields in FIELDS.items()}

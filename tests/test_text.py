@@ -100,6 +100,20 @@ def only_post(text: str) -> Post:
             "— Ada Example (@ada_example) \nMay 4, 2023",
             "The vote is on\n#Lanes\n.\nSee you there!",
         ),
+        # BeautifulSoup puts each link on a line of its own; a line ending in a space
+        # goes on below, whatever it ends with.
+        (
+            f"{ARTICLE}\n\n\nLanes open on the main road \n#Lanes\n at last. \n"
+            "pic.twitter.com/XyZ1234567\n\n\n— Ada Example (@ada_example) \nMay 4, 2023",
+            "Lanes open on the main road\n#Lanes\nat last.\npic.twitter.com/XyZ1234567",
+        ),
+        # An article paragraph cut into fragments above a blank line: when it refuses
+        # to join in mid-sentence, the fragments taken so far go too.
+        (
+            f"{ARTICLE} {ARTICLE} and then \n#Lanes\n\nShort post\n"
+            "— Ada Example (@ada_example) May 4, 2023",
+            "Short post",
+        ),
         # HTML entities and Markdown escapes are undone in the text.
         (
             "Fish &amp; chips \\#friday\n— Ada Example (@ada_example) May 4, 2023",

@@ -44,6 +44,7 @@ __all__ = [
     "ZONE_OFFSETS",
     "LanguageData",
     "cldr_language",
+    "fold",
     "generate_data",
     "load_languages",
     "pattern_elements",
@@ -320,16 +321,31 @@ def pattern_elements(pattern: str) -> list[tuple[str, str]] | None:
     return elements
 
 
+def fold(name: str) -> str:
+    """A name without case or accents, for lookups that case-folding alone misses.
+
+    Upper-case Greek drops its accents and Turkish has a dotted capital İ and a dotless
+    small ı, so ``ΣΕΠΤΕΜΒΡΙΟΥ``, ``NİSAN`` and ``MAYIS`` only meet their CLDR names here.
+    Only the accents of the combining diacritical marks block go; Thai vowel signs stay.
+
+    >>> fold("ΣΕΠΤΕΜΒΡΊΟΥ"), fold("NİSAN"), fold("Mayıs"), fold("août")
+    ('σεπτεμβριου', 'nisan', 'mayis', 'aout')
+    """
+    decomposed = unicodedata.normalize("NFD", name)
+    bare = "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+    return unicodedata.normalize("NFC", bare).lower().replace("ı", "i")
+
+
 def _names(values: Iterable[str]) -> set[str]:
-    """Lower-case names, each also without a final dot (``Okt.`` -> ``okt``)."""
+    """Lower-case names, each also folded and without a final dot (``Okt.`` -> ``okt``)."""
     out: set[str] = set()
     for value in values:
-        name = value.strip().lower()
-        if not name:
-            continue
-        out.add(name)
-        if name.endswith(".") and len(name) > 2:
-            out.add(name.rstrip("."))
+        for name in {value.strip().lower(), fold(value.strip())}:
+            if not name:
+                continue
+            out.add(name)
+            if name.endswith(".") and len(name) > 2:
+                out.add(name.rstrip("."))
     return out
 
 

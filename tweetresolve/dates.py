@@ -38,6 +38,7 @@ from collections.abc import Iterable
 import attrs
 
 from tweetresolve import _datedata
+from tweetresolve._datedata import fold
 from tweetresolve.idtime import tweet_time
 
 __all__ = [
@@ -371,13 +372,13 @@ def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> 
     for code in shape.langs:
         data = grammar.languages[code]
         if month_name is not None:
-            number = data.months.get(month_name.lower())
+            number = data.months.get(month_name.lower()) or data.months.get(fold(month_name))
             if number is None or (month is not None and number != month):
                 continue
             month = number
-        if weekday is not None and weekday.lower() not in data.weekdays:
+        if weekday is not None and not {weekday.lower(), fold(weekday)} & data.weekdays:
             continue
-        if era is not None and era.lower() not in data.eras:
+        if era is not None and not {era.lower(), fold(era)} & data.eras:
             continue
         rank = 2 * (signature in shape.signatures[code])
         rank += month_name is not None and month_name in data.month_spellings
@@ -528,8 +529,7 @@ def match_date(text: str, pos: int = 0) -> DateMatch | None:
     True
     """
     _check_text(text, pos)
-    if pos < 0:
-        pos = max(0, len(text) + pos)
+    pos = max(0, pos)  # as re.match does
     space = _LEADING_SPACE.match(text, pos)
     start = space.end() if space else pos
     return _match_at(text, start, len(text))
@@ -562,7 +562,11 @@ def find_date(text: str, pos: int = 0, endpos: int | None = None) -> DateMatch |
         if year_at - start > _MAX_SPAN:
             continue
         word = candidate.group()
-        if not word.isdecimal() and word.lower() not in grammar.start_words:
+        if not (
+            word.isdecimal()
+            or word.lower() in grammar.start_words
+            or fold(word) in grammar.start_words
+        ):
             continue
         found = _match_at(text, start, endpos)
         if found is not None:

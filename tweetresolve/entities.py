@@ -78,16 +78,48 @@ _LATIN_ACCENTS = (
     "\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
 )
 _CYRILLIC = "\u0400-\u04ff"
+#: The reference matches URLs case-insensitively, so a class holding these ranges also
+#: accepts the characters whose upper case falls in them (``ʈ`` for ``Ʈ``, Cyrillic
+#: small letter variants for ``В``…). Listed from the reference's own behaviour.
+_LATIN_CASE_VARIANTS = (
+    "\u0260\u0269\u0275\u0280\u0283\u0288\u028a\u028c\u0292\u0399\u03b9\u1fbe"
+    "\u2c65\u2c66\u2c7e\u2c7f\ua7dc"
+)
+_CYRILLIC_CASE_VARIANTS = "\u1c80-\u1c87"
+_URL_LETTERS = _CYRILLIC + _CYRILLIC_CASE_VARIANTS + _LATIN_ACCENTS + _LATIN_CASE_VARIANTS
 
 
 def _class(chars: str) -> str:
-    """Escape a set of literal characters for use inside ``[...]``."""
-    return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+    """Escape a set of literal characters for ``[...]``, runs written as ranges.
+
+    Ranges keep large classes fast: the regex engine tests listed astral characters one
+    by one, but a range in one step.
+    """
+
+    def escape(ch: str) -> str:
+        return "\\" + ch if ch in "\\]^-[" else ch
+
+    codes = sorted({ord(c) for c in chars})
+    parts = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(escape(chr(codes[i])) + ("-" + escape(chr(codes[j])) if j > i else ""))
+        i = j + 1
+    return "".join(parts)
 
 
-#: A maximal run of host-label characters and dots: the only places a host can be.
-#: Grammar: ``[^ punct spaces invalid bidi, except . _ -]+``. Example: ``www.example.com``.
-_HOST_CHAIN_RE = re.compile("[^" + _class("".join(sorted(_NON_DOMAIN - set("._-")))) + "]+")
+#: A host can only lie in a run of label characters and dots that holds a dot. Grammar:
+#: ``(?<!chain-char) label-chars* "." chain-chars*``, where the first label is taken
+#: whole (an atomic group, written as lookahead plus backreference for Python 3.10), so
+#: a long run without dots costs one pass. Example: ``www.example.com``.
+_NOT_CHAIN = _class("".join(_NON_DOMAIN - set("._-")))
+_HOST_CHAIN_RE = re.compile(
+    "(?<![^" + _NOT_CHAIN + "])(?=(?P<head>[^." + _NOT_CHAIN + "]*))(?P=head)"
+    "\\.[^" + _NOT_CHAIN + "]*"
+)
 
 #: Where a URL without protocol may start: a host character after a character that may
 #: precede a URL (``validUrlPrecedingChars``: not an ASCII letter or digit, ``@ $ #``).
@@ -101,12 +133,10 @@ _URL_START_RE = re.compile(
 
 #: ``validGeneralUrlPathChars``: a run of characters allowed inside a URL path.
 #: Example: ``wiki/Primer_`` in ``/wiki/Primer_(film)``.
-_PATH_RUN_RE = re.compile(
-    r"[a-zA-Z0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&" + _CYRILLIC + _LATIN_ACCENTS + "]*"
-)
+_PATH_RUN_RE = re.compile(r"[a-zA-Z0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&" + _URL_LETTERS + "]*")
 #: ``validUrlPathEndingChars`` (single characters): a path may end only on one of these
 #: or on a balanced parenthesis group, so ``/foo.`` does not take the period.
-_PATH_ENDING = r"+\-a-zA-Z0-9=_#/" + _CYRILLIC + _LATIN_ACCENTS
+_PATH_ENDING = r"+\-a-zA-Z0-9=_#/" + _URL_LETTERS
 #: The last path-ending character of a stretch (searched with ``endpos`` at its end).
 _PATH_LAST_END_RE = re.compile("[" + _PATH_ENDING + "][^" + _PATH_ENDING + r"]*\Z")
 #: ``validUrlQueryChars``: a run of characters allowed after ``?``. Example: ``a=b&c=d``.
@@ -131,7 +161,7 @@ _MAX_LABEL_LENGTH = 63
 _IDEOGRAPHIC_DOTS_RE = re.compile("[\u3002\uff0e\uff61]")
 #: ``validAsciiDomain`` labels: ASCII letters, digits, hyphens and accented Latin.
 #: Example: ``twitter`` in ``日本twitter.com``.
-_ASCII_LABEL_RUN_RE = re.compile("[-a-zA-Z0-9" + _LATIN_ACCENTS + "]+")
+_ASCII_LABEL_RUN_RE = re.compile("[-a-zA-Z0-9" + _LATIN_ACCENTS + _LATIN_CASE_VARIANTS + "]+")
 #: Non-ASCII characters that may not precede a URL (fullwidth ``@ #``, invalid characters).
 _NOT_BEFORE_URL = frozenset("＠＃" + _INVALID_CHARS)
 #: A protocol-less URL is dropped when its host directly follows one of these.
@@ -200,7 +230,11 @@ def _tld_length(text: str, pos: int) -> int:
     i = pos
     end = len(text)
     while i < end:
-        nxt = node.get(text[i].lower())
+        ch = text[i]
+        lower = ch.lower()
+        if lower.isascii() and not ch.isascii():
+            break  # the Kelvin sign is no "k" to the reference's case-insensitive match
+        nxt = node.get(lower)
         if nxt is None:
             break
         node = nxt  # type: ignore[assignment]
@@ -443,8 +477,11 @@ def _ascii_hosts(host: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _url_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` spans of the URLs in ``text``, in order (``extractUrlsWithIndices``).
+def _url_spans(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, length)`` of the URLs in ``text``, in order (``extractUrlsWithIndices``).
+
+    ``[start, end)`` is the span; ``length`` the length of the URL text the reference
+    reports, which differs from the span only in the case described in _ascii_hosts.
 
     Emulates the reference's global regular-expression scan: candidates are tried from
     left to right, a match consumes the text it covers (even when it is then rejected),
@@ -452,7 +489,7 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     """
     if "." not in text:
         return []
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, int]] = []
     consumed = 0  # like the reference regex's lastIndex
     for chain_match in _HOST_CHAIN_RE.finditer(text):
         c_start, c_end = chain_match.span()
@@ -558,7 +595,7 @@ def _next_url_start(text: str, lo: int, hi: int, consumed: int) -> int:
 
 def _emit_url(
     text: str,
-    spans: list[tuple[int, int]],
+    spans: list[tuple[int, int, int]],
     *,
     start: int,
     protocol: str,
@@ -594,9 +631,9 @@ def _emit_url(
             tco_end = tco.end()
             if tco_end < end and text[tco_end] == "?":
                 tco_end = _query_end(text, tco_end, end)
-            spans.append((start, tco_end))
+            spans.append((start, tco_end, tco_end - start))
         else:
-            spans.append((start, end))
+            spans.append((start, end, end - start))
         return end
     if before in _NO_PROTOCOL_BAD_BEFORE:
         return end
@@ -606,7 +643,12 @@ def _emit_url(
         return end
     for i, (a, b) in enumerate(found):
         last = i == len(found) - 1
-        spans.append((host_start + a, end if last and has_path else host_start + b))
+        if last and has_path:
+            # The reference's URL text is this host plus the rest of the match, even when
+            # its indexOf() quirk placed the host earlier (see _ascii_hosts).
+            spans.append((host_start + a, end, (b - a) + (end - host_end)))
+        else:
+            spans.append((host_start + a, host_start + b, b - a))
     return end
 
 
@@ -697,7 +739,7 @@ def _cashtag_entities(text: str) -> list[Entity]:
 
 
 def _url_entities(text: str) -> list[Entity]:
-    return [Entity(kind="url", text=text[a:b], start=a, end=b) for a, b in _url_spans(text)]
+    return [Entity(kind="url", text=text[a:b], start=a, end=b) for a, b, _ in _url_spans(text)]
 
 
 def extract_entities(text: str) -> list[Entity]:
@@ -889,8 +931,10 @@ def measure_text(text: str, *, version: int = 3) -> TextLength:
     if version == 3:
         for start, end in _emoji_spans(normalized).items():
             pieces[start] = (end, _DEFAULT_WEIGHT)
-    for start, end in _url_spans(normalized):
-        pieces[start] = (end, _TRANSFORMED_URL_LENGTH * _SCALE)
+    for start, _, length in _url_spans(normalized):
+        # The reference skips the length of its URL text, which its indexOf() quirk can
+        # make shorter than the span; the rest then counts character by character.
+        pieces[start] = (start + length, _TRANSFORMED_URL_LENGTH * _SCALE)
     weight = 0
     valid = True
     valid_index = 0  # UTF-16 index of the last character within the limit

@@ -15,10 +15,12 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import attrs
 
+from tweetresolve.dates import dates_disagree
+from tweetresolve.entities import extract_entities
 from tweetresolve.html import (
     Element,
     MarkerScan,
@@ -134,7 +136,7 @@ def _link_candidates(page: ParsedPage) -> Iterator[Candidate]:
         if not href:
             continue
         ref = parse_post_url(href)
-        if ref is None or ref.post_id is None and not ref.needs_expansion:
+        if ref is None or (ref.post_id is None and not ref.needs_expansion):
             continue
         yield Candidate(
             element=anchor,
@@ -191,7 +193,11 @@ def _merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Pos
         key = (candidate.post.platform, candidate.post.post_id or candidate.post.url)
         # A link that repeats an embedded post, sits inside an embed, or repeats an
         # earlier link is the same post again, not another one.
-        if key in embedded or key in seen_links or _enclosing(candidate.element, index_of) is not None:
+        if (
+            key in embedded
+            or key in seen_links
+            or _enclosing(candidate.element, index_of) is not None
+        ):
             continue
         seen_links.add(key)
         posts.append(_with_span(page, candidate.element, candidate.post))
@@ -217,16 +223,14 @@ def _same_post(outer: Post, inner: Post) -> bool:
 
 def _fill(primary: Post, secondary: Post) -> Post:
     """Fill the empty fields of ``primary`` from ``secondary`` (same post, other form)."""
+    empty: tuple[object, ...] = (None, (), "")
     changes = {}
     for field in attrs.fields(Post):
         if field.name in {"form", "span"}:
             continue
-        if getattr(primary, field.name) in (None, (), "") and getattr(secondary, field.name) not in (
-            None,
-            (),
-            "",
-        ):
-            changes[field.name] = getattr(secondary, field.name)
+        mine, theirs = getattr(primary, field.name), getattr(secondary, field.name)
+        if mine in empty and theirs not in empty:
+            changes[field.name] = theirs
     return attrs.evolve(primary, **changes) if changes else primary
 
 
@@ -253,13 +257,13 @@ def _extract_text(text: str, *, include_links: bool) -> list[Post]:
 
 
 def _add_text_links(text: str, posts: list[Post]) -> list[Post]:
-    known = {(p.platform, p.post_id) for p in posts if p.post_id}
+    known: set[tuple[str, str | None]] = {(p.platform, p.post_id) for p in posts if p.post_id}
     covered = [p.span for p in posts if p.span]
     found: list[Post] = []
     for match in _TEXT_URL.finditer(text):
         url = match.group().rstrip(_URL_TRAILING_PUNCT)
         ref = parse_post_url(url)
-        if ref is None or ref.post_id is None and not ref.needs_expansion:
+        if ref is None or (ref.post_id is None and not ref.needs_expansion):
             continue
         start, end = match.start(), match.start() + len(url)
         key = (ref.platform, ref.post_id)
@@ -267,8 +271,13 @@ def _add_text_links(text: str, posts: list[Post]) -> list[Post]:
             continue
         known.add(key)
         found.append(
-            Post(platform=ref.platform, post_id=ref.post_id, url=ref.url or url, form="link",
-                 span=(start, end))
+            Post(
+                platform=ref.platform,
+                post_id=ref.post_id,
+                url=ref.url or url,
+                form="link",
+                span=(start, end),
+            )
         )
     return sorted([*posts, *found], key=lambda p: p.span[0] if p.span else -1)
 
@@ -278,14 +287,14 @@ def _add_text_links(text: str, posts: list[Post]) -> list[Post]:
 
 def _finish(post: Post) -> Post:
     """Derive what every post gets whatever found it: entities, date cross-check."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if post.text and not post.entities:
-        from tweetresolve.entities import extract_entities  # noqa: PLC0415
-
         changes["entities"] = tuple(extract_entities(post.text))
-    if post.published is not None and post.created_at is not None:
-        from tweetresolve.dates import dates_disagree  # noqa: PLC0415
-
-        if dates_disagree(post.published, post.created_at) and "date_mismatch" not in post.warnings:
-            changes["warnings"] = (*post.warnings, "date_mismatch")
+    if (
+        post.published is not None
+        and post.created_at is not None
+        and dates_disagree(post.published, post.created_at)
+        and "date_mismatch" not in post.warnings
+    ):
+        changes["warnings"] = (*post.warnings, "date_mismatch")
     return attrs.evolve(post, **changes) if changes else post

@@ -53,8 +53,19 @@ Element = Any
 # Single-byte labels that browsers treat as windows-1252 (WHATWG Encoding Standard):
 # a page declaring one of them but holding valid multi-byte UTF-8 was mislabelled.
 _WINDOWS_1252_ALIASES = frozenset(
-    {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "windows-1252",
-     "cp1252", "iso_8859-1", "8859_1"}
+    {
+        "iso-8859-1",
+        "iso8859-1",
+        "latin-1",
+        "latin1",
+        "l1",
+        "ascii",
+        "us-ascii",
+        "windows-1252",
+        "cp1252",
+        "iso_8859-1",
+        "8859_1",
+    }
 )
 
 # How far into an undeclared, non-UTF-8 page to look for a late <meta charset>.
@@ -303,8 +314,9 @@ class ParsedPage:
         "source",
     )
 
-    def __init__(self, root: Element, source: str, *, base_url: str | None,
-                 include_links: bool) -> None:
+    def __init__(
+        self, root: Element, source: str, *, base_url: str | None, include_links: bool
+    ) -> None:
         self.root = root
         self.source = source
         self.base_url = base_url
@@ -453,7 +465,7 @@ def _element_end(source: str, tag: str, start: int) -> int:
     tag_end += 1
     if tag.lower() in _VOID_ELEMENTS or source[tag_end - 2] == "/":
         return tag_end
-    tokens = re.compile(r"<(/?){}(?=[\s/>])".format(re.escape(tag)), re.IGNORECASE)
+    tokens = re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
     depth = 1
     limit = min(len(source), start + _MAX_ELEMENT_CHARS)
     for match in tokens.finditer(source, tag_end, limit):
@@ -464,8 +476,9 @@ def _element_end(source: str, tag: str, start: int) -> int:
     return tag_end
 
 
-def parse_page(source: str, *, base_url: str | None = None,
-               include_links: bool = False) -> ParsedPage | None:
+def parse_page(
+    source: str, *, base_url: str | None = None, include_links: bool = False
+) -> ParsedPage | None:
     """Parse decoded HTML with lxml; None when there is no document to parse."""
     # NUL is not allowed in lxml input; U+FFFD keeps every offset where it was.
     if "\x00" in source:
@@ -486,8 +499,27 @@ def has_class(element: Element, name: str) -> bool:
 
 
 # Elements after which the text of a post continues on a new line.
-_BLOCK_TAGS = frozenset({"p", "div", "li", "blockquote", "section", "article", "h1", "h2", "h3",
-                         "h4", "h5", "h6", "tr", "figcaption", "figure", "header", "footer"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "blockquote",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "figcaption",
+        "figure",
+        "header",
+        "footer",
+    }
+)
 # Runs of spaces and tabs (not line breaks) collapse to one space, as a browser shows them.
 _SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r" ?\n ?")

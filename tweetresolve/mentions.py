@@ -8,6 +8,12 @@
 >>> find_mentions("Share on Twitter | Follow us on X | Tweet | Teilen | Partager")
 []
 
+Each is a :class:`~tweetresolve.records.Mention`:
+
+>>> m = find_mentions("She said in a tweet that she was fine.")[0]
+>>> (m.phrase, m.start, m.end, m.platform)
+('in a tweet', 9, 19, 'twitter')
+
 Patterns are built from the word tables of :mod:`tweetresolve._mentiondata` (English,
 German, Spanish, French) at the first call.  Every mention contains a platform word
 (``Twitter``, ``X``, ``tweet``, ``tuit``, ``Instagram``…), so the scan first looks for
@@ -21,10 +27,9 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-import attrs
-
 from tweetresolve import _mentiondata
 from tweetresolve._mentiondata import MentionGrammar
+from tweetresolve.records import Mention
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -37,39 +42,17 @@ _TOKEN = r"[^\s.!?;:…]{1,40}"
 #: run is bounded, which keeps backtracking constant.
 _GAP = r"(?:[^\S\n]{1,10}(?:\n[^\S\n]{0,10})?|\n[^\S\n]{0,10})"
 
-#: How far around a platform word a phrase may reach (the longest phrase: a verb, four
-#: words, a preposition, a holder such as "seinem Account bei", then the platform).
-_REACH = 200
+#: How far around a platform word a phrase may reach.  The longest possible phrase: a
+#: verb (~35 with its gap), four words of up to 40 characters with their gaps (4 x 61), a
+#: preposition and a holder such as "dem sozialen Netzwerk" with gaps (~110), the
+#: platform and a suffix (~45): under 450 characters.
+_REACH = 450
 
 #: A run of white space, for collapsing the context window.
 _SPACES = re.compile(r"\s+")
 
 #: The word just before a match, to drop "Share this tweet" and the like.
 _PREVIOUS_WORD = re.compile(r"(\w+)\W{0,3}$")
-
-
-@attrs.frozen
-class Mention:
-    """A place where the text mentions a post.
-
-    >>> m = find_mentions("She said in a tweet that she was fine.")[0]
-    >>> (m.phrase, m.start, m.end, m.platform)
-    ('in a tweet', 9, 19, 'twitter')
-    """
-
-    #: The words that make the mention, as written ("wrote on X", "in einem Tweet").
-    phrase: str
-    #: Offset of the phrase in the text.
-    start: int
-    #: Offset just past the phrase.
-    end: int
-    #: The text around the phrase (``window`` characters each side, white space collapsed).
-    context: str
-    #: The language whose words matched: ``en``, ``de``, ``es`` or ``fr``.
-    lang: str
-    #: The platform named or implied: ``twitter``, ``instagram``, ``facebook``, ``bluesky``,
-    #: ``threads``, ``tiktok``, ``mastodon``, ``linkedin``, ``truthsocial``.
-    platform: str
 
 
 def _words(items: Iterable[str]) -> str:

@@ -29,6 +29,7 @@ __all__ = [
     "Expansion",
     "Hop",
     "Link",
+    "Mention",
     "Post",
     "PostRef",
 ]
@@ -49,7 +50,7 @@ class _Record:
         """Return the record as a dict of JSON-compatible values."""
         return {
             field.name: _encode(getattr(self, field.name))
-            for field in attrs.fields(type(self))  # type: ignore[misc]
+            for field in attrs.fields(type(self))  # type: ignore[arg-type]
         }
 
     @classmethod
@@ -72,7 +73,7 @@ def _field_types(cls: type[_Record]) -> dict[str, Any]:
     cached = cls.__dict__.get("_types")
     if cached is None:
         cached = typing.get_type_hints(cls, globalns=globals())
-        cached = {f.name: cached[f.name] for f in attrs.fields(cls)}  # type: ignore[misc]
+        cached = {f.name: cached[f.name] for f in attrs.fields(cls)}  # type: ignore[arg-type]
         cls._types = cached
     return cached
 
@@ -272,3 +273,26 @@ class Post(_Record):
         from tweetresolve.entities import weighted_length  # noqa: PLC0415
 
         return weighted_length(self.text) if self.text else 0
+
+
+@attrs.frozen
+class Mention(_Record):
+    """A place where prose mentions a post without embedding it ("wrote on X").
+
+    Found by :func:`tweetresolve.mentions.find_mentions`.
+    """
+
+    #: The words that make the mention, as written ("wrote on X", "in einem Tweet").
+    phrase: str
+    #: Offset of the phrase in the searched text.
+    start: int
+    #: Offset just past the phrase.
+    end: int
+    #: The text around the phrase (a window each side, cut at whole words, white space
+    #: collapsed).
+    context: str
+    #: The language whose words matched: ``en``, ``de``, ``es`` or ``fr``.
+    lang: str
+    #: The platform named or implied: ``twitter``, ``instagram``, ``facebook``,
+    #: ``bluesky``, ``threads``, ``tiktok``, ``mastodon``, ``linkedin``, ``truthsocial``.
+    platform: str

@@ -51,13 +51,15 @@ the line right above the attribution (or the text before the dash on its line) i
 post text, and further lines are added upward while
 
 * the block stays within the size of a post (weighted as the platform counts
-  characters: URLs 23, CJK and emoji 2, media links 0), a paragraph after a blank
-  line only when it fits whole;
-* each added line is short (at most 180) and shows it belongs to the post: a
-  post's marks (hashtag, mention, link, emoji, pipe, list bullet), or an end that
-  is no sentence end (``?``, ``!``, a closing quote, none); a line ending in ``.``
-  is an article sentence, one ending in ``:`` an article's "she wrote:" unless the
-  post's list follows it;
+  characters: URLs 23, CJK and emoji 2, media links 0);
+* each added line shows it belongs to the post (:func:`_may_join`): its sentence
+  goes on below (the raw line ends in a space where a link was split off), or it
+  is short (at most 180) and has a post's marks (hashtag, mention, link, emoji,
+  pipe, list bullet) or an end that is no sentence end (``?``, ``!``, a closing
+  quote, none).  A line ending in ``.`` is an article sentence; one ending in
+  ``:`` an article's "she wrote:", unless it heads a list of the post;
+* when a line above a blank line refuses to join in mid-sentence, the lines of its
+  paragraph joined so far go too (an article paragraph cut into fragments);
 * no heading, rule, line that is only a non-``t.co`` URL, change of quoting or end
   of the previous attribution comes first.
 
@@ -213,8 +215,14 @@ _POST_MARKS = re.compile(
     r"|[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
     r"|^(?:[・•·▪►→✓✔📌]|- |\(?\d{1,2}[).] )"
 )
-# A list bullet at the start of a line of a post: "・item", "• item", "(1) item".
-_BULLET = re.compile(r"[・•·▪►→✓✔📌]|- |\(?\d{1,2}[).] ")
+# A list item of a post: a bullet or an emoji at the start: "・item", "• item",
+# "(1) item", "✈️ item".
+_BULLET = re.compile(r"[・•·▪►→✓✔\u2600-\u27bf\U0001f000-\U0001faff]|- |\(?\d{1,2}[).] ")
+# What is not prose in a line of a post: hashtags, mentions, cashtags, and every
+# character that is not a letter or digit (spaces, punctuation, emoji).
+_NOT_PROSE = re.compile(r"[#＃@＠$][^\W_]+|[\W_]")
+# The end of a sentence at the end of a line: "ended.", "why?“", "list:".
+_SENTENCE_CLOSE = re.compile(r"[.!?…。！？:：][\"'”’»)\]]{0,2}[ \t]*$")
 # Several spaces inside a line: where a converter joined two blocks.
 _BLOCK_GAP = re.compile(r"[ \t\u00a0]{2,40}")
 # A sentence end inside an over-long line, where its tail may start:
@@ -557,8 +565,12 @@ class _Line:
     weight: int
     blank: bool
     boundary: bool
-    #: Weight of the text outside links (0 for a line that is only links).
+    #: Weight of the words, outside links, hashtags, mentions and emoji.
     prose: int = 0
+    #: The raw line ends in a space: an inline element (a link) was split off onto
+    #: the next line, as BeautifulSoup's ``get_text("\\n")`` does, so the sentence
+    #: goes on below.
+    continues: bool = False
 
 
 def post_block(
@@ -587,10 +599,11 @@ def post_block(
     # The window may start inside a line; that line is known only in part.
     truncated_first = lo > 0 and lo != floor and text[lo - 1] != "\n"
     chosen: list[_Line] = []
+    # Lines of a paragraph above a blank line, kept only if the paragraph joins whole
+    # or the line that refused to join ends a sentence (see _refusal_keeps).
+    pending: list[_Line] = []
+    above_gap = False
     total = 0
-    gap = False
-    # Once a line of prose is in, lines above it must be short (see _UPPER_LINE_MAX).
-    upper_max = _QUOTED_CAP + _POST_BUDGET
     index = len(lines) - 1
     while index >= 0:
         line = lines[index]
@@ -598,8 +611,10 @@ def post_block(
         if line.quoted != found.quoted:
             break
         if line.blank:
+            chosen.extend(pending)
+            pending = []
             if chosen:
-                gap = True
+                above_gap = True
                 chosen.append(line)
             index -= 1
             continue
@@ -614,33 +629,14 @@ def post_block(
             if cut or line.weight > _LINE_CAP:
                 chosen.append(_tail(text, line))
                 break
-        elif gap:
-            # A paragraph above a blank line joins only whole, and only if it fits.
-            top, weight = _paragraph_above(lines, index, found.quoted, truncated_first, upper_max)
-            if total + weight > _POST_BUDGET:
-                break
-            if upper_max == _UPPER_LINE_MAX and not _may_join(
-                [lines[i] for i in range(top + 1, index + 1)], chosen
-            ):
-                break
-            chosen.extend(lines[i] for i in range(index, top, -1))
-            total += weight
-            upper_max = _UPPER_LINE_MAX
-            gap = False
-            index = top
-            continue
-        elif (
-            cut
-            or total + line.weight > _POST_BUDGET
-            or line.weight > upper_max
-            or (upper_max == _UPPER_LINE_MAX and not _may_join([line], chosen))
-        ):
+        elif cut or total + line.weight > _POST_BUDGET or not _may_join(line, [*chosen, *pending]):
+            if not _refusal_keeps(line):
+                pending = []
             break
-        chosen.append(line)
+        (pending if above_gap else chosen).append(line)
         total += line.weight + 1
-        if line.prose and not found.quoted:
-            upper_max = _UPPER_LINE_MAX
         index -= 1
+    chosen.extend(pending)
     block = _assemble(chosen[::-1], hi, drop_lines)
     # A CMS often leaves the embedded post's URL on its own line above the embed.
     while index >= 0 and lines[index].blank:
@@ -650,62 +646,68 @@ def post_block(
     return block
 
 
-def _may_join(paragraph: list[_Line], below: list[_Line]) -> bool:
-    """Whether lines above a line of post text are more of the post, not the article.
+def _may_join(line: _Line, below: list[_Line]) -> bool:
+    """Whether a line above a line of post text is more of the post, not the article.
 
-    Both look alike, so the lines must show it: marks that posts have and articles
-    rarely do (a hashtag, a mention, a link, an emoji, a pipe, a list bullet), or an
-    end that is no sentence end.  A line ending in a colon is an article's "she
-    wrote:" unless a list of at least two lines of the post follows it; any line
-    right above two or more bulleted lines is the heading of the post's list.
+    Both look alike, so the line must show it: its sentence goes on below (the raw
+    line ends in a space where a link was split off), or it is short (an article
+    paragraph seldom is) and has marks that posts have and articles rarely do (a
+    hashtag, a mention, a link, an emoji, a pipe, a list bullet) or an end that is
+    no sentence end.  A line ending in a colon is an article's "she wrote:", unless
+    two or more list items of the post follow it right away: then it heads the
+    post's list.
 
-    >>> def lines(*texts): return [_make_line(t, 0, len(t)) for t in texts]
-    >>> _may_join(lines("He celebrated the decision online."), lines("Yes!"))
+    >>> def read(*texts): return [_make_line(t, 0, len(t)) for t in texts]
+    >>> _may_join(*read("He celebrated the decision online."), read("Yes!"))
     False
-    >>> _may_join(lines("Wie lustig #Palmer wäre."), lines("Yes!"))
+    >>> _may_join(*read("Wie lustig #Palmer wäre."), read("Yes!"))
     True
-    >>> _may_join(lines("Steps to follow:"), lines("(1) one", "(2) two"))
+    >>> _may_join(*read("Steps to follow:"), read("(1) one", "(2) two"))
     True
-    >>> _may_join(lines("He wrote on Twitter:"), lines("Yes!"))
+    >>> _may_join(*read("He wrote on Twitter:"), read("Yes!", "Yes again!"))
     False
     """
-    if any(line.links or _POST_MARKS.search(line.text) for line in paragraph):
+    if line.continues:
         return True
-    ending = paragraph[-1].text.rstrip() if paragraph else ""
+    if line.weight > _UPPER_LINE_MAX:
+        return False
+    if _heads_a_list(below):
+        return True
+    if line.links or _POST_MARKS.search(line.text):
+        return True
+    ending = line.text.rstrip()
     if len(ending) <= 2:
         # A scrap such as "." left where an inline link split the line.
         return True
-    if sum(bool(_BULLET.match(line.text)) for line in below) >= 2:
-        # The heading of a list the post holds.
-        return True
     if ending.endswith((":", "：")):
-        return sum(not line.blank for line in below) >= 2
+        return False
     return not (ending.endswith("。") or (ending.endswith(".") and not ending.endswith("..")))
 
 
-def _paragraph_above(
-    lines: _Lines, index: int, quoted: bool, truncated_first: bool, upper_max: int
-) -> tuple[int, int]:
-    """Return (index just above the paragraph ending at ``index``, its weight).
+def _heads_a_list(below: list[_Line]) -> bool:
+    """Whether the lines right below (nearest last) start with two list items."""
+    items = 0
+    for other in reversed(below):
+        if other.blank:
+            continue
+        if not _BULLET.match(other.text):
+            break
+        items += 1
+    return items >= 2
 
-    A paragraph holding a line that may not join (another quoting, a heading, a
-    lone link, a line known only in part, a line heavier than ``upper_max``) weighs
-    more than any budget.
+
+def _refusal_keeps(line: _Line) -> bool:
+    """Whether lines joined below ``line`` stay when ``line`` itself may not join.
+
+    They do when ``line`` ends a sentence: it is the article's, and the lines below
+    start after it.  Otherwise the refusal split a sentence, which happens inside an
+    article paragraph cut into fragments (BeautifulSoup puts each link on a line of
+    its own), so the fragments below go too.
+
+    >>> [_refusal_keeps(_make_line(t, 0, len(t))) for t in ("It ended.", "and then")]
+    [True, False]
     """
-    top = index
-    weight = 0
-    while top >= 0 and not lines[top].blank:
-        line = lines[top]
-        if (
-            line.quoted != quoted
-            or line.boundary
-            or line.weight > upper_max
-            or (top == 0 and truncated_first)
-        ):
-            return top, _QUOTED_CAP + _POST_BUDGET
-        weight += line.weight + 1
-        top -= 1
-    return top, weight
+    return bool(_SENTENCE_CLOSE.search(line.text))
 
 
 class _Lines:
@@ -749,15 +751,23 @@ def _make_line(text: str, start: int, end: int) -> _Line:
     boundary = _is_boundary(stripped) or _is_lone_link(stripped, links)
     prose = _prose_weight(clean, links)
     quoted = prefix is not None
-    return _Line(start, content_start, end, quoted, clean, links, weight, False, boundary, prose)
+    continues = raw.rstrip("\r")[-1:] in {" ", "\t", "\u00a0"}
+    return _Line(
+        start, content_start, end, quoted, clean, links, weight, False, boundary, prose, continues
+    )
 
 
 def _prose_weight(clean: str, links: tuple[Link, ...]) -> int:
-    """Weight of ``clean`` once the text of its links is taken out."""
+    """Weight of the words of ``clean``: links, hashtags, mentions, emoji and
+    punctuation taken out.
+
+    >>> _prose_weight("#tag @bo 🚲 !", ()), _prose_weight("Hi #tag", ())
+    (0, 2)
+    """
     rest = clean
     for link in links:
         rest = rest.replace(link.text or link.url, "", 1)
-    return _weigh(rest.strip())
+    return _weigh(_NOT_PROSE.sub("", rest))
 
 
 def _is_boundary(stripped: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import ssl
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Coroutine, Iterator
 from typing import Any, TypeVar
 
 import httpx
@@ -230,6 +230,20 @@ def test_head_option_falls_back_to_get_on_405(httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_response(url="https://example.com/", method="HEAD")
     result = run(one("https://short.example/h", method="HEAD"))
     assert result.ok
+    assert [r.method for r in httpx_mock.get_requests()] == ["HEAD", "GET", "HEAD"]
+
+
+def test_head_on_a_shortener_page_asks_again_with_get(httpx_mock: HTTPXMock) -> None:
+    """A shortener answering HEAD with a 200 page is asked again with GET for the body."""
+    httpx_mock.add_response(url="https://t.co/p", method="HEAD", html="")
+    httpx_mock.add_response(
+        url="https://t.co/p",
+        method="GET",
+        html='<meta http-equiv="refresh" content="0;url=https://example.com/">',
+    )
+    httpx_mock.add_response(url="https://example.com/", method="HEAD")
+    result = run(one("https://t.co/p", method="HEAD"))
+    assert result.final_url == "https://example.com/"
     assert [r.method for r in httpx_mock.get_requests()] == ["HEAD", "GET", "HEAD"]
 
 
@@ -612,6 +626,26 @@ def test_stream_yields_every_result(httpx_mock: HTTPXMock) -> None:
     results = run(main())
     assert sorted(r.url for r in results) == sorted(f"https://example.com/{n}" for n in range(20))
     assert all(r.ok for r in results)
+
+
+def test_stream_reads_its_input_lazily(httpx_mock: HTTPXMock) -> None:
+    """stream() pulls inputs only as workers free up, so memory stays bounded."""
+    httpx_mock.add_response(html="<p>ok</p>", is_reusable=True)
+    pulled = 0
+
+    def inputs() -> Iterator[str]:
+        nonlocal pulled
+        for n in range(10_000):  # far more than will be read
+            pulled += 1
+            yield f"https://example.com/{n}"
+
+    async def main() -> int:
+        async with mocked(concurrency=4, cache=None) as expander:
+            async for _ in expander.stream(inputs()):
+                return pulled
+        return -1
+
+    assert 0 < run(main()) <= 4 + 4 + 1  # workers busy + results queued + one in hand
 
 
 def test_stream_stops_early_without_leaking(httpx_mock: HTTPXMock) -> None:

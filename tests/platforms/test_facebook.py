@@ -10,10 +10,12 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tweetresolve as tr
 from tweetresolve.html import markers_present
-from tweetresolve.platforms.facebook import FACEBOOK
+from tweetresolve.platforms.facebook import _RESERVED_SLUGS, FACEBOOK
 
 # Invented pages, ids and texts in the documented markup.
 POST_URL = "https://www.facebook.com/ada.example/posts/10101301165605491"
@@ -412,6 +414,8 @@ def test_markers_skip_pages_with_only_share_and_like() -> None:
     page = (
         '<a href="https://www.facebook.com/sharer/sharer.php?u=x">Share</a>'
         '<div class="fb-like" data-href="https://example.com/"></div>'
+        '<amp-facebook-like data-href="https://example.com/"></amp-facebook-like>'
+        '<amp-facebook-page data-href="https://www.facebook.com/ada.example"></amp-facebook-page>'
         '<a href="https://www.facebook.com/ada.example">Follow</a>'
     ).lower()
     assert not markers_present(page, FACEBOOK.markers)
@@ -505,3 +509,37 @@ def test_deeply_nested_snippet_still_gives_the_post() -> None:
         + "</blockquote></div>"
     )
     assert [p.post_id for p in facebook_posts(document)] == ["10101301165605491"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    slug=st.from_regex(r"[a-z][a-z0-9.]{2,20}[a-z0-9]", fullmatch=True),
+    post_id=st.integers(min_value=10**9, max_value=10**18),
+    host=st.sampled_from(["www.", "m.", "web.", ""]),
+)
+def test_parse_url_round_trip(slug: str, post_id: int, host: str) -> None:
+    """Any page slug and numeric id survive parsing and give a canonical URL that parses alike."""
+    ref = FACEBOOK.parse_url(f"https://{host}facebook.com/{slug}/posts/{post_id}/?ref=x")
+    if slug in _RESERVED_SLUGS:
+        assert ref is None
+        return
+    assert ref is not None
+    assert (ref.post_id, ref.handle) == (str(post_id), slug)
+    assert ref.url is not None
+    assert FACEBOOK.parse_url(ref.url) == ref
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_parse_url_never_raises(url: str) -> None:
+    """Any string gives a reference or None."""
+    ref = FACEBOOK.parse_url(url)
+    assert ref is None or ref.platform == "facebook"
+
+
+def test_handle_from_the_byline_when_the_url_names_no_page() -> None:
+    """A permalink.php placeholder takes its handle from the byline's profile link."""
+    url = "https://www.facebook.com/permalink.php?story_fbid=10101301165605491&amp;id=1000442649"
+    document = FB_POST.replace(f'data-href="{POST_URL}"', f'data-href="{url}"')
+    post = only(document)
+    assert (post.post_id, post.handle) == ("10101301165605491", "ada.example")

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tweetresolve as tr
 from tweetresolve.html import markers_present
@@ -567,3 +569,33 @@ def test_caption_naming_instagram_is_kept() -> None:
         V7_DE.replace("Morning climb with the crew #bouldering #weekend", "Back on Instagram!")
     )
     assert post.text == "Back on Instagram!"
+
+
+def test_residue_view_line_right_above_the_caption() -> None:
+    """A "view" line glued to the caption is dropped from it."""
+    text = (
+        "View this post on Instagram\nSunrise over the ridge\n\n"
+        "A post shared by Ada Example (@ada.example)"
+    )
+    (post,) = INSTAGRAM.find_in_text(text)
+    assert post.text == "Sunrise over the ridge"
+
+
+@settings(max_examples=150, deadline=None)
+@given(code=st.from_regex(r"[A-Za-z0-9_-]{11}", fullmatch=True))
+def test_parse_url_round_trip(code: str) -> None:
+    """Any shortcode survives parsing; the canonical URL parses alike."""
+    ref = INSTAGRAM.parse_url(f"https://www.instagram.com/p/{code}/?utm_source=ig_embed")
+    assert ref is not None
+    assert ref.post_id == code
+    assert ref.url is not None
+    assert INSTAGRAM.parse_url(ref.url) == ref
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_residue_never_raises(text: str) -> None:
+    """Any text gives Instagram posts with a handle, or none."""
+    for post in INSTAGRAM.find_in_text(f"A post shared by {text}"):
+        assert post.author is not None
+        assert post.author.handle

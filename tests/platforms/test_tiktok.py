@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tweetresolve as tr
 from tweetresolve.html import markers_present
@@ -243,3 +245,25 @@ def test_residue(text: str) -> None:
 def test_residue_needs_the_sound_line() -> None:
     """An ``@user`` line without the ``♬`` line is not residue."""
     assert list(TIKTOK.find_in_text(f"@{USER}\nFolding dumplings\n\nThe end.")) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    user=st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.]{0,22}[A-Za-z0-9_]", fullmatch=True),
+    video=st.integers(min_value=10**17, max_value=2**63 - 1),
+)
+def test_parse_url_round_trip(user: str, video: int) -> None:
+    """Any user and id survive parsing; the canonical URL parses alike."""
+    ref = TIKTOK.parse_url(f"https://www.tiktok.com/@{user}/video/{video}?lang=en")
+    assert ref is not None
+    assert (ref.post_id, ref.handle) == (str(video), user)
+    assert ref.url is not None
+    assert TIKTOK.parse_url(ref.url) == ref
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_parse_url_never_raises(url: str) -> None:
+    """Any string gives a reference or None."""
+    ref = TIKTOK.parse_url(url)
+    assert ref is None or ref.platform == "tiktok"

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tweetresolve as tr
 from tweetresolve.html import markers_present
@@ -292,3 +294,57 @@ def test_corpus_targets(include_links: bool) -> None:
 def test_noscript_copy_of_a_lazy_player_is_one_post(document: str) -> None:
     """A lazy player and its <noscript> copy are one post; a lone <noscript> player counts."""
     assert [p.post_id for p in youtube_posts(f"<p>x</p>{document}")] == [VIDEO]
+
+
+def test_lazy_facade_div() -> None:
+    """A caching plugin's facade div with the player URL in data-src is the post."""
+    document = (
+        '<div class="rll-youtube-player" data-src="https://www.youtube.com/embed/'
+        f'{VIDEO}" data-id="{VIDEO}" data-query="feature=oembed"></div>'
+        f'<noscript><iframe src="https://www.youtube.com/embed/{VIDEO}?feature=oembed">'
+        "</iframe></noscript>"
+    )
+    posts = youtube_posts(f"<p>x</p><div>{document}</div>")
+    assert [(p.post_id, p.form) for p in posts] == [(VIDEO, "script")]
+
+
+def test_lazy_thumbnail_link_is_not_a_player() -> None:
+    """An element whose data-src is a watch link (not a player) is not an embed."""
+    document = (
+        f'<p>x</p><span data-src="https://www.youtube.com/watch?v={VIDEO}">thumb</span>'
+        f'<iframe src="https://www.youtube.com/embed/videoseries?list=PL1"></iframe>'
+    )
+    assert youtube_posts(document) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    video=st.from_regex(r"[A-Za-z0-9_-]{11}", fullmatch=True),
+    shape=st.sampled_from(
+        [
+            "https://www.youtube.com/watch?v={}",
+            "https://youtu.be/{}",
+            "https://www.youtube.com/embed/{}?rel=0",
+            "https://www.youtube-nocookie.com/embed/{}",
+            "https://www.youtube.com/shorts/{}",
+        ]
+    ),
+)
+def test_parse_url_round_trip(video: str, shape: str) -> None:
+    """Any 11-character id in any shape gives itself and a watch URL that parses alike."""
+    ref = YOUTUBE.parse_url(shape.format(video))
+    if video.lower() in {"videoseries", "live_stream"}:
+        assert ref is None
+        return
+    assert ref is not None
+    assert ref.post_id == video
+    assert ref.url is not None
+    assert YOUTUBE.parse_url(ref.url) == ref
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_parse_url_never_raises(url: str) -> None:
+    """Any string gives a reference or None."""
+    ref = YOUTUBE.parse_url(url)
+    assert ref is None or ref.platform == "youtube"

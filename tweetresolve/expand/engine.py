@@ -34,7 +34,7 @@ from collections.abc import (
     Mapping,
 )
 from types import TracebackType
-from typing import Any, Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, TypedDict, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -50,7 +50,18 @@ from tweetresolve.expand.policy import DEFAULT_USER_AGENT, is_shortener, user_ag
 from tweetresolve.expand.transport import GuardedTransport
 from tweetresolve.records import Expansion, Hop
 
-__all__ = ["AsyncExpander", "Expander", "ExpanderSettings", "expand", "expand_many"]
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+__all__ = [
+    "AsyncExpander",
+    "ExpandOptions",
+    "Expander",
+    "ExpanderOptions",
+    "ExpanderSettings",
+    "expand",
+    "expand_many",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +111,20 @@ def _lower_keys(table: Mapping[str, str]) -> Mapping[str, str]:
     return {str(host).lower().rstrip("."): agent for host, agent in table.items()}
 
 
+def _host_list(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidOptionError(
+            "trusted_hosts must be a list of host names or networks, not a str",
+            option="trusted_hosts",
+        )
+    try:
+        return tuple(value)
+    except TypeError as exc:
+        raise InvalidOptionError(
+            "trusted_hosts must be a list of host names or networks", option="trusted_hosts"
+        ) from exc
+
+
 @attrs.frozen(kw_only=True)
 class ExpanderSettings:
     """Every tunable of an expander, validated once; shared by the sync and async twins."""
@@ -129,7 +154,7 @@ class ExpanderSettings:
     #: ``GET`` (default), or ``HEAD`` with a fallback to GET where HEAD is refused.
     method: Literal["GET", "HEAD"] = "GET"
     #: Hosts and networks exempt from the address policy.
-    trusted_hosts: tuple[str, ...] = ()
+    trusted_hosts: tuple[str, ...] = attrs.field(default=(), converter=_host_list)
 
     def __attrs_post_init__(self) -> None:
         _positive("concurrency", self.concurrency, integer=True)
@@ -151,6 +176,31 @@ class ExpanderSettings:
             AddressPolicy(self.trusted_hosts)
         except (TypeError, ValueError) as exc:
             raise InvalidOptionError(str(exc), option="trusted_hosts") from exc
+
+
+class ExpanderOptions(TypedDict, total=False):
+    """The keyword options of every expander, as :class:`ExpanderSettings` documents them."""
+
+    concurrency: int
+    per_host: int
+    timeout: float
+    deadline: float
+    max_redirects: int
+    max_body_bytes: int
+    retries: int
+    backoff: float
+    max_retry_after: float
+    user_agent: str
+    host_user_agents: Mapping[str, str]
+    method: Literal["GET", "HEAD"]
+    trusted_hosts: Iterable[str]
+
+
+class ExpandOptions(ExpanderOptions, total=False):
+    """:class:`ExpanderOptions` plus ``cache`` and ``transport``, for the one-call functions."""
+
+    cache: ExpansionCache | str | os.PathLike[str] | _DefaultCache | None
+    transport: httpx.AsyncBaseTransport | None
 
 
 @attrs.define
@@ -318,7 +368,7 @@ class AsyncExpander:
         *,
         cache: ExpansionCache | str | os.PathLike[str] | _DefaultCache | None = DEFAULT_CACHE,
         transport: httpx.AsyncBaseTransport | None = None,
-        **options: Any,
+        **options: Unpack[ExpanderOptions],
     ) -> None:
         try:
             self.settings = ExpanderSettings(**options)
@@ -642,8 +692,18 @@ class AsyncExpander:
                 await self._pause(chain, self._backoff(attempt), reraise=exc)
                 attempt += 1
                 continue
-            if method == "HEAD" and fetched.status in (405, 501):
-                method = "GET"  # HEAD refused: ask again the ordinary way
+            if method == "HEAD" and (
+                fetched.status in (405, 501)
+                or (
+                    200 <= fetched.status < 300
+                    and is_shortener(host)
+                    and _is_html(fetched.headers)
+                    and "refresh" not in fetched.headers
+                )
+            ):
+                # HEAD refused, or a shortener answering HEAD with a page whose
+                # redirect is in the body: ask again the ordinary way.
+                method = "GET"
                 continue
             if fetched.status in _RETRY_STATUSES and attempt < settings.retries:
                 wait = _retry_after(fetched.headers)
@@ -843,7 +903,7 @@ class Expander:
         *,
         cache: ExpansionCache | str | os.PathLike[str] | _DefaultCache | None = DEFAULT_CACHE,
         transport: httpx.AsyncBaseTransport | None = None,
-        **options: Any,
+        **options: Unpack[ExpanderOptions],
     ) -> None:
         self._engine = AsyncExpander(cache=cache, transport=transport, **options)
         self._runner: _LoopThread | None = None
@@ -912,7 +972,7 @@ class Expander:
         self.close()
 
 
-def expand(url: str, **options: Any) -> Expansion:
+def expand(url: str, **options: Unpack[ExpandOptions]) -> Expansion:
     """Expand one URL with a short-lived :class:`Expander` (options as there).
 
     Failures are values:
@@ -924,7 +984,7 @@ def expand(url: str, **options: Any) -> Expansion:
         return expander.expand(url)
 
 
-def expand_many(urls: Iterable[str], **options: Any) -> list[Expansion]:
+def expand_many(urls: Iterable[str], **options: Unpack[ExpandOptions]) -> list[Expansion]:
     """Expand many URLs with a short-lived :class:`Expander`; one result per input, in order."""
     items = _as_list(urls)
     with Expander(**options) as expander:

@@ -109,6 +109,10 @@ TEXT_BYLINE = re.compile(
 )
 
 _MAX_URL_CHARS = 4096
+# The value of an id parameter (story_fbid, fbid, v).  Example: "10101301165605491".
+_ID_VALUE = re.compile(rf"^(?:{_NUMERIC_ID}|{_PFBID})$")
+# A plugin URL: the only iframe URLs of Facebook that may hold a post.
+_PLUGIN_HINT = "/plugins/"
 # Blank lines a converter leaves between the post's text and its byline (one, or two
 # with a quoted empty line); a paragraph further up is the article, not the post.
 _MAX_GAP_LINES = 2
@@ -123,7 +127,9 @@ class Facebook:
         "fb-video",
         "plugins/post.php",
         "plugins/video.php",
-        "amp-facebook",
+        # The AMP post component, not amp-facebook-like / -page / -comments.
+        "<amp-facebook ",
+        "<amp-facebook\n",
     )
     text_markers: tuple[str, ...] = ("posted by [", "publicado por [")
 
@@ -195,11 +201,13 @@ class Facebook:
             return self._post(ref, form)
         text, links, name, profile, date_text = _read_snippet(page, quote)
         published = parse_date(date_text) if date_text else None
-        author = Author(name=name, handle=ref.handle, url=profile)
+        # permalink.php and group URLs name no page: the byline's profile link does.
+        handle = ref.handle or (_slug_of(profile) if profile else None)
+        author = Author(name=name, handle=handle, url=profile)
         return self._post(
             ref,
             form,
-            author=author if name or ref.handle else None,
+            author=author if name or handle else None,
             text=text,
             links=links,
             date_text=date_text,
@@ -237,10 +245,6 @@ class Facebook:
                 form="text",
                 span=(start if caption else match.start(), match.end()),
             )
-
-
-# A plugin URL: the only iframe URLs of Facebook that may hold a post.
-_PLUGIN_HINT = "/plugins/"
 
 
 def _host_of(url: str) -> str | None:
@@ -316,13 +320,12 @@ def _parse(url: str, depth: int) -> PostRef | None:
     return _parse_query_form(path, query)
 
 
-# Query-string forms (iframely facebook.post.js / facebook.video.js).
-# "/permalink.php?story_fbid=<id>&id=<owner>", "/story.php?…", "/photo.php?fbid=<id>",
-# "/photo/?fbid=<id>", "/video.php?v=<id>", "/video/video.php?v=<id>", "/watch/?v=<id>".
-_ID_VALUE = re.compile(rf"^(?:{_NUMERIC_ID}|{_PFBID})$")
-
-
 def _parse_query_form(path: str, query: dict[str, list[str]]) -> PostRef | None:
+    """The query-string forms (iframely facebook.post.js / facebook.video.js):
+    ``/permalink.php?story_fbid=<id>&id=<owner>``, ``/story.php?…``, ``/photo.php?fbid=<id>``,
+    ``/photo/?fbid=<id>``, ``/video.php?v=<id>``, ``/video/video.php?v=<id>``, ``/watch/?v=<id>``.
+    """
+
     def first(name: str) -> str | None:
         for value in query.get(name, []):
             if _ID_VALUE.match(value.strip()):

@@ -64,8 +64,8 @@ PROFILE_URL = re.compile(
 )
 
 # The attribution line of a snippet, in the UI languages seen in real snippets (en, de,
-# fr, es; embeds.md §3.1), the older "A photo posted by" wording, and a few more UI
-# languages whose strings follow the same "PREFIX NAME (@handle)" order.  The name may
+# fr, es; embeds.md §3.1), plus, unconfirmed, the older "A photo posted by" wording and
+# it/pt/nl strings of the same "PREFIX NAME (@handle)" order.  The name may
 # hold parentheses ("Ada (she/her) (@ada)"), so it ends at the last "(@handle)"; a
 # scraped handle may carry a stray space ("@ada. example").  Bounded: 300 chars of name.
 # Example: "Ein Beitrag geteilt von Ada Example (@ada.example) am 23. Okt 2017 um 0:31 Uhr"
@@ -555,6 +555,10 @@ def _text_caption(text: str, line_start: int) -> tuple[str | None, int, str | No
     if not lines:
         return None, line_start, None
     lines.reverse()
+    # The "view" line above a caption with no blank line between (BeautifulSoup text).
+    lines = [(start, line) for start, line in lines if not VIEW_LINE.match(line)]
+    if not lines:
+        return None, line_start, None
     paragraph = "\n".join(line for _, line in lines)
     post_url = None
     url_match = TEXT_POST_URL.search(paragraph)
@@ -564,7 +568,7 @@ def _text_caption(text: str, line_start: int) -> tuple[str | None, int, str | No
     if link is not None:
         paragraph = link["text"]
     paragraph = _MARKDOWN_ESCAPE.sub(r"\1", paragraph).strip()
-    if not paragraph or VIEW_LINE.match(paragraph) or len(paragraph) > _MAX_CAPTION_CHARS:
+    if not paragraph or len(paragraph) > _MAX_CAPTION_CHARS:
         return None, line_start, post_url
     return paragraph, lines[0][0], post_url
 

@@ -65,7 +65,9 @@ class Telegram:
             match = POST_ATTRIBUTE.match(element.get("data-telegram-post", ""))
             if match is None:
                 continue
-            form = "script" if element.tag == "script" else "blockquote"
+            # A blockquote variant is markup left as is; any other element is, like the
+            # script, a placeholder that the widget fills in.
+            form = "blockquote" if element.tag == "blockquote" else "script"
             post = self._post(self._ref(match["channel"], match["id"]), form=form)
             found.append(Candidate(element, post))
         for frame in page.xpath("//iframe[@src]"):

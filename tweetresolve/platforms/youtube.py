@@ -165,6 +165,15 @@ class YouTube:
             post = self._from_id((element.get("videoid") or "").strip(), "script")
             if post is not None:
                 yield Candidate(element, post)
+        # Lazy-loading facades that a script turns into the player, e.g. WordPress
+        # caching plugins' <div class="rll-youtube-player" data-src=".../embed/ID">.
+        for element in page.xpath(
+            "//*[(@data-src or @data-lazy-src) and not(self::iframe or self::embed"
+            " or self::img or self::script or self::source or self::video or self::amp-youtube)]"
+        ):
+            post = self._from_attributes(page, element, ("data-src", "data-lazy-src"), "script")
+            if post is not None and _is_player_url(element):
+                yield Candidate(element, post)
         for figure in page.xpath(
             "//figure[contains(@class, 'wp-block-embed-youtube')"
             " or contains(@class, 'is-provider-youtube')]"
@@ -201,6 +210,12 @@ class YouTube:
     def find_in_text(self, text: str) -> Iterator[Post]:
         """YouTube players leave no residue in text: nothing to find."""
         return iter(())
+
+
+def _is_player_url(element: Element) -> bool:
+    """Whether a facade's lazy source is a player URL (``/embed/ID``), not a mere link."""
+    value = (element.get("data-src") or element.get("data-lazy-src") or "").lower()
+    return "/embed/" in value or "youtube-nocookie" in value
 
 
 def _without_noscript_copies(candidates: list[Candidate]) -> list[Candidate]:
