@@ -3,7 +3,7 @@
 Everything runs on this machine: the server listens on 127.0.0.1 only, and every
 URL points there.  One run prints, for N URLs of H hops each at concurrency C:
 
-* wall time (median of ``--repeat`` runs where cheap) and its ratio to the latency
+* wall time (median of ``--repeat`` interleaved runs where cheap) and its ratio to the latency
   bound N x H x latency / C, plus client CPU per request, for
   - tweetresolve (``AsyncExpander`` on its own ``GuardedTransport``),
   - tweetresolve's engine on httpx-aiohttp's transport, when that package is importable,
@@ -136,64 +136,91 @@ def aiohttp_transport(concurrency: int) -> httpx.AsyncBaseTransport | None:
     return transport
 
 
-def measure(
-    label: str,
-    *,
-    runs: int,
-    make: Callable[[], Awaitable[int]],
-    bound: float,
-    requests: int,
-    rows: list[dict[str, Any]],
-) -> None:
-    walls, cpus, bad = [], [], 0
-    for _ in range(runs):
+#: One timed run: (wall seconds, client CPU seconds, wrong results).
+Sample = tuple[float, float, int]
+
+
+def in_process(make: Callable[[], Awaitable[int]]) -> Callable[[], Sample]:
+    """Time ``make()`` on a fresh event loop in this process."""
+
+    def run() -> Sample:
         start, cpu = time.perf_counter(), time.process_time()
-        bad += asyncio.run(make())  # type: ignore[arg-type]
-        walls.append(time.perf_counter() - start)
-        cpus.append(time.process_time() - cpu)
-    wall = statistics.median(walls)
-    rows.append(
-        {
-            "label": label,
-            "wall": wall,
-            "ratio": wall / bound,
-            "cpu_ms": statistics.median(cpus) / requests * 1000,
-            "runs": runs,
-            "bad": bad,
-        }
-    )
-    print(f"  {label:<44} {wall:7.2f} s  {wall / bound:5.2f}x bound", flush=True)
+        bad = asyncio.run(make())  # type: ignore[arg-type]
+        return time.perf_counter() - start, time.process_time() - cpu, bad
+
+    return run
 
 
-def measure_urlexpander(
-    python: str, *, port: int, n: int, hops: int, workers: int, bound: float, requests: int
-) -> dict[str, Any] | str:
+def urlexpander_runner(
+    python: str, *, port: int, n: int, hops: int, workers: int
+) -> Callable[[], Sample] | str:
+    """A runner for urlexpander in its own Python, or why it cannot run."""
     if not Path(python).exists():
         return f"no Python with urlexpander at {python} (see benchmarks/requirements-bench.txt)"
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     env["NO_PROXY"] = "*"
-    try:
+    probe = subprocess.run(
+        [python, "-c", "import urlexpander, tldextract"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    if probe.returncode != 0:
+        return "cannot import urlexpander: " + (probe.stderr.strip().splitlines() or ["?"])[-1]
+
+    def run() -> Sample:
         done = subprocess.run(
             [python, "-c", URLEXPANDER_CHILD, str(port), str(n), str(hops), str(workers)],
             capture_output=True,
             text=True,
             timeout=900,
             env=env,
-            check=False,
+            check=True,
         )
-    except subprocess.TimeoutExpired:
-        return "did not finish within 900 s"
-    if done.returncode != 0:
-        return "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1]
-    data = json.loads(done.stdout.strip().splitlines()[-1])
-    return {
-        "label": f"urlexpander 0.0.37 (GET, n_workers={workers})",
-        "wall": data["wall"],
-        "ratio": data["wall"] / bound,
-        "cpu_ms": data["cpu"] / requests * 1000,
-        "runs": 1,
-        "bad": data["bad"],
-    }
+        data = json.loads(done.stdout.strip().splitlines()[-1])
+        return data["wall"], data["cpu"], data["bad"]
+
+    return run
+
+
+def measure_all(
+    contenders: list[tuple[str, Callable[[], Sample], int]],
+    *,
+    bound: float,
+    requests: int,
+) -> list[dict[str, Any]]:
+    """Run each contender its number of times, in interleaved rounds, and take medians.
+
+    Interleaving spreads any background load on the machine over all contenders
+    alike instead of penalising whichever happened to run during it.
+    """
+    samples: dict[str, list[Sample]] = {label: [] for label, _, _ in contenders}
+    rounds = max(runs for _, _, runs in contenders)
+    for round_number in range(rounds):
+        for label, run, runs in contenders:
+            if round_number < runs:
+                wall, cpu, bad = run()
+                samples[label].append((wall, cpu, bad))
+                print(f"  round {round_number + 1}: {label:<44} {wall:7.2f} s", flush=True)
+    rows = []
+    for label, _, runs in contenders:
+        walls = [sample[0] for sample in samples[label]]
+        cpus = [sample[1] for sample in samples[label]]
+        wall = statistics.median(walls)
+        rows.append(
+            {
+                "label": label,
+                "wall": wall,
+                "min": min(walls),
+                "ratio": wall / bound,
+                "cpu_ms": statistics.median(cpus) / requests * 1000,
+                "runs": runs,
+                "bad": sum(sample[2] for sample in samples[label]),
+            }
+        )
+    return rows
 
 
 async def stream_many(port: int, n: int, default_cache: bool) -> dict[str, Any]:
@@ -270,95 +297,91 @@ def main() -> None:
         f"{n} URLs x {hops} requests, {latency * 1000:.0f} ms latency, concurrency {width}: "
         f"latency bound {bound:.2f} s  (Python {sys.version.split()[0]}, httpx {httpx.__version__})"
     )
-    rows: list[dict[str, Any]] = []
     with loopback_server(latency) as port:
         counter = iter(range(1_000_000))
 
         def fresh() -> list[str]:
             return make_urls(port, n, hops, f"t{next(counter)}-")
 
-        measure(
-            "tweetresolve (GuardedTransport)",
-            runs=args.repeat,
-            make=lambda: run_tweetresolve(fresh(), width),
-            bound=bound,
-            requests=requests,
-            rows=rows,
-        )
+        repeat = args.repeat
+        contenders: list[tuple[str, Callable[[], Sample], int]] = [
+            (
+                "tweetresolve (GuardedTransport)",
+                in_process(lambda: run_tweetresolve(fresh(), width)),
+                repeat,
+            )
+        ]
         if aiohttp_transport(width) is not None:
-            measure(
-                "tweetresolve engine + httpx-aiohttp transport",
-                runs=args.repeat,
-                make=lambda: run_tweetresolve(fresh(), width, aiohttp_transport(width)),
-                bound=bound,
-                requests=requests,
-                rows=rows,
+            contenders.append(
+                (
+                    "tweetresolve engine + httpx-aiohttp transport",
+                    in_process(lambda: run_tweetresolve(fresh(), width, aiohttp_transport(width))),
+                    repeat,
+                )
             )
         else:
             print("  tweetresolve engine + httpx-aiohttp: skipped (httpx_aiohttp not importable)")
-        if args.full:
-            pool = httpx.Limits(max_connections=width, max_keepalive_connections=width)
-            measure(
-                "tweetresolve engine + httpx's own pool",
-                runs=1,
-                make=lambda: run_tweetresolve(
-                    fresh(), width, httpx.AsyncHTTPTransport(limits=pool)
-                ),
-                bound=bound,
-                requests=requests,
-                rows=rows,
-            )
-        measure(
-            "plain httpx, default limits",
-            runs=1,
-            make=lambda: run_plain_httpx(fresh(), width, httpx.Limits()),
-            bound=bound,
-            requests=requests,
-            rows=rows,
-        )
-        if args.full:
-            measure(
-                f"plain httpx, {width} keep-alive connections",
-                runs=1,
-                make=lambda: run_plain_httpx(
-                    fresh(), width, httpx.Limits(max_keepalive_connections=width)
-                ),
-                bound=bound,
-                requests=requests,
-                rows=rows,
-            )
-        urlexpander = measure_urlexpander(
-            args.urlexpander_python,
-            port=port,
-            n=n,
-            hops=hops,
-            workers=width,
-            bound=bound,
-            requests=requests,
+        urlexpander = urlexpander_runner(
+            args.urlexpander_python, port=port, n=n, hops=hops, workers=width
         )
         if isinstance(urlexpander, str):
             print(f"  urlexpander: skipped ({urlexpander})")
         else:
-            rows.append(urlexpander)
-            print(f"  {urlexpander['label']:<44} {urlexpander['wall']:7.2f} s", flush=True)
+            contenders.append((f"urlexpander 0.0.37 (GET, n_workers={width})", urlexpander, repeat))
+        # The httpx pool variants are CPU-bound and slow: one run each.
+        contenders.append(
+            (
+                "plain httpx, default limits",
+                in_process(lambda: run_plain_httpx(fresh(), width, httpx.Limits())),
+                1,
+            )
+        )
+        if args.full:
+            pool = httpx.Limits(max_connections=width, max_keepalive_connections=width)
+            contenders.append(
+                (
+                    "tweetresolve engine + httpx's own pool",
+                    in_process(
+                        lambda: run_tweetresolve(
+                            fresh(), width, httpx.AsyncHTTPTransport(limits=pool)
+                        )
+                    ),
+                    1,
+                )
+            )
+            contenders.append(
+                (
+                    f"plain httpx, {width} keep-alive connections",
+                    in_process(
+                        lambda: run_plain_httpx(
+                            fresh(), width, httpx.Limits(max_keepalive_connections=width)
+                        )
+                    ),
+                    1,
+                )
+            )
+        rows = measure_all(contenders, bound=bound, requests=requests)
         rss: list[tuple[str, dict[str, Any] | str]] = []
         if not args.no_rss:
             with loopback_server(0.0) as rss_port:
-                for default_cache in (True, False):
+                for default_cache in (False, True):
                     label = "default in-memory cache" if default_cache else "cache=None"
                     rss.append((label, measure_rss(rss_port, args.rss_n, default_cache)))
 
     print()
-    print(f"{'contender':<46} {'wall s':>7} {'x bound':>8} {'CPU ms/req':>11} {'runs':>5}")
+    print(
+        f"{'contender':<46} {'median s':>8} {'min s':>6} {'x bound':>8} "
+        f"{'CPU ms/req':>11} {'runs':>5}"
+    )
     for row in rows:
         flag = f"  ({row['bad']} wrong results)" if row["bad"] else ""
         print(
-            f"{row['label']:<46} {row['wall']:7.2f} {row['ratio']:8.2f} "
+            f"{row['label']:<46} {row['wall']:8.2f} {row['min']:6.2f} {row['ratio']:8.2f} "
             f"{row['cpu_ms']:11.2f} {row['runs']:5d}{flag}"
         )
     ours = rows[0]["wall"]
     for row in rows[1:]:
-        print(f"tweetresolve is {row['wall'] / ours:.1f}x faster than {row['label']}")
+        print(f"{row['label']} takes {row['wall'] / ours:.2f}x tweetresolve's time")
     for label, result in rss:
         if isinstance(result, str):
             print(f"peak RSS streaming {args.rss_n} URLs ({label}): skipped ({result})")

@@ -133,6 +133,10 @@ D = dt.date
             "August 22, 2013",
             D(2013, 8, 22),
         ),
+        # The date on the next quoted line.
+        ("> — Ada (@ada)\n> May 4, 2023", "Ada", "ada", "May 4, 2023", D(2023, 5, 4)),
+        # Windows line ends.
+        ("— Ada (@ada)\r\nMay 4, 2023\r\n", "Ada", "ada", "May 4, 2023", D(2023, 5, 4)),
         # Markdown: quote prefix, date link, escaped day-first date.
         (
             "> — Ada (@ada) [29\\. April 2018](https://twitter.com/ada/status/20)",

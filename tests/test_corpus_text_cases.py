@@ -14,6 +14,8 @@ from types import ModuleType
 
 import pytest
 
+from tweetresolve import extract
+
 pytestmark = pytest.mark.corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,3 +66,35 @@ def test_fields_of_posts_with_byline(report: object, name: str) -> None:
     assert report.byline_fields[name].total > 0  # type: ignore[attr-defined]
     score = report.byline_fields[name]  # type: ignore[attr-defined]
     assert score.right / score.total >= 0.95
+
+
+# An invented article paragraph and introduction, put above each real post.
+_ARTICLE = (
+    "The council met on Tuesday to discuss the new cycle lanes, and after a long debate the "
+    "members agreed to fund a trial on three streets near the station."
+)
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        f"{_ARTICLE}\n",  # trafilatura: paragraphs one per line
+        f"{_ARTICLE}\n\n",  # BeautifulSoup and Markdown: blank lines between blocks
+        f"{_ARTICLE}\nShe reacted within minutes.\n",  # a short introduction
+        f"{_ARTICLE}\nShe wrote on the network:\n",  # an introduction with a colon
+    ],
+)
+def test_article_above_is_not_swallowed(scorer: ModuleType, prefix: str) -> None:
+    """With article text above each real post, the post text still starts where it did."""
+    kept = total = 0
+    for case in scorer.load_cases(CASES):
+        if not case.get("has_byline") or case["posts"][0]["platform"] != "twitter":
+            continue
+        label = case["posts"][0]
+        posts = [p for p in extract(prefix + case["text"], kind="text") if p.platform == "twitter"]
+        assert len(posts) == 1
+        text = " ".join((posts[0].text or "").split())
+        assert "The council met" not in text
+        total += 1
+        kept += text.startswith(label["text_start"])
+    assert kept / total >= 0.95

@@ -86,6 +86,11 @@ REAL_FORMS = [
     ("۲۵ سپتامبر ۲۰۱۸", dt.date(2018, 9, 25)),
     # full-width digits in CJK text
     ("２０１８年６月３日", dt.date(2018, 6, 3)),
+    # Thai in the Buddhist era (a Thai browser's long date), with or without its era
+    ("25 กันยายน 2561", dt.date(2018, 9, 25)),
+    ("25 ก.ย. 2561", dt.date(2018, 9, 25)),
+    ("25 กันยายน พ.ศ. 2561", dt.date(2018, 9, 25)),
+    ("25 กันยายน ค.ศ. 2018", dt.date(2018, 9, 25)),
 ]
 
 
@@ -178,6 +183,7 @@ def test_match_date_skips_leading_spaces() -> None:
         "February 30, 2022",  # impossible day
         "31 April 2020",
         "Maxwell 2020",  # a month prefix inside a word
+        "25 September 2561",  # only Thai has a Buddhist-era year
         "12345",
         "",
         "   ",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,9 @@ from hypothesis import strategies as st
 from tweetresolve import Entity, Post, extract_entities
 from tweetresolve.entities import (
     extract_reply_handle,
+    is_valid_handle,
+    is_valid_hashtag,
+    is_valid_list,
     is_valid_post_text,
     measure_text,
     utf16_offset,
@@ -129,6 +134,35 @@ def test_measure_text_fields() -> None:
 def test_is_valid_post_text(text: str, expected: bool) -> None:
     """A valid post has 1 to 280 weighted units and no invalid characters."""
     assert is_valid_post_text(text) is expected
+
+
+def test_legacy_limit() -> None:
+    """Version 1 counts every code point once, with a 140 limit."""
+    assert measure_text("日" * 140, version=1).weighted_length == 140
+    assert is_valid_post_text("x" * 141, version=1) is False
+
+
+def test_measure_text_rejects_unknown_version() -> None:
+    """Only the three reference configurations exist."""
+    with pytest.raises(ValueError, match="measure_text\\(\\) version must be 1, 2 or 3, got 4"):
+        measure_text("x", version=4)
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "expected"),
+    [
+        (is_valid_handle, "@ada_example", True),
+        (is_valid_handle, "ada_example", False),  # no sign
+        (is_valid_handle, "@ada_example/list", False),  # a list, not a handle
+        (is_valid_list, "@ada_example/list", True),
+        (is_valid_list, "@ada_example/1list", False),  # slug starts with a digit
+        (is_valid_hashtag, "#タグ", True),
+        (is_valid_hashtag, "#tag more", False),  # more than the hashtag
+    ],
+)
+def test_validators(check: Callable[[str], bool], text: str, expected: bool) -> None:
+    """Validators accept exactly one entity spanning the whole text."""
+    assert check(text) is expected
 
 
 def test_post_weighted_length() -> None:

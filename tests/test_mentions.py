@@ -112,6 +112,8 @@ def test_mentions(text: str, expected: list[tuple[str, str, str]]) -> None:
         "Malcolm X wrote a book",
         "He wrote on x-ray film",
         "Generation X said nothing",
+        "He wrote to X Corp lawyers",  # the company, not the platform
+        "She said on Facebook Inc. stationery",
         "",
     ],
 )

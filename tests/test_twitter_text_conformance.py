@@ -13,7 +13,15 @@ from typing import Any
 
 import pytest
 
-from tweetresolve.entities import extract_entities, extract_reply_handle, measure_text
+from tweetresolve.entities import (
+    extract_entities,
+    extract_reply_handle,
+    is_valid_handle,
+    is_valid_hashtag,
+    is_valid_list,
+    is_valid_post_text,
+    measure_text,
+)
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "conformance" / "twitter-text"
 
@@ -123,6 +131,23 @@ def test_weighted_length(section: str, case: dict[str, Any]) -> None:
     assert measured.display_range_end == expected["displayRangeEnd"]
     assert measured.valid_range_start == expected["validRangeStart"]
     assert measured.valid_range_end == expected["validRangeEnd"]
+
+
+VALIDITY_SECTIONS = ("tweets", "usernames", "lists", "hashtags")
+
+
+@pytest.mark.parametrize(("section", "case"), _cases("validate.yml", VALIDITY_SECTIONS))
+def test_validity(section: str, case: dict[str, Any]) -> None:
+    """Validity of a whole post text (legacy v1 limit, as the reference runs it), a lone
+    handle, list or hashtag."""
+    text: str = case["text"]
+    check = {
+        "tweets": lambda t: is_valid_post_text(t, version=1),
+        "usernames": is_valid_handle,
+        "lists": is_valid_list,
+        "hashtags": is_valid_hashtag,
+    }[section]
+    assert check(text) is case["expected"]
 
 
 def test_indexed_cases_stay_in_the_bmp() -> None:

@@ -41,6 +41,7 @@ __all__ = [
     "LANGUAGES",
     "TIME_SUFFIXES",
     "UNIVERSAL_CONNECTORS",
+    "YEAR_OFFSETS",
     "ZONE_OFFSETS",
     "LanguageData",
     "cldr_language",
@@ -116,6 +117,14 @@ EXTRA_PATTERNS: Mapping[str, tuple[str, ...]] = {
 EXTRA_MONTH_NAMES: Mapping[str, Mapping[str, int]] = {
     "en": {"sept": 9},
     "de": {"sep": 9},
+}
+
+#: Calendars whose years differ from the Gregorian by a fixed offset, with their era
+#: names.  CLDR's default Thai calendar is the Buddhist one (Buddhist year = Gregorian
+#: + 543), which is what a browser prints for a Thai user (Bluesky's "long date + time"),
+#: e.g. "25 กันยายน 2561"; a Thai year past the Gregorian range is read that way.
+YEAR_OFFSETS: Mapping[str, tuple[int, tuple[str, ...]]] = {
+    "th": (543, ("พ.ศ.", "พุทธศักราช")),
 }
 
 #: Words that join a date and its time in each language.  CLDR calls these the
@@ -415,7 +424,7 @@ def _language(code: str, raw: Mapping[str, Any]) -> LanguageData:
         months=months,
         month_spellings=frozenset(spellings),
         weekdays=frozenset(_names(raw["weekdays"])),
-        eras=frozenset(_names(raw["eras"])),
+        eras=frozenset(_names([*raw["eras"], *YEAR_OFFSETS.get(code, (0, ()))[1]])),
         patterns=tuple(patterns),
         connectors=frozenset({*raw["connectors"], *EXTRA_CONNECTORS.get(code, ())}),
         day_periods=periods,

@@ -21,7 +21,9 @@ code  meaning
 
 Each subcommand is one ``_add_<name>_command`` function that registers its
 arguments and its handler on the shared sub-parser, so another command is one
-function and one line in :func:`build_parser`.
+function and one line in :func:`build_parser`.  What ``scan`` does with each
+document is the function :func:`make_finder` builds from the options; an option
+that changes it (say, expanding the links found) changes that function only.
 """
 
 from __future__ import annotations

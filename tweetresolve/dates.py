@@ -360,8 +360,18 @@ def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> 
     (``September`` is German, ``september`` Danish).
     """
     year = int(match["y"])
+    candidates = shape.langs
     if not _MIN_YEAR <= year <= _MAX_YEAR:
-        return None
+        # Perhaps a year of another calendar (Thai Buddhist era): only its languages.
+        candidates = tuple(
+            code
+            for code in shape.langs
+            if code in _datedata.YEAR_OFFSETS
+            and _MIN_YEAR <= year - _datedata.YEAR_OFFSETS[code][0] <= _MAX_YEAR
+        )
+        if not candidates:
+            return None
+        year -= _datedata.YEAR_OFFSETS[candidates[0]][0]
     groups = match.groupdict()
     month_name = groups.get("mon")
     weekday = groups.get("wd")
@@ -369,7 +379,7 @@ def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> 
     month: int | None = int(groups["m"]) if groups.get("m") else None
     signature = tuple(_punctuation(groups[f"s{i}"] or "") for i in range(shape.seps))
     ranks: list[tuple[str, int]] = []
-    for code in shape.langs:
+    for code in candidates:
         data = grammar.languages[code]
         if month_name is not None:
             number = data.months.get(month_name.lower()) or data.months.get(fold(month_name))

@@ -42,6 +42,9 @@ __all__ = [
     "TextLength",
     "extract_entities",
     "extract_reply_handle",
+    "is_valid_handle",
+    "is_valid_hashtag",
+    "is_valid_list",
     "is_valid_post_text",
     "measure_text",
     "utf16_offset",
@@ -178,6 +181,8 @@ _MENTION_RE = re.compile(
     r"(?:^|[^a-zA-Z0-9_!#$%&*@＠]|(?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?)"
     r"([@＠])([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?"
 )
+#: A whole ``@handle/list-slug`` and nothing else. Example: ``@ada_example/reading-list``.
+_LIST_RE = re.compile(r"[@＠][a-zA-Z0-9_]{1,20}/[a-zA-Z][a-zA-Z0-9_\-]{0,24}")
 #: ``endMentionMatch``: a mention followed by another ``@``, an accented Latin letter or
 #: ``://`` is not one (``@user@host``, ``@aliceìn``, ``@http://``).
 _MENTION_END_RE = re.compile("[@＠" + _LATIN_ACCENTS + "]|://")
@@ -998,10 +1003,41 @@ def weighted_length(text: str) -> int:
     return measure_text(text).weighted_length
 
 
-def is_valid_post_text(text: str) -> bool:
+def is_valid_post_text(text: str, *, version: int = 3) -> bool:
     """Whether ``text`` fits a post: 1 to 280 weighted units, no invalid characters.
+
+    ``version`` as for :func:`measure_text` (1 is the legacy 140-character rule).
 
     >>> is_valid_post_text("Hello"), is_valid_post_text(""), is_valid_post_text("x" * 281)
     (True, False, False)
     """
-    return measure_text(text).valid
+    return measure_text(text, version=version).valid
+
+
+def is_valid_handle(text: str) -> bool:
+    """Whether ``text`` is exactly one ``@handle`` (1-20 letters, digits or ``_``).
+
+    >>> is_valid_handle("@ada_example"), is_valid_handle("@ada-example")
+    (True, False)
+    """
+    found = _mention_entities(text)
+    return len(found) == 1 and found[0].kind == "mention" and found[0].text == text
+
+
+def is_valid_list(text: str) -> bool:
+    """Whether ``text`` is exactly one ``@handle/list-slug``.
+
+    >>> is_valid_list("@ada_example/reading-list"), is_valid_list("@ada_example/")
+    (True, False)
+    """
+    return _LIST_RE.fullmatch(text) is not None
+
+
+def is_valid_hashtag(text: str) -> bool:
+    """Whether ``text`` is exactly one hashtag, sign included.
+
+    >>> is_valid_hashtag("#café"), is_valid_hashtag("#2024")
+    (True, False)
+    """
+    found = [e for e in extract_entities(text) if e.kind == "hashtag"]
+    return len(found) == 1 and found[0].text == text

@@ -246,7 +246,11 @@ class MarkerScan:
         else:
             for gate, members in self._gates:
                 if gate in data:
-                    found.update(marker.decode("ascii") for marker in members if marker in data)
+                    found.update(
+                        marker.decode("ascii")
+                        for marker in members
+                        if marker == gate or marker in data
+                    )
         if self._other:
             lowered = source.lower()
             found.update(marker for marker in self._other if marker in lowered)
@@ -285,9 +289,14 @@ def _gates_for(groups: Iterable[set[str]]) -> tuple[tuple[bytes, tuple[bytes, ..
             covered = {marker for marker in uncovered if gate in marker}
             uncovered -= covered
             by_gate.setdefault(gate, set()).update(covered)
+    # A gate standing for one marker is that marker: one search instead of two.
+    gates = {
+        (next(iter(members)) if len(members) == 1 else gate): members
+        for gate, members in by_gate.items()
+    }
     return tuple(
         (gate.encode("ascii"), tuple(marker.encode("ascii") for marker in sorted(members)))
-        for gate, members in sorted(by_gate.items())
+        for gate, members in sorted(gates.items())
     )
 
 

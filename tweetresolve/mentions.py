@@ -42,6 +42,9 @@ _TOKEN = r"[^\s.!?;:…]{1,40}"
 #: run is bounded, which keeps backtracking constant.
 _GAP = r"(?:[^\S\n]{1,10}(?:\n[^\S\n]{0,10})?|\n[^\S\n]{0,10})"
 
+#: A platform name followed by a company suffix names the company ("X Corp").
+_NOT_COMPANY = r"(?![^\S\n]{1,3}(?-i:Corp|Inc|Holdings|Ltd|Platforms)\b)"
+
 #: How far around a platform word a phrase may reach.  The longest possible phrase: a
 #: verb (~35 with its gap), four words of up to 40 characters with their gaps (4 x 61), a
 #: preposition and a holder such as "dem sozialen Netzwerk" with gaps (~110), the
@@ -65,11 +68,12 @@ def _platform(group: str) -> str:
     """A platform name as a named group; ``X`` and ``Threads`` only capitalised.
 
     ``X`` may not be followed by a hyphen and a lower-case letter (``X-ray``), but may
-    start a German compound (``X-Post``).
+    start a German compound (``X-Post``).  The company is not the platform: "wrote to
+    X Corp" is no mention.
     """
     loose = [n for n in _mentiondata.PLATFORM_NAMES if n not in ("x", "threads")]
     strict = "|".join(_mentiondata.CASE_SENSITIVE_NAMES)
-    return rf"(?P<{group}>(?:{_words(loose)}|(?-i:{strict}))(?!\w|(?-i:-[a-z])))"
+    return rf"(?P<{group}>(?:{_words(loose)}|(?-i:{strict}))(?!\w|(?-i:-[a-z])){_NOT_COMPANY})"
 
 
 def _compile(grammar: MentionGrammar) -> tuple[re.Pattern[str], ...]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from typing import Any, ClassVar, TypeVar, Union
+from typing import Any, ClassVar, TypeAlias, TypeVar, Union
 
 import attrs
 
@@ -37,7 +37,7 @@ __all__ = [
 _R = TypeVar("_R", bound="_Record")
 
 #: A date as shown in an embed: a calendar day, or a moment when the embed gives a time.
-DateLike = Union[dt.date, dt.datetime]
+DateLike: TypeAlias = dt.date | dt.datetime
 
 
 class _Record:
@@ -63,7 +63,9 @@ class _Record:
         if not isinstance(data, dict):
             raise TypeError(f"{cls.__name__}.from_dict() expects a dict, got {type(data).__name__}")
         hints = _field_types(cls)
-        kwargs = {name: _decode(hints[name], value) for name, value in data.items() if name in hints}
+        kwargs = {
+            name: _decode(hints[name], value) for name, value in data.items() if name in hints
+        }
         return cls(**kwargs)
 
 

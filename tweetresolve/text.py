@@ -218,9 +218,6 @@ _POST_MARKS = re.compile(
 # A list item of a post: a bullet or an emoji at the start: "・item", "• item",
 # "(1) item", "✈️ item".
 _BULLET = re.compile(r"[・•·▪►→✓✔\u2600-\u27bf\U0001f000-\U0001faff]|- |\(?\d{1,2}[).] ")
-# What is not prose in a line of a post: hashtags, mentions, cashtags, and every
-# character that is not a letter or digit (spaces, punctuation, emoji).
-_NOT_PROSE = re.compile(r"[#＃@＠$][^\W_]+|[\W_]")
 # The end of a sentence at the end of a line: "ended.", "why?“", "list:".
 _SENTENCE_CLOSE = re.compile(r"[.!?…。！？:：][\"'”’»)\]]{0,2}[ \t]*$")
 # Several spaces inside a line: where a converter joined two blocks.
@@ -565,8 +562,6 @@ class _Line:
     weight: int
     blank: bool
     boundary: bool
-    #: Weight of the words, outside links, hashtags, mentions and emoji.
-    prose: int = 0
     #: The raw line ends in a space: an inline element (a link) was split off onto
     #: the next line, as BeautifulSoup's ``get_text("\\n")`` does, so the sentence
     #: goes on below.
@@ -749,25 +744,11 @@ def _make_line(text: str, start: int, end: int) -> _Line:
         return _Line(start, content_start, end, prefix is not None, "", (), 0, True, False)
     clean, links, weight = _clean_line(stripped)
     boundary = _is_boundary(stripped) or _is_lone_link(stripped, links)
-    prose = _prose_weight(clean, links)
     quoted = prefix is not None
     continues = raw.rstrip("\r")[-1:] in {" ", "\t", "\u00a0"}
     return _Line(
-        start, content_start, end, quoted, clean, links, weight, False, boundary, prose, continues
+        start, content_start, end, quoted, clean, links, weight, False, boundary, continues
     )
-
-
-def _prose_weight(clean: str, links: tuple[Link, ...]) -> int:
-    """Weight of the words of ``clean``: links, hashtags, mentions, emoji and
-    punctuation taken out.
-
-    >>> _prose_weight("#tag @bo 🚲 !", ()), _prose_weight("Hi #tag", ())
-    (0, 2)
-    """
-    rest = clean
-    for link in links:
-        rest = rest.replace(link.text or link.url, "", 1)
-    return _weigh(_NOT_PROSE.sub("", rest))
 
 
 def _is_boundary(stripped: str) -> bool:
