@@ -1,8 +1,8 @@
 """The seed article: a scraped news text with one flattened tweet embed.
 
 The seed lives beside the project (``../shared/seeds/``) and is third-party text, so
-nothing of it is copied here: the expected name and handle are read back from the
-seed's own attribution line and compared field by field.
+nothing of it is copied here beyond the author's name and handle that the brief
+states; the rest is read back from the seed's own lines and compared field by field.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ def test_seed_yields_exactly_one_post() -> None:
     assert post.platform == "twitter"
     assert post.author is not None
     assert (post.author.name, post.author.handle) == (byline["name"], byline["handle"])
+    # The values the project's brief states for this seed.
+    assert (post.author.name, post.author.handle) == ("Hu Xijin 胡锡进", "HuXijin_GT")
     # The name mixes Latin and CJK script; the handle is a plain Twitter handle.
     assert re.search(r"[A-Za-z]", post.author.name or "")
     assert re.search("[\u4e00-\u9fff]", post.author.name or "")

@@ -31,7 +31,7 @@ from tweetresolve.html import (
     parse_page,
 )
 from tweetresolve.platforms import PLATFORMS, Candidate, Platform
-from tweetresolve.records import Author, Post
+from tweetresolve.records import Author, Post, PostRef
 from tweetresolve.urls import parse_post_url
 
 __all__ = ["Kind", "extract"]
@@ -138,18 +138,20 @@ def _link_candidates(page: ParsedPage) -> Iterator[Candidate]:
         ref = parse_post_url(href)
         if ref is None or (ref.post_id is None and not ref.needs_expansion):
             continue
-        yield Candidate(
-            element=anchor,
-            post=Post(
-                platform=ref.platform,
-                post_id=ref.post_id,
-                url=ref.url or href,
-                # The permalink names its author; the link says nothing more.
-                author=Author(handle=ref.handle) if ref.handle else None,
-                created_at=_created_at(ref.platform, ref.post_id),
-                form="link",
-            ),
-        )
+        yield Candidate(element=anchor, post=_link_post(ref, href))
+
+
+def _link_post(ref: PostRef, url: str, span: tuple[int, int] | None = None) -> Post:
+    """The post a bare permalink names: the link says nothing more than its URL."""
+    return Post(
+        platform=ref.platform,
+        post_id=ref.post_id,
+        url=ref.url or url,
+        author=Author(handle=ref.handle) if ref.handle else None,
+        created_at=_created_at(ref.platform, ref.post_id),
+        form="link",
+        span=span,
+    )
 
 
 def _created_at(platform: str, post_id: str | None) -> dt.datetime | None:
@@ -270,15 +272,7 @@ def _add_text_links(text: str, posts: list[Post]) -> list[Post]:
         if key in known or any(s <= start < e for s, e in covered):
             continue
         known.add(key)
-        found.append(
-            Post(
-                platform=ref.platform,
-                post_id=ref.post_id,
-                url=ref.url or url,
-                form="link",
-                span=(start, end),
-            )
-        )
+        found.append(_link_post(ref, url, (start, end)))
     return sorted([*posts, *found], key=lambda p: p.span[0] if p.span else -1)
 
 
