@@ -38,7 +38,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -140,12 +140,12 @@ def aiohttp_transport(concurrency: int) -> httpx.AsyncBaseTransport | None:
 Sample = tuple[float, float, int]
 
 
-def in_process(make: Callable[[], Awaitable[int]]) -> Callable[[], Sample]:
+def in_process(make: Callable[[], Coroutine[Any, Any, int]]) -> Callable[[], Sample]:
     """Time ``make()`` on a fresh event loop in this process."""
 
     def run() -> Sample:
         start, cpu = time.perf_counter(), time.process_time()
-        bad = asyncio.run(make())  # type: ignore[arg-type]
+        bad = asyncio.run(make())
         return time.perf_counter() - start, time.process_time() - cpu, bad
 
     return run

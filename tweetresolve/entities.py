@@ -314,7 +314,7 @@ class _Chain:
         ]
 
     def run_of(self, pos: int) -> int:
-        """Index of the run holding ``pos`` (runs are few; a binary search is overkill)."""
+        """Index of the run holding ``pos`` (a binary search: a chain may have many runs)."""
         lo, hi = 0, len(self.starts) - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2
