@@ -6,9 +6,11 @@ Prints, over the labelled pages in ``../shared/corpus/pages`` (beside the projec
   parse where needed, detection), of a plain ``lxml.html`` parse of the same
   bytes, and of a whole-page ``BeautifulSoup(page, "lxml")`` parse; each the
   median of repeated passes, with ratios.  Target: extract >= 0.5 x lxml.
-* Whether the fast path finds exactly what a full parse finds: every page is
-  run again with the prefilter disabled (every platform's detector on every
-  page, HTML and text path alike) and the posts compared.
+  extract is timed with each marker-search engine available: the Aho-Corasick
+  automaton (``ahocorasick_rs``, the ``fast`` extra) and the pure-Python gates.
+* Whether the fast path finds exactly what a full parse finds: every page and
+  every text case is run again with the prefilter disabled (every platform's
+  detector on every document) and the posts compared, for each engine.
 * The time-versus-size curve of the hostile inputs (``tests/hostile.py``), sizes
   doubling, with the time per megabyte, so superlinear growth shows.
 
@@ -104,7 +106,7 @@ def soup_parse(data: bytes) -> object:
 def prefilter_disabled() -> Iterator[None]:
     """Make every platform look present on every document: the full-parse path."""
     saved = extract_module._active_platforms, extract_module.markers_present
-    extract_module._active_platforms = lambda source: list(extract_module.PLATFORMS)
+    extract_module._active_platforms = lambda *args, **kwargs: list(extract_module.PLATFORMS)
     extract_module.markers_present = lambda lowered, markers: True
     try:
         yield
@@ -231,17 +233,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"pages with an embed marker (parsed): {parsed} of {len(pages)}")
 
-    differ = compare_paths(pages, texts)
+    differ: list[str] = []
     checked = 2 * (len(pages) + len(texts))
-    if differ:
-        print(f"\nfast path vs full parse: {len(differ)} of {checked} runs DIFFER:")
-        for line in differ:
-            print(f"  {line}")
-    else:
-        print(
-            f"\nfast path vs full parse: identical posts on all {checked} runs "
-            f"({len(pages)} pages and {len(texts)} texts, with and without links)"
-        )
+    for engine in engines:
+        with marker_engine(engine):
+            found = compare_paths(pages, texts)
+        differ += [f"[{engine}] {line}" for line in found]
+        if found:
+            print(f"\nfast path ({engine}) vs full parse: {len(found)} of {checked} runs DIFFER:")
+            for line in found:
+                print(f"  {line}")
+        else:
+            print(
+                f"\nfast path ({engine}) vs full parse: identical posts on all {checked} runs "
+                f"({len(pages)} pages and {len(texts)} texts, with and without links)"
+            )
 
     sizes = [62_500 * 2**i for i in range(5 if args.quick else 7)]
     hostile_curve(sizes)

@@ -15,6 +15,7 @@ from tweetresolve.entities import (
     is_valid_hashtag,
     is_valid_list,
     is_valid_post_text,
+    is_valid_url,
     measure_text,
     utf16_offset,
     weighted_length,
@@ -158,6 +159,9 @@ def test_measure_text_rejects_unknown_version() -> None:
         (is_valid_list, "@ada_example/1list", False),  # slug starts with a digit
         (is_valid_hashtag, "#タグ", True),
         (is_valid_hashtag, "#tag more", False),  # more than the hashtag
+        (is_valid_url, "https://example.com/a?b=c#d", True),
+        (is_valid_url, "https://exa mple.com/", False),  # a space in the host
+        (is_valid_url, "example.com/a", False),  # the protocol is required by default
     ],
 )
 def test_validators(check: Callable[[str], bool], text: str, expected: bool) -> None:

@@ -65,6 +65,16 @@ def test_marker_across_a_window_boundary(engine: str) -> None:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("repeats", [0, 1, 31, 32, 33, 500])
+def test_marker_after_many_near_misses(engine: str, repeats: int) -> None:
+    """A marker after many places that share its gate is found, however many there are."""
+    scan = MarkerScan([["amp-twitter", "twitter-tweet"], ["tiktok-embed"]], engine=engine)
+    source = "twitter.com/intent " * repeats + "<amp-twitter>" + " twitter" * repeats
+    assert scan.find(source) == {"amp-twitter"}
+    assert scan.find("twitter " * repeats) == set()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_non_ascii_marker(engine: str) -> None:
     """A marker that is not ASCII is matched on the lower-cased text."""
     scan = MarkerScan([["ＡＢＣ-embed".lower(), "plain"]], engine=engine)

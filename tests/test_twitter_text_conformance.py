@@ -8,6 +8,7 @@ UTF-16 offsets agree and no conversion is needed (checked below).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from tweetresolve.entities import (
     is_valid_hashtag,
     is_valid_list,
     is_valid_post_text,
+    is_valid_url,
     measure_text,
 )
 
@@ -133,20 +135,23 @@ def test_weighted_length(section: str, case: dict[str, Any]) -> None:
     assert measured.valid_range_end == expected["validRangeEnd"]
 
 
-VALIDITY_SECTIONS = ("tweets", "usernames", "lists", "hashtags")
+VALIDITY_SECTIONS = ("tweets", "usernames", "lists", "hashtags", "urls", "urls_without_protocol")
 
 
 @pytest.mark.parametrize(("section", "case"), _cases("validate.yml", VALIDITY_SECTIONS))
 def test_validity(section: str, case: dict[str, Any]) -> None:
-    """Validity of a whole post text (legacy v1 limit, as the reference runs it), a lone
-    handle, list or hashtag."""
+    """Validity of a post text (legacy v1 limit, as the reference runs it), or of a lone
+    handle, list, hashtag or URL."""
     text: str = case["text"]
-    check = {
+    checks: dict[str, Callable[[str], bool]] = {
         "tweets": lambda t: is_valid_post_text(t, version=1),
         "usernames": is_valid_handle,
         "lists": is_valid_list,
         "hashtags": is_valid_hashtag,
-    }[section]
+        "urls": is_valid_url,
+        "urls_without_protocol": lambda t: is_valid_url(t, require_protocol=False),
+    }
+    check = checks[section]
     assert check(text) is case["expected"]
 
 

@@ -32,7 +32,7 @@ def escape(text: str) -> str:
     out = []
     for ch in text:
         code = ord(ch)
-        if 0x20 < code < 0x7F and ch not in "\\\"":
+        if 0x20 < code < 0x7F and ch not in '\\"':
             out.append(ch)
         elif code <= 0xFFFF:
             out.append(f"\\u{code:04x}")

@@ -104,10 +104,11 @@ def _run(platform: Platform, find: Callable[[], Iterable[_T]]) -> list[_T]:
 
 
 def _extract_html(source: str, *, base_url: str | None, include_links: bool) -> list[Post]:
-    active = _active_platforms(source)
+    encoded = source.encode("utf-8", "surrogatepass")  # once, for the prefilter and lxml
+    active = _active_platforms(source, encoded)
     if not active and not include_links:
         return []
-    page = parse_page(source, base_url=base_url, include_links=include_links)
+    page = parse_page(source, base_url=base_url, include_links=include_links, encoded=encoded)
     if page is None:
         return []
     candidates: list[Candidate] = []
@@ -118,9 +119,9 @@ def _extract_html(source: str, *, base_url: str | None, include_links: bool) -> 
     return _merge_candidates(page, candidates)
 
 
-def _active_platforms(source: str) -> list[Platform]:
+def _active_platforms(source: str, encoded: bytes | None = None) -> list[Platform]:
     """The platforms whose HTML markers occur in ``source``: the prefilter."""
-    found = _marker_scan(tuple(p.markers for p in PLATFORMS)).find(source)
+    found = _marker_scan(tuple(p.markers for p in PLATFORMS)).find(source, encoded=encoded)
     return [p for p in PLATFORMS if not found.isdisjoint(p.markers)]
 
 

@@ -189,6 +189,9 @@ def markers_present(lowered: str, markers: Iterable[str]) -> bool:
 # Length of the gates of the pure-Python scan: long enough to be rare on a page,
 # short enough that a platform's markers share a few ("itter", "outub").
 _GATE_CHARS = 5
+# How many places of a gate the pure-Python scan checks one by one before it
+# searches the gate's markers through the whole page instead.
+_GATE_CHECKS = 32
 # The automaton reads long documents in windows of this many bytes, so a page
 # repeating a marker a million times cannot build a million-entry match list.
 _SCAN_WINDOW = 1 << 20
@@ -227,7 +230,7 @@ class MarkerScan:
         self._markers = tuple(ascii_markers)
         self._longest = max(map(len, ascii_markers), default=0)
         self._automaton: Any = None
-        self._gates: tuple[tuple[bytes, tuple[bytes, ...]], ...] = ()
+        self._gates: tuple[tuple[bytes, tuple[tuple[bytes, int], ...]], ...] = ()
         if engine != "gates" and _ahocorasick is not None and ascii_markers:
             self.engine = "automaton"
             self._automaton = _ahocorasick.BytesAhoCorasick(
@@ -237,24 +240,45 @@ class MarkerScan:
             self.engine = "gates"
             self._gates = _gates_for(sets)
 
-    def find(self, source: str) -> set[str]:
-        """The markers that occur in ``source``, ASCII letter case ignored."""
-        data = source.encode("utf-8", "surrogatepass").lower()
+    def find(self, source: str, *, encoded: bytes | None = None) -> set[str]:
+        """The markers that occur in ``source``, ASCII letter case ignored.
+
+        ``encoded``, if given, is ``source`` already encoded as UTF-8.
+        """
+        if encoded is None:
+            encoded = source.encode("utf-8", "surrogatepass")
+        data = encoded.lower()
         found: set[str] = set()
         if self._automaton is not None:
             self._find_with_automaton(data, found)
         else:
-            for gate, members in self._gates:
-                if gate in data:
-                    found.update(
-                        marker.decode("ascii")
-                        for marker in members
-                        if marker == gate or marker in data
-                    )
+            self._find_with_gates(data, found)
         if self._other:
             lowered = source.lower()
             found.update(marker for marker in self._other if marker in lowered)
         return found
+
+    def _find_with_gates(self, data: bytes, found: set[str]) -> None:
+        # Each place a gate occurs is checked for the markers behind it (a marker
+        # holds its gate at a known offset).  A gate seen more often than
+        # _GATE_CHECKS times is cheaper to settle by searching its markers outright.
+        for gate, members in self._gates:
+            at = data.find(gate)
+            pending = list(members)
+            checks = _GATE_CHECKS
+            while at != -1 and pending and checks:
+                checks -= 1
+                left = []
+                for marker, offset in pending:
+                    start = at - offset
+                    if start >= 0 and data.startswith(marker, start):
+                        found.add(marker.decode("ascii"))
+                    else:
+                        left.append((marker, offset))
+                pending = left
+                at = data.find(gate, at + 1)
+            if at != -1 and pending:
+                found.update(marker.decode("ascii") for marker, _ in pending if marker in data)
 
     def _find_with_automaton(self, data: bytes, found: set[str]) -> None:
         # Overlapping matches: a marker inside another one ("tweet" in
@@ -273,7 +297,9 @@ class MarkerScan:
         found.update(markers[index] for index in indexes)
 
 
-def _gates_for(groups: Iterable[set[str]]) -> tuple[tuple[bytes, tuple[bytes, ...]], ...]:
+def _gates_for(
+    groups: Iterable[set[str]],
+) -> tuple[tuple[bytes, tuple[tuple[bytes, int], ...]], ...]:
     # Greedy cover of each group's markers by 5-character substrings.  Gates are
     # chosen within a group: a substring of one platform's markers is rarer on a
     # page than one shared across platforms ("embed", ".com/").
@@ -295,7 +321,10 @@ def _gates_for(groups: Iterable[set[str]]) -> tuple[tuple[bytes, tuple[bytes, ..
         for gate, members in by_gate.items()
     }
     return tuple(
-        (gate.encode("ascii"), tuple(marker.encode("ascii") for marker in sorted(members)))
+        (
+            gate.encode("ascii"),
+            tuple((marker.encode("ascii"), marker.index(gate)) for marker in sorted(members)),
+        )
         for gate, members in sorted(gates.items())
     )
 
@@ -391,15 +420,14 @@ class ParsedPage:
         tag = element.tag if isinstance(element.tag, str) else None
         if not line or not tag:
             return None
-        starts = self._lines()
-        if line - 1 >= len(starts):
-            return None
         tag_starts = self._tag_starts(tag)
         if element in tag_starts:
             found = tag_starts[element]
         else:
             # Not an element of this page's tree (a detector parsed a fragment of
             # its own): count by hand, as for any element.
+            if line - 1 >= len(self._lines()):
+                return None
             found = self._nth_start_on_line(element, tag, line)
         if found is None:
             return None
@@ -412,11 +440,17 @@ class ParsedPage:
         cached = self._starts.get(tag)
         if cached is not None:
             return cached
-        lines = self._lines()
         by_line: dict[int, list[int]] = {}
         pattern = re.compile(_START_TAG_TEMPLATE.format(re.escape(tag)), re.IGNORECASE)
+        # Line numbers counted between successive matches (str.count runs in C),
+        # so no table of every line start is needed.
+        count = self.source.count
+        line, last = 1, 0
         for match in pattern.finditer(self.source):
-            by_line.setdefault(bisect.bisect_right(lines, match.start()), []).append(match.start())
+            start = match.start()
+            line += count("\n", last, start)
+            last = start
+            by_line.setdefault(line, []).append(start)
         seen_on_line: dict[int, int] = {}
         cached = {}
         for other in self.root.iter(tag):
@@ -486,15 +520,26 @@ def _element_end(source: str, tag: str, start: int) -> int:
 
 
 def parse_page(
-    source: str, *, base_url: str | None = None, include_links: bool = False
+    source: str,
+    *,
+    base_url: str | None = None,
+    include_links: bool = False,
+    encoded: bytes | None = None,
 ) -> ParsedPage | None:
-    """Parse decoded HTML with lxml; None when there is no document to parse."""
+    """Parse decoded HTML with lxml; None when there is no document to parse.
+
+    ``encoded``, if given, is ``source`` already encoded as UTF-8 (with
+    ``surrogatepass``), saving the encoding a second time.
+    """
     # NUL is not allowed in lxml input; U+FFFD keeps every offset where it was.
     if "\x00" in source:
         source = source.replace("\x00", "\ufffd")
+        encoded = None
+    if encoded is None:
+        encoded = source.encode("utf-8", "surrogatepass")
     parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
     try:
-        root = lxml.html.document_fromstring(source.encode("utf-8", "surrogatepass"), parser=parser)
+        root = lxml.html.document_fromstring(encoded, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         logger.debug("document not parsed: %s", exc)
         return None

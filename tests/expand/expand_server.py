@@ -25,6 +25,7 @@ Routes (all GET unless said):
 from __future__ import annotations
 
 import http.server
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -164,9 +165,14 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def running_server() -> Iterator[_Server]:
-    """Run the test server on an ephemeral port of 127.0.0.1 until the block ends."""
+def running_server(tls: ssl.SSLContext | None = None) -> Iterator[_Server]:
+    """Run the test server on an ephemeral port of 127.0.0.1 until the block ends.
+
+    With ``tls`` (a server-side context), the server speaks HTTPS.
+    """
     server = _Server()
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()

@@ -35,6 +35,7 @@ from typing import Final
 import httpcore
 import httpx
 
+from tweetresolve.expand._asyncio_backend import AsyncioBackend
 from tweetresolve.expand.guard import AddressPolicy, literal_address
 
 __all__ = ["GuardedTransport", "NameResolutionError", "Resolver", "system_resolver"]
@@ -142,7 +143,7 @@ class GuardedTransport(httpx.AsyncBaseTransport):
     ) -> None:
         self._policy = policy if policy is not None else AddressPolicy(trusted_hosts)
         self._resolver: Resolver = resolver or system_resolver
-        self._backend = network_backend or httpcore.AnyIOBackend()
+        self._backend = network_backend or AsyncioBackend()
         self._ssl_context = ssl_context
         self._keepalive_expiry = keepalive_expiry
         self._max_idle_per_host = max_idle_per_host

@@ -41,32 +41,37 @@ def contains(outer: Element, inner: Element) -> bool:
     return any(node is outer for node in inner.iterancestors())
 
 
-def without_noscript_copies(candidates: list[Candidate]) -> list[Candidate]:
+def without_noscript_copies(
+    candidates: list[Candidate], *, anywhere: bool = False
+) -> list[Candidate]:
     """Drop an embed inside ``<noscript>`` that repeats an embed shown beside it.
 
     Lazy-loading plugins write ``<iframe data-src=…></iframe><noscript><iframe src=…>
     </iframe></noscript>``: one post, shown once.  "Beside" means under the
-    ``<noscript>``'s parent; a copy's fields fill the shown embed's empty ones.  A
-    ``<noscript>`` embed with no shown twin nearby counts on its own.
+    ``<noscript>``'s parent (with ``anywhere``, the whole page); a copy's fields fill the
+    shown embed's empty ones.  A ``<noscript>`` embed with no shown twin counts on its own.
     """
     hidden = [_noscript_of(candidate.element) for candidate in candidates]
     if all(noscript is None for noscript in hidden):
         return candidates
     # (ancestor, post id) -> the first shown embed of that post under that ancestor:
     # one walk up from each shown embed, so a page of many embeds stays linear.
-    shown_under: dict[tuple[Element, str], int] = {}
+    # The key (None, post id) stands for the whole page.
+    shown_under: dict[tuple[Element | None, str], int] = {}
     for index, candidate in enumerate(candidates):
         post_id = candidate.post.post_id
         if hidden[index] is None and post_id is not None:
-            for ancestor in candidate.element.iterancestors():
-                shown_under.setdefault((ancestor, post_id), index)
+            shown_under.setdefault((None, post_id), index)
+            if not anywhere:
+                for ancestor in candidate.element.iterancestors():
+                    shown_under.setdefault((ancestor, post_id), index)
     kept: list[Candidate | None] = list(candidates)
     for index, noscript in enumerate(hidden):
         copy = candidates[index]
         scope = noscript.getparent() if noscript is not None else None
         if scope is None or copy.post.post_id is None:
             continue
-        at = shown_under.get((scope, copy.post.post_id))
+        at = shown_under.get((None if anywhere else scope, copy.post.post_id))
         shown = kept[at] if at is not None else None
         if at is not None and shown is not None:
             kept[at] = attrs.evolve(shown, post=_fill_empty(shown.post, copy.post))

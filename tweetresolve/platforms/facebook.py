@@ -26,6 +26,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from tweetresolve.dates import find_date, parse_date
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
+from tweetresolve.platforms._common import contains, frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef
 
@@ -149,24 +150,27 @@ class Facebook:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield XFBML placeholders, plugin iframes and ``amp-facebook`` elements."""
+        return iter(without_noscript_copies(list(self._candidates(page))))
+
+    def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         for element in page.xpath(
-            "//*[@data-href and (contains(@class, 'fb-post') or contains(@class, 'fb-video'))]"
+            # data-href may be gone (a CMS stripped it): the inner blockquote's cite remains.
+            "//*[contains(@class, 'fb-post') or contains(@class, 'fb-video')]"
         ):
             if has_class(element, "fb-post") or has_class(element, "fb-video"):
                 post = self._from_placeholder(page, element)
                 if post is not None:
                     yield Candidate(element, post)
         for element in page.xpath("//iframe"):
-            for attribute in ("src", "data-src", "data-lazy-src"):
-                url = page.absolute(element.get(attribute))
-                if url and _PLUGIN_HINT in url:
+            for url in frame_urls(page, element):
+                if _PLUGIN_HINT in url:
                     ref = self.parse_url(url)
                     if ref is not None and ref.post_id is not None:
                         yield Candidate(element, self._post(ref, "iframe"))
                         break
         for element in page.xpath("//amp-facebook"):
-            url = page.absolute(element.get("data-href"))
-            ref = self.parse_url(url) if url else None
+            href = page.absolute(element.get("data-href"))
+            ref = self.parse_url(href) if href else None
             if ref is not None and ref.post_id is not None:
                 yield Candidate(element, self._post(ref, "amp"))
 
@@ -383,7 +387,7 @@ def _read_snippet(
     for child in quote:
         if not isinstance(child.tag, str) or child.tag in {"script", "style"}:
             continue
-        if author is not None and (child is author or _contains(child, author)):
+        if author is not None and (child is author or contains(child, author)):
             break  # the byline: the text is above it
         shown = element_text(child)
         if not shown:
@@ -418,15 +422,6 @@ def _date_after(author: Element) -> str | None:
     # connector, kept as shown.
     words = tail.split(" ")
     return " ".join(words[1:]) if 1 < len(words) <= 4 else None
-
-
-def _contains(outer: Element, inner: Element) -> bool:
-    node = inner.getparent()
-    while node is not None:
-        if node is outer:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _caption_above(text: str, line_start: int) -> tuple[str | None, int]:

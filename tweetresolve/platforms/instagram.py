@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from tweetresolve.dates import find_date, parse_date
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import instagram_time
+from tweetresolve.platforms._common import contains, frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef
 
@@ -37,6 +38,7 @@ __all__ = ["BYLINE", "INSTAGRAM", "Instagram", "canonical_url"]
 # on instagram.com (any of www., m.) or the instagr.am short host.  The shortcode is
 # URL-safe base64; old ones are 5-10 chars, current ones 11, private ones longer.
 # Sources: iframely instagram.com.js, the oEmbed provider registry (embeds.md §3.3).
+# "/reels/audio/<id>/" is a sound's page, not a reel.
 # Example: "https://www.instagram.com/ada_example/p/CZIALixI8FH/embed/captioned/?cr=1"
 POST_URL = re.compile(
     r"""
@@ -46,7 +48,7 @@ POST_URL = re.compile(
     (?::\d{1,5})?
     /(?:[A-Za-z0-9._]{1,30}/)?
     (?P<kind>p|reels?|tv)
-    /(?P<code>[A-Za-z0-9_-]{5,64})
+    /(?!audio(?:[/?\#]|$))(?P<code>[A-Za-z0-9_-]{5,64})
     (?:[/?#]|$)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -67,7 +69,9 @@ PROFILE_URL = re.compile(
 # fr, es; embeds.md §3.1), plus, unconfirmed, the older "A photo posted by" wording and
 # it/pt/nl strings of the same "PREFIX NAME (@handle)" order.  The name may
 # hold parentheses ("Ada (she/her) (@ada)"), so it ends at the last "(@handle)"; a
-# scraped handle may carry a stray space ("@ada. example").  Bounded: 300 chars of name.
+# scraped handle may carry a stray space ("@ada. example").  Bounded: 300 chars of name,
+# which starts and ends with a non-space so that the spaces around it belong to one
+# quantifier only (a run of spaces does not multiply the ways to split it).
 # Example: "Ein Beitrag geteilt von Ada Example (@ada.example) am 23. Okt 2017 um 0:31 Uhr"
 BYLINE = re.compile(
     r"""
@@ -81,7 +85,7 @@ BYLINE = re.compile(
       | Een\ bericht\ gedeeld\ door
     )
     \s{0,40}
-    (?P<name>[^\n]{0,300}?)
+    (?P<name>(?:\S(?:[^\n]{0,298}?\S)?)?)
     \s{0,40}
     \(\s?@\s?(?P<handle>[A-Za-z0-9._]{1,30}(?:\ [A-Za-z0-9._]{1,29})?)\s?\)
     """,
@@ -188,6 +192,9 @@ class Instagram:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield snippets, rendered iframes, AMP elements, WordPress placeholders, widgets."""
+        return iter(without_noscript_copies(list(self._candidates(page))))
+
+    def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         for element in page.xpath("//blockquote[contains(@class, 'instagram-media')]"):
             if has_class(element, "instagram-media"):
                 post = self._from_blockquote(page, element)
@@ -248,8 +255,8 @@ class Instagram:
         )
 
     def _from_iframe(self, page: ParsedPage, element: Element) -> Post | None:
-        for attribute in ("src", "data-src", "data-lazy-src"):
-            ref = self._ref(page, element.get(attribute))
+        for url in frame_urls(page, element):
+            ref = self.parse_url(url)
             if ref is not None:
                 rendered = has_class(element, "instagram-media") or has_class(
                     element, "instagram-media-rendered"
@@ -417,7 +424,7 @@ def _caption(
     links: list[Link] = []
     for paragraph in element.iter("p"):
         if byline is not None and (
-            paragraph is byline or _contains(paragraph, byline) or _contains(byline, paragraph)
+            paragraph is byline or contains(paragraph, byline) or contains(byline, paragraph)
         ):
             continue
         shown = element_text(paragraph)
@@ -433,15 +440,6 @@ def _caption(
                 continue  # the caption links to its own post: not a link of the text
             links.append(Link(url=href, text=element_text(anchor) or None))
     return ("\n".join(parts) or None), tuple(links)
-
-
-def _contains(outer: Element, inner: Element) -> bool:
-    node = inner.getparent()
-    while node is not None:
-        if node is outer:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _is_thumbnail(anchor: Element) -> bool:

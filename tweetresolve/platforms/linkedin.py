@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from tweetresolve.html import ParsedPage
 from tweetresolve.idtime import linkedin_time
+from tweetresolve.platforms._common import frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
 
@@ -84,12 +85,12 @@ class LinkedIn:
         )
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
-        """Yield ``embed/feed/update`` iframes."""
-        for frame in page.xpath(
-            "//iframe[contains(@src, 'linkedin.com/embed/feed/update')]"
-            " | //amp-iframe[contains(@src, 'linkedin.com/embed/feed/update')]"
-        ):
-            ref = self.parse_url(page.absolute(frame.get("src")) or "")
+        """Yield ``embed/feed/update`` iframes (also lazily loaded ones)."""
+        return iter(without_noscript_copies(list(self._candidates(page))))
+
+    def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
+        for frame in page.xpath("//iframe | //amp-iframe"):
+            ref = next(filter(None, map(self.parse_url, frame_urls(page, frame))), None)
             if ref is None:
                 continue
             yield Candidate(

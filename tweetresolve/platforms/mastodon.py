@@ -35,6 +35,7 @@ import attrs
 
 from tweetresolve.html import Element, ParsedPage, has_class
 from tweetresolve.idtime import mastodon_time
+from tweetresolve.platforms._common import frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
 
@@ -63,7 +64,7 @@ STATUS_URL = re.compile(
     (?P<embed>/embed)?
     (?:[/?\#]|$)
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 # The residue of a ≥ 4.3 embed once tags are stripped: "Post by @user@instance" then
@@ -104,7 +105,8 @@ class StatusURL:
     canonical: str
     profile: str
     qualify: bool = True
-    #: Hosts this pattern must not claim (forks that have their own platform entry).
+    #: Domains (with their subdomains) this pattern must not claim: forks that have
+    #: their own platform entry, and other platforms whose paths share the shape.
     excluded_hosts: frozenset[str] = frozenset()
 
 
@@ -136,7 +138,7 @@ class MastodonFamily:
         if match is None:
             return None
         host = match["host"].lower()
-        if host in self._urls.excluded_hosts:
+        if _within_any(host, self._urls.excluded_hosts):
             return None
         user = match["user"] or match["actor"]
         domain = (match["domain"] or "").lower()
@@ -156,6 +158,9 @@ class MastodonFamily:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield ≥ 4.3 blockquotes and embed iframes (with or without their class)."""
+        return iter(without_noscript_copies(list(self._candidates(page))))
+
+    def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         cls = self._embed_class
         for quote in page.xpath(f"//*[contains(@class, '{cls}')][not(self::iframe)]"):
             if not has_class(quote, cls):
@@ -163,16 +168,18 @@ class MastodonFamily:
             post = self._from_blockquote(page, quote)
             if post is not None:
                 yield Candidate(quote, post)
-        for frame in page.xpath("//iframe[@src] | //amp-iframe[@src]"):
-            match = self._urls.pattern.match(page.absolute(frame.get("src")) or "")
-            # A plain iframe is only this platform's embed when it loads the /embed page;
-            # with the class, any status URL will do.
-            if match is None or not (match["embed"] or has_class(frame, cls)):
-                continue
-            ref = self.parse_url(match.group())
-            if ref is not None:
-                form = "amp" if frame.tag == "amp-iframe" else "iframe"
-                yield Candidate(frame, self._post(ref, form=form))
+        for frame in page.xpath("//iframe | //amp-iframe"):
+            for url in frame_urls(page, frame):
+                match = self._urls.pattern.match(url)
+                # A plain iframe is only this platform's embed when it loads the /embed
+                # page; with the class, any status URL will do.
+                if match is None or not (match["embed"] or has_class(frame, cls)):
+                    continue
+                ref = self.parse_url(match.group())
+                if ref is not None:
+                    form = "amp" if frame.tag == "amp-iframe" else "iframe"
+                    yield Candidate(frame, self._post(ref, form=form))
+                    break
 
     def find_in_text(self, text: str) -> Iterator[Post]:
         """Yield posts whose ``Post by @user@instance`` residue survives in plain text."""
@@ -223,6 +230,16 @@ class MastodonFamily:
         return None
 
 
+def _within_any(host: str, domains: frozenset[str]) -> bool:
+    """Whether ``host`` is one of ``domains`` or a subdomain of one.
+
+    >>> _within_any("www.youtube.com", frozenset({"youtube.com"}))
+    True
+    """
+    host = host.rstrip(".")
+    return host in domains or any(host.endswith("." + domain) for domain in domains)
+
+
 def _alone_on_line(text: str, match: re.Match[str]) -> bool:
     # Only a short stretch either side is looked at: a residue line is short, and a
     # bounded look keeps a megabyte-long line of near-matches linear.
@@ -244,7 +261,22 @@ MASTODON = MastodonFamily(
         canonical="https://{host}/@{user}/{id}",
         profile="https://{host}/@{user}",
         # Truth Social has its own entry; its /@user/<id> URLs are not generic Mastodon.
-        excluded_hosts=frozenset({"truthsocial.com", "www.truthsocial.com"}),
+        # The other platforms' sites also have /@user/ paths, never Mastodon statuses.
+        excluded_hosts=frozenset(
+            {
+                "truthsocial.com",
+                "youtube.com",
+                "tiktok.com",
+                "threads.net",
+                "threads.com",
+                "instagram.com",
+                "facebook.com",
+                "twitter.com",
+                "x.com",
+                "bsky.app",
+                "medium.com",
+            }
+        ),
     ),
     embed_class="mastodon-embed",
     markers=("mastodon-embed",),

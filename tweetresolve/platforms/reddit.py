@@ -31,6 +31,7 @@ from itertools import islice
 import attrs
 
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
+from tweetresolve.platforms._common import frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
 
@@ -137,6 +138,8 @@ _MARKDOWN_LINK = re.compile(r"^\[(?P<text>[^\]\n]{0,400})\]\((?P<href>[^()\s]{1,
 
 # Links read from one embed container.
 _MAX_ANCHORS = 16
+# The legacy embed host, whose iframes load a post page.
+_MEDIA = "redditmedia.com/"
 # Classes of the embed containers, current and legacy.
 _EMBED_CLASSES = ("reddit-embed-bq", "reddit-card", "reddit-embed")
 
@@ -209,6 +212,9 @@ class Reddit:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield embed blockquotes (current and legacy), AMP components and embed iframes."""
+        return iter(without_noscript_copies(list(self._candidates(page))))
+
+    def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         for container in page.xpath("//*[contains(@class, 'reddit-')]"):
             if container.tag in {"iframe", "a"} or not any(
                 has_class(container, cls) for cls in _EMBED_CLASSES
@@ -221,10 +227,9 @@ class Reddit:
             ref = self.parse_url(page.absolute(amp.get("data-src")) or "")
             if ref is not None and ref.post_id:
                 yield Candidate(amp, self._post(ref, form="amp"))
-        for frame in page.xpath(
-            "//iframe[contains(@src, 'embed.reddit.com/') or contains(@src, 'redditmedia.com/')]"
-        ):
-            ref = self.parse_url(page.absolute(frame.get("src")) or "")
+        for frame in page.xpath("//iframe"):
+            urls = (u for u in frame_urls(page, frame) if "embed.reddit.com/" in u or _MEDIA in u)
+            ref = next(filter(None, map(self.parse_url, urls)), None)
             if ref is None or not ref.post_id:
                 continue
             parent = frame.getparent()

@@ -79,13 +79,18 @@ class Telegram:
             found.append(
                 Candidate(frame, self._post(ref, form="rendered" if rendered else "iframe"))
             )
-        # The widget puts its iframe beside the script, not inside it: one post, not two.
-        seen: set[tuple[object, str | None]] = set()
-        for candidate in sorted(found, key=lambda c: c.post.form != "rendered"):
-            key = (candidate.element.getparent(), candidate.post.post_id)
-            if key in seen:
+        # The widget inserts its iframe right beside the script, not inside it: the
+        # pair is one post (the iframe kept).  The same post placed twice in an
+        # article, each with its own script, stays two posts.
+        frames = {c.element: c.post.post_id for c in found if c.element.tag == "iframe"}
+        for candidate in found:
+            element = candidate.element
+            if element.tag != "iframe" and any(
+                frames.get(sibling) == candidate.post.post_id
+                for sibling in (element.getprevious(), element.getnext())
+                if sibling is not None
+            ):
                 continue
-            seen.add(key)
             yield candidate
 
     def find_in_text(self, text: str) -> Iterator[Post]:

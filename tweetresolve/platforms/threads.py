@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import instagram_time
+from tweetresolve.platforms._common import frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
 
@@ -90,15 +91,17 @@ class Threads:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield snippets and the iframes ``embed.js`` renders them into."""
+        return iter(without_noscript_copies(list(self._candidates(page))))
+
+    def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         for element in page.xpath("//blockquote[contains(@class, 'text-post-media')]"):
             if has_class(element, "text-post-media"):
                 post = self._from_blockquote(page, element)
                 if post is not None:
                     yield Candidate(element, post)
         for element in page.xpath("//iframe"):
-            for attribute in ("src", "data-src"):
-                url = page.absolute(element.get(attribute))
-                ref = self.parse_url(url) if url else None
+            for url in frame_urls(page, element):
+                ref = self.parse_url(url)
                 if ref is not None:
                     yield Candidate(element, self._post(ref, "rendered", None))
                     break

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import tiktok_time
+from tweetresolve.platforms._common import frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef
 
@@ -128,15 +129,17 @@ class TikTok:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield snippets, player iframes, ``amp-tiktok`` elements and WordPress placeholders."""
+        return iter(without_noscript_copies(list(self._candidates(page))))
+
+    def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         for element in page.xpath("//blockquote[contains(@class, 'tiktok-embed')]"):
             if has_class(element, "tiktok-embed"):
                 post = self._from_blockquote(page, element)
                 if post is not None:
                     yield Candidate(element, post)
         for element in page.xpath("//iframe"):
-            for attribute in ("src", "data-src", "data-lazy-src"):
-                url = page.absolute(element.get(attribute))
-                ref = self.parse_url(url) if url else None
+            for url in frame_urls(page, element):
+                ref = self.parse_url(url)
                 if ref is not None and ref.post_id is not None:
                     yield Candidate(element, self._post(ref, "iframe"))
                     break

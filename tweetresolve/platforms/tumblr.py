@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from tweetresolve.html import Element, ParsedPage, has_class
+from tweetresolve.platforms._common import frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
 
@@ -120,17 +121,18 @@ class Tumblr:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield placeholders, rendered iframes and AMP iframes."""
+        return iter(without_noscript_copies(list(self._candidates(page))))
+
+    def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         for holder in page.xpath("//*[contains(@class, 'tumblr-post')][not(self::iframe)]"):
             if not has_class(holder, "tumblr-post"):
                 continue
             post = self._from_placeholder(page, holder)
             if post is not None:
                 yield Candidate(holder, post)
-        for frame in page.xpath(
-            "//iframe[contains(@src, 'embed.tumblr.com/embed/post')]"
-            " | //amp-iframe[contains(@src, 'embed.tumblr.com/embed/post')]"
-        ):
-            ref = self.parse_url(page.absolute(frame.get("src")) or "")
+        for frame in page.xpath("//iframe | //amp-iframe"):
+            urls = (u for u in frame_urls(page, frame) if EMBED_URL.match(u))
+            ref = next(filter(None, map(self.parse_url, urls)), None)
             if ref is None:
                 continue
             if frame.tag == "amp-iframe":

@@ -54,6 +54,7 @@ import lxml.html
 
 from tweetresolve.dates import parse_date, tweet_time
 from tweetresolve.html import Element, ParsedPage, element_text, has_class, parse_page
+from tweetresolve.platforms._common import without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef
 
@@ -283,40 +284,8 @@ def _find_in_page(page: ParsedPage, *, allow_textarea: bool) -> list[Candidate]:
             embeds.add(element)
     if seeds:
         found.extend(_find_cards(page, seeds, embeds))
-    return _drop_noscript_copies(found)
-
-
-def _drop_noscript_copies(found: list[Candidate]) -> list[Candidate]:
-    """A ``<noscript>`` fallback of an embed shown elsewhere on the page is the same post.
-
-    Its fields fill the shown embed's empty ones (a rendered iframe has no text).
-    """
-    hidden = [_in_noscript(c.element) for c in found]
-    if not any(hidden):
-        return found
-    shown = {c.post.post_id: i for i, c in enumerate(found) if c.post.post_id and not hidden[i]}
-    kept: list[Candidate | None] = list(found)
-    for i, copy in enumerate(found):
-        at = shown.get(copy.post.post_id) if hidden[i] and copy.post.post_id else None
-        if at is not None and (target := kept[at]) is not None:
-            kept[at] = Candidate(element=target.element, post=_fill_empty(target.post, copy.post))
-            kept[i] = None
-    return [c for c in kept if c is not None]
-
-
-def _in_noscript(element: Element) -> bool:
-    return any(ancestor.tag == "noscript" for ancestor in element.iterancestors())
-
-
-def _fill_empty(primary: Post, secondary: Post) -> Post:
-    changes = {
-        field.name: getattr(secondary, field.name)
-        for field in attrs.fields(Post)
-        if field.name not in {"form", "span"}
-        and getattr(primary, field.name) in (None, ())
-        and getattr(secondary, field.name) not in (None, ())
-    }
-    return attrs.evolve(primary, **changes) if changes else primary
+    # A tweet's <noscript> fallback may sit anywhere on the page, not only beside it.
+    return without_noscript_copies(found, anywhere=True)
 
 
 def _may_be_embed(element: Element) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from tweetresolve.html import Element, ParsedPage, element_text
+from tweetresolve.platforms._common import FRAME_SOURCES, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Post, PostRef
 
@@ -138,11 +139,11 @@ class YouTube:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield player iframes, AMP and facade elements, Flash players, WordPress placeholders."""
-        return iter(_without_noscript_copies(list(self._candidates(page))))
+        return iter(without_noscript_copies(list(self._candidates(page))))
 
     def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         for element in page.xpath("//iframe|//embed"):
-            post = self._from_attributes(page, element, ("src", "data-src", "data-lazy-src"))
+            post = self._from_attributes(page, element, FRAME_SOURCES)
             if post is not None:
                 yield Candidate(element, post)
         for element in page.xpath("//object"):
@@ -216,46 +217,6 @@ def _is_player_url(element: Element) -> bool:
     """Whether a facade's lazy source is a player URL (``/embed/ID``), not a mere link."""
     value = (element.get("data-src") or element.get("data-lazy-src") or "").lower()
     return "/embed/" in value or "youtube-nocookie" in value
-
-
-def _without_noscript_copies(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a player inside ``<noscript>`` that repeats a lazily loaded player beside it.
-
-    Lazy-loading plugins write ``<iframe data-src=…></iframe><noscript><iframe src=…>
-    </iframe></noscript>``: one video, shown once.  A ``<noscript>`` player alone counts.
-    """
-    outside: dict[str | None, list[Element]] = {}
-    for candidate in candidates:
-        if _noscript_of(candidate.element) is None:
-            outside.setdefault(candidate.post.post_id, []).append(candidate.element)
-    kept = []
-    for candidate in candidates:
-        noscript = _noscript_of(candidate.element)
-        scope = noscript.getparent() if noscript is not None else None
-        if scope is not None and any(
-            _is_within(other, scope) for other in outside.get(candidate.post.post_id, ())
-        ):
-            continue
-        kept.append(candidate)
-    return kept
-
-
-def _noscript_of(element: Element) -> Element | None:
-    node = element.getparent()
-    while node is not None:
-        if node.tag == "noscript":
-            return node
-        node = node.getparent()
-    return None
-
-
-def _is_within(element: Element, scope: Element) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node is scope:
-            return True
-        node = node.getparent()
-    return False
 
 
 YOUTUBE = YouTube()
