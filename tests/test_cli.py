@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gzip
 import io
 import json
@@ -53,7 +54,7 @@ def sample_post(post_id: str = "1508951925456744449", span: tuple[int, int] = (0
         text="Line one, with a comma\nline two #tag https://t.co/AbCdEf1234",
         lang="en",
         date_text="March 30, 2022",
-        published=__import__("datetime").date(2022, 3, 30),
+        published=dt.date(2022, 3, 30),
         links=(
             Link(url="https://t.co/AbCdEf1234", text="pic.twitter.com/AbCdEf1234"),
             Link(url="https://example.org/a"),

@@ -124,6 +124,23 @@ def test_body_redirects(httpx_mock: HTTPXMock, page: str, via: str) -> None:
     assert result.ok
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        # reloads itself now and then, as news front pages do
+        '<meta http-equiv="refresh" content="300; url=https://news.example/">',
+        # refreshes to its own URL at once
+        '<meta http-equiv="refresh" content="0; url=/">',
+    ],
+)
+def test_self_refreshing_page_is_a_destination(httpx_mock: HTTPXMock, page: str) -> None:
+    """A page refreshing to itself, or only after minutes, is where the chain ends."""
+    httpx_mock.add_response(url="https://news.example/", html=page)
+    result = run(one("https://news.example/"))
+    assert (result.ok, result.final_url) == (True, "https://news.example/")
+    assert hops(result) == [("https://news.example/", 200, None)]
+
+
 def test_script_inside_text_is_not_a_redirect(httpx_mock: HTTPXMock) -> None:
     """Words that look like a script redirect in the page text are ignored."""
     httpx_mock.add_response(
@@ -169,6 +186,18 @@ def test_tinyurl_preview_page(httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_response(url="https://example.com/t", html="<p>ok</p>")
     result = run(one("https://tinyurl.com/preview.php?num=abc"))
     assert result.final_url == "https://example.com/t"
+
+
+def test_unicode_redirect_host_is_reported_in_ascii(httpx_mock: HTTPXMock) -> None:
+    """A Location with a Unicode host continues under its IDNA name."""
+    httpx_mock.add_response(
+        url="https://short.example/u",
+        status_code=301,
+        headers={"Location": "https://bücher.example/a".encode().decode("latin-1")},
+    )
+    httpx_mock.add_response(url="https://xn--bcher-kva.example/a", html="<p>ok</p>")
+    result = run(one("https://short.example/u"))
+    assert result.final_url == "https://xn--bcher-kva.example/a"
 
 
 def test_fragment_is_carried_over(httpx_mock: HTTPXMock) -> None:
@@ -750,6 +779,19 @@ def test_sync_twin_shares_settings_and_results(httpx_mock: HTTPXMock) -> None:
         assert [e.url for e in expander.stream(["https://example.com/s"])] == [
             "https://example.com/s"
         ]
+
+
+def test_sync_twin_is_thread_safe(httpx_mock: HTTPXMock) -> None:
+    """Several threads may share one Expander."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    httpx_mock.add_response(html="<p>ok</p>", is_reusable=True)
+    with Expander(transport=httpx.AsyncHTTPTransport(), cache=None) as expander:
+        urls = [f"https://example.com/{n}" for n in range(16)]
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(expander.expand, urls))
+    assert [r.url for r in results] == urls
+    assert all(r.ok for r in results)
 
 
 def test_module_functions(httpx_mock: HTTPXMock) -> None:

@@ -198,6 +198,23 @@ def test_body_target(page: str, expected: tuple[str, str] | None) -> None:
     assert body_target("https://s.example/p", page) == expected
 
 
+def test_body_target_reads_xhtml_with_declaration() -> None:
+    """An XML declaration or NUL characters do not stop the parser."""
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html><head>\x00'
+        '<meta http-equiv="refresh" content="0;url=/x"/></head></html>'
+    )
+    assert body_target("https://s.example/", page) == ("https://s.example/x", "meta_refresh")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' ;:ametscriplonhf.x0-\\(")), max_size=300))
+def test_body_target_never_raises(page: str) -> None:
+    """Any markup soup gives a target or None, never an exception."""
+    found = body_target("https://s.example/", page)
+    assert found is None or found[1] in ("meta_refresh", "script")
+
+
 def test_body_target_is_linear_on_hostile_scripts() -> None:
     """A huge unterminated script literal does not blow up the search."""
     page = "<script>" + "location.replace('" + "a\\" * 200_000 + "</script>"

@@ -364,6 +364,9 @@ class AsyncExpander:
                    default a :class:`GuardedTransport` that applies the address
                    policy to every address connected to; with another transport
                    the policy only sees literal addresses in URLs.
+
+    An ``AsyncExpander`` belongs to the event loop it is first used on (its
+    connections do); from threads or several loops, use :class:`Expander`.
     """
 
     def __init__(
@@ -651,6 +654,10 @@ class AsyncExpander:
                         final_url=target,
                         detail=f"redirect to a {scheme or 'relative'}: URL",
                     )
+                if not (urlsplit(target).hostname or "").isascii():
+                    # Hosts are reported in their ASCII (IDNA) form: a look-alike
+                    # Unicode name must not pass for the real one.
+                    target = normalize_url(target)
                 chain.current = _carry_fragment(url, target)
                 continue
 
@@ -672,12 +679,16 @@ class AsyncExpander:
         if fetched.status in redirects.REDIRECT_STATUSES and "location" in headers:
             target = redirects.location_target(url, headers["location"])
             return (target, "location") if target else None
+        found: tuple[str, str] | None = None
         target = redirects.refresh_target(url, headers.get("refresh"))
         if target:
-            return target, "refresh"
-        if fetched.body:
-            return redirects.body_target(url, fetched.body)
-        return None
+            found = (target, "refresh")
+        elif fetched.body:
+            found = redirects.body_target(url, fetched.body)
+        if found is not None and normalize_url(found[0]) == normalize_url(url.partition("#")[0]):
+            # A page that refreshes or reloads itself is a destination, not a loop.
+            return None
+        return found
 
     async def _fetch(self, url: str, cookies: httpx.Cookies, chain: _Chain) -> _Fetched:
         """One step, with retries for 5xx/429 and transient network failures."""
@@ -920,6 +931,7 @@ class Expander:
     ) -> None:
         self._engine = AsyncExpander(cache=cache, transport=transport, **options)
         self._runner: _LoopThread | None = None
+        self._lock = threading.Lock()
         self._closed = False
 
     @property
@@ -936,9 +948,11 @@ class Expander:
         if self._closed:
             coroutine.close()
             raise ExpanderClosedError("this expander is closed; create a new one")
-        if self._runner is None:
-            self._runner = _LoopThread()
-        return self._runner.call(coroutine)
+        with self._lock:  # one background loop, even when threads race to start it
+            if self._runner is None:
+                self._runner = _LoopThread()
+            runner = self._runner
+        return runner.call(coroutine)
 
     def expand(self, url: str) -> Expansion:
         """Expand one URL (see :meth:`AsyncExpander.expand`)."""

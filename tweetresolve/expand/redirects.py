@@ -51,9 +51,16 @@ MAX_TARGET_LENGTH: Final = 8192
 # ",", optional "url=", then the URL, possibly quoted.  Source: HTML Living
 # Standard, "shared declarative refresh steps" (simplified; no nested quantifiers).
 _REFRESH_RE: Final = re.compile(
-    r"^\s*[0-9.]*\s*[;,]?\s*(?:url\s*=\s*)?(.*)$", re.IGNORECASE | re.DOTALL
+    r"^\s*([0-9]{0,9})(?:\.[0-9]*)?\s*[;,]?\s*(?:url\s*=\s*)?(.*)$", re.IGNORECASE | re.DOTALL
 )
-# Example: "0;URL=https://example.com/" -> "https://example.com/".
+# Example: "0;URL=https://example.com/" -> ("0", "https://example.com/").
+
+# A leading XML declaration (XHTML pages): "<?xml version='1.0' encoding='utf-8'?>".
+_XML_DECLARATION_RE: Final = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+
+#: A refresh slower than this (seconds) is a page reloading itself now and then
+#: (news front pages do), not a redirect.
+MAX_REFRESH_DELAY: Final = 60
 
 # A script redirect: location.replace(…), location.assign(…), or an assignment to
 # [window.|document.|top.|self.]location[.href], with a quoted string literal.
@@ -90,13 +97,17 @@ def refresh_target(base_url: str, content: str | None) -> str | None:
     'https://a.example/x/next.html'
     >>> refresh_target("https://a.example/", "30") is None
     True
+    >>> refresh_target("https://a.example/", "600; url=https://a.example/") is None
+    True
     """
     if not content:
         return None
     match = _REFRESH_RE.match(content)
-    if match is None or not match.group(1).strip():
+    if match is None or not match.group(2).strip():
         return None
-    return _clean_target(base_url, match.group(1))
+    if match.group(1) and int(match.group(1)) > MAX_REFRESH_DELAY:
+        return None
+    return _clean_target(base_url, match.group(2))
 
 
 def _unescape_js(text: str) -> str:
@@ -182,6 +193,8 @@ def body_target(base_url: str, html: str) -> tuple[str, str] | None:
     Tried in this order: a known interstitial for the page's host, meta refresh,
     then a script redirect.
     """
+    # lxml refuses str input that declares an encoding, and NUL characters.
+    html = _XML_DECLARATION_RE.sub("", html, count=1).replace("\x00", "")
     if not html.strip():
         return None
     try:
