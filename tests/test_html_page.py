@@ -82,3 +82,45 @@ def test_span_of_many_embeds_on_one_line() -> None:
         parsed.source[last[0] : last[1]]
         == f'<blockquote id="q{count - 1}">{count - 1}</blockquote>'
     )
+
+
+def test_span_of_a_start_tag_written_over_several_lines() -> None:
+    """libxml2 dates an element by the line its start tag ends on; the span still finds it."""
+    source = (
+        '<html><body><p>intro</p><blockquote\n  class="quote"\n  id="multi">'
+        '<p>text</p></blockquote>\n<blockquote id="next">z</blockquote></body></html>'
+    )
+    page = parse_page(source)
+    assert page is not None
+    for element_id, markup_start in (
+        ("multi", "<blockquote\n  class"),
+        ("next", '<blockquote id="n'),
+    ):
+        (element,) = page.root.xpath(f'//*[@id="{element_id}"]')
+        span = page.span(element)
+        assert span is not None
+        assert source[span[0] :].startswith(markup_start)
+        assert source[span[0] : span[1]].endswith("</blockquote>")
+
+
+@pytest.mark.parametrize(
+    ("base_url", "base_href", "expected"),
+    [
+        # No <base>: the caller's base URL.
+        ("https://news.example/a/", None, "https://news.example/x"),
+        # An absolute <base href> wins over nothing.
+        (None, "https://cdn.example/root/", "https://cdn.example/x"),
+        # A relative <base href> resolves against the document's own URL.
+        ("https://news.example/a/b.html", "/sub/", "https://news.example/x"),
+        # A relative <base href> with no document URL is unusable and ignored.
+        (None, "sub/", "/x"),
+    ],
+)
+def test_base_href_resolves_relative_links(
+    base_url: str | None, base_href: str | None, expected: str
+) -> None:
+    """``<base href>`` sets the URL relative links resolve against, as in a browser."""
+    head = f'<head><base href="{base_href}"></head>' if base_href else ""
+    page = parse_page(f"<html>{head}<body><p>x</p></body></html>", base_url=base_url)
+    assert page is not None
+    assert page.absolute("/x") == expected

@@ -9,7 +9,7 @@ month spelling to :data:`EXTRA_MONTH_NAMES`, or a date-time joiner to
 
 The CLDR part (month, weekday and era names, date patterns, date-time joiners, AM/PM
 markers) is stored in ``tweetresolve/data/cldr_dates.json``, generated from CLDR through
-Babel by ``python scripts/generate_cldr_dates.py``; at run time Babel is needed only for a
+Babel by ``python tools/gen_cldr_dates.py``; at run time Babel is needed only for a
 language that is in :data:`LANGUAGES` but not yet in that file.  Nothing is read at
 import time.
 
@@ -97,7 +97,7 @@ LANGUAGES: Mapping[str, tuple[str, ...]] = {
 
 #: The CLDR data of every language of :data:`LANGUAGES` as Babel gave it when the file
 #: was generated (a file in ``tweetresolve/data``).  Babel is needed only to regenerate
-#: it (``python scripts/generate_cldr_dates.py``) or for a language not yet in it.
+#: it (``python tools/gen_cldr_dates.py``) or for a language not yet in it.
 DATA_FILE = "cldr_dates.json"
 
 #: CLDR date-pattern widths read for every locale: "full" has the weekday (Facebook's
@@ -437,7 +437,7 @@ def generate_data() -> dict[str, Any]:
 
     return {
         "about": "CLDR date data for tweetresolve.dates; generated from Babel by "
-        "scripts/generate_cldr_dates.py. Do not edit.",
+        "tools/gen_cldr_dates.py. Do not edit.",
         "babel": babel.__version__,
         "languages": {code: cldr_language(ids) for code, ids in LANGUAGES.items()},
     }

@@ -441,15 +441,7 @@ class ParsedPage:
         if cached is not None:
             return cached
         by_line: dict[int, list[int]] = {}
-        pattern = re.compile(_START_TAG_TEMPLATE.format(re.escape(tag)), re.IGNORECASE)
-        # Line numbers counted between successive matches (str.count runs in C),
-        # so no table of every line start is needed.
-        count = self.source.count
-        line, last = 1, 0
-        for match in pattern.finditer(self.source):
-            start = match.start()
-            line += count("\n", last, start)
-            last = start
+        for start, line in self._start_tags(tag, 0, len(self.source), first_line=1):
             by_line.setdefault(line, []).append(start)
         seen_on_line: dict[int, int] = {}
         cached = {}
@@ -464,21 +456,47 @@ class ParsedPage:
         self._starts[tag] = cached
         return cached
 
+    def _start_tags(
+        self, tag: str, pos: int, endpos: int, *, first_line: int
+    ) -> Iterator[tuple[int, int]]:
+        """Yield ``(offset, line)`` of each ``<tag`` start tag in ``source[pos:endpos]``.
+
+        ``line`` is the line where the start tag *ends*: libxml2 gives an element
+        the line of its closing ``>``, so a start tag written over several lines
+        belongs to its last one.  ``first_line`` is the line of ``pos``.
+        """
+        pattern = re.compile(_START_TAG_TEMPLATE.format(re.escape(tag)), re.IGNORECASE)
+        # Line numbers counted between successive matches (str.count runs in C),
+        # so no table of every line start is needed.
+        count, find = self.source.count, self.source.find
+        line, last = first_line, pos
+        for match in pattern.finditer(self.source, pos, endpos):
+            start = match.start()
+            line += count("\n", last, start)
+            last = start
+            # Bounded, so that a page of "<p" with no ">" stays linear.
+            close = find(">", start, start + _MAX_START_TAG_CHARS)
+            yield start, line + (count("\n", start, close) if close != -1 else 0)
+
     def _nth_start_on_line(self, element: Element, tag: str, line: int) -> int | None:
         starts = self._lines()
-        line_start = starts[line - 1]
-        line_end = starts[line] if line < len(starts) else len(self.source)
         nth = 0
         for other in self.root.iter(tag):
             if other is element:
                 break
             if other.sourceline == line:
                 nth += 1
-        pattern = re.compile(_START_TAG_TEMPLATE.format(re.escape(tag)), re.IGNORECASE)
-        for i, match in enumerate(pattern.finditer(self.source, line_start, line_end)):
-            if i == nth:
-                return match.start()
-        return None
+        # A start tag ending on ``line`` may begin a few lines earlier.
+        first = max(1, line - _MAX_START_TAG_LINES)
+        line_end = starts[line] if line < len(starts) else len(self.source)
+        on_line = [
+            start
+            for start, end_line in self._start_tags(
+                tag, starts[first - 1], line_end, first_line=first
+            )
+            if end_line == line
+        ]
+        return on_line[nth] if nth < len(on_line) else None
 
     def _lines(self) -> list[int]:
         if self._line_starts is None:
@@ -495,6 +513,14 @@ class ParsedPage:
         """1-based line number of a source offset."""
         return bisect.bisect_right(self._lines(), offset)
 
+
+# An absolute http(s) URL, the only kind of <base href> worth resolving against.
+# Example: "https://www.example.org/news/".
+_ABSOLUTE_URL = re.compile(r"https?://[^\s/]", re.IGNORECASE)
+
+# How far a start tag may run: its attributes rarely fill more than a few lines.
+_MAX_START_TAG_CHARS = 65536
+_MAX_START_TAG_LINES = 64
 
 _VOID_ELEMENTS = frozenset({"br", "img", "meta", "link", "input", "hr", "source", "embed"})
 # Upper bound on the close-tag search, so a page of unclosed tags stays linear.
@@ -543,7 +569,29 @@ def parse_page(
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         logger.debug("document not parsed: %s", exc)
         return None
-    return ParsedPage(root, source, base_url=base_url, include_links=include_links)
+    return ParsedPage(
+        root, source, base_url=_document_base(root, base_url), include_links=include_links
+    )
+
+
+def _document_base(root: Element, base_url: str | None) -> str | None:
+    """The URL relative links resolve against: the page's ``<base href>`` if any.
+
+    As in a browser, a relative ``<base href>`` is itself resolved against the
+    document's own URL, and an unusable one is ignored.
+    """
+    for base in root.iter("base"):
+        href = (base.get("href") or "").strip()
+        if not href:
+            continue
+        if href.startswith("//"):
+            href = "https:" + href
+        try:
+            resolved = urljoin(base_url, href) if base_url else href
+        except ValueError:
+            return base_url
+        return resolved if _ABSOLUTE_URL.match(resolved) else base_url
+    return base_url
 
 
 def has_class(element: Element, name: str) -> bool:

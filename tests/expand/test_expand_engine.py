@@ -193,7 +193,7 @@ def test_unicode_redirect_host_is_reported_in_ascii(httpx_mock: HTTPXMock) -> No
     httpx_mock.add_response(
         url="https://short.example/u",
         status_code=301,
-        headers={"Location": "https://bücher.example/a".encode().decode("latin-1")},
+        headers=[(b"Location", "https://bücher.example/a".encode())],
     )
     httpx_mock.add_response(url="https://xn--bcher-kva.example/a", html="<p>ok</p>")
     result = run(one("https://short.example/u"))

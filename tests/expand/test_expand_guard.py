@@ -14,6 +14,8 @@ from typing import Any
 
 import httpcore
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tweetresolve.expand import AsyncExpander, GuardedTransport
 from tweetresolve.expand.guard import AddressPolicy, BlockedAddressError, literal_address
@@ -282,3 +284,31 @@ def test_transport_refuses_literal_before_resolving() -> None:
     with pytest.raises(BlockedAddressError):
         asyncio.run(main())
     assert backend.connects == []
+
+
+PRIVATE_V4 = [
+    ipaddress.IPv4Network(n)
+    for n in ("10.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16")
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=4), st.integers(min_value=0, max_value=2**24 - 1))
+def test_every_spelling_of_a_private_address_is_blocked(network: int, offset: int) -> None:
+    """A private IPv4 address stays blocked in every IPv6 wrapping and numeric spelling."""
+    net = PRIVATE_V4[network]
+    v4 = ipaddress.IPv4Address(int(net.network_address) + offset % net.num_addresses)
+    policy = AddressPolicy()
+    value = int(v4)
+    wrapped: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = [
+        v4,
+        ipaddress.IPv6Address((0xFFFF << 32) | value),  # IPv4-mapped
+        ipaddress.IPv6Address((0x2002 << 112) | (value << 80)),  # 6to4
+        ipaddress.IPv6Address((0x64FF9B << 96) | value),  # NAT64
+        ipaddress.IPv6Address(value),  # IPv4-compatible
+    ]
+    assert all(policy.is_blocked_ip(address) for address in wrapped)
+    for spelling in (str(value), hex(value), "0" + oct(value)[2:]):
+        found = literal_address(spelling)
+        assert found is not None
+        assert policy.is_blocked_ip(found)

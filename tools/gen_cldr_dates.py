@@ -2,7 +2,7 @@
 
 Run after adding a language to ``tweetresolve._datedata.LANGUAGES`` or upgrading Babel:
 
-    python scripts/generate_cldr_dates.py
+    python tools/gen_cldr_dates.py
 
 The file holds CLDR's own data only (names, patterns, joiners, AM/PM markers); the extra
 forms seen in embeds stay in ``tweetresolve/_datedata.py`` and are added at load time.
