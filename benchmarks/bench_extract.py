@@ -177,6 +177,19 @@ def hostile_curve(sizes: Sequence[int]) -> None:
         )
 
 
+@contextmanager
+def only_platforms(names: Sequence[str]) -> Iterator[None]:
+    """Run extract with a subset of the registered platforms (the registry as it once was)."""
+    saved = extract_module.PLATFORMS
+    extract_module.PLATFORMS = tuple(p for p in saved if p.name in names)
+    extract_module._marker_scan.cache_clear()
+    try:
+        yield
+    finally:
+        extract_module.PLATFORMS = saved
+        extract_module._marker_scan.cache_clear()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; return 1 when the fast path misses what a full parse finds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -210,9 +223,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for engine in engines:
         with marker_engine(engine):
             timings[engine] = median_time(extract, pages, passes)
+    # The cost of every other platform: the same run with Twitter's detector alone.
+    with marker_engine(engines[0]), only_platforms(["twitter"]):
+        twitter_only_s = median_time(extract, pages, passes)
     lxml_s = median_time(lxml_parse, pages, passes)
     soup_s = median_time(soup_parse, pages, max(1, min(passes, 3)))
     rows = [(f"tweetresolve.extract ({engine})", seconds) for engine, seconds in timings.items()]
+    rows.append((f"extract, twitter only ({engines[0]})", twitter_only_s))
     rows += [("lxml.html parse", lxml_s), ("BeautifulSoup(lxml) parse", soup_s)]
     print(f"\n{'':34s}{'MB/s':>8s}{'s/pass':>9s}{'vs lxml':>9s}")
     for label, seconds in rows:
