@@ -669,3 +669,44 @@ def test_random_markup_never_raises(pieces: list[str]) -> None:
     for post in tweets(html, include_links=True):
         if post.span is not None:
             assert 0 <= post.span[0] < post.span[1] <= len(html)
+
+
+# --- nesting (blockquotes are read innermost first; code blocks found in one pass) ------------
+
+
+def test_nested_snippets_give_the_innermost_embed() -> None:
+    unit = (
+        '<blockquote class="twitter-tweet"><p>text {i}</p>&mdash; A{i} (@a{i}) '
+        '<a href="https://twitter.com/a{i}/status/{i}00">May 4, 2023</a>'
+    )
+    doc = "".join(unit.format(i=i) for i in range(1, 6)) + "</blockquote>" * 5
+    posts = tweetresolve.extract(doc, kind="html")
+    assert [(p.post_id, p.author.handle if p.author else None, p.text) for p in posts] == [
+        ("500", "a5", "text 5")
+    ]
+
+
+def test_a_quotation_wrapping_a_snippet_does_not_lend_it_its_text() -> None:
+    doc = (
+        "<blockquote><p>Our reporter wrote:</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">The ferry is late</p>&mdash; Ada '
+        '(@ada) <a href="https://twitter.com/ada/status/700">May 4, 2023</a></blockquote>'
+        "</blockquote>"
+    )
+    [post] = tweetresolve.extract(doc, kind="html")
+    assert (post.post_id, post.text) == ("700", "The ferry is late")
+    assert post.span is not None
+    assert doc[post.span[0] :].startswith('<blockquote class="twitter-tweet"')
+
+
+def test_snippet_inside_nested_code_blocks_is_not_read() -> None:
+    shown = (
+        '<blockquote class="twitter-tweet"><p>shown</p>&mdash; A (@a) '
+        '<a href="https://twitter.com/a/status/1">May 4, 2023</a></blockquote>'
+    )
+    real = (
+        '<blockquote class="twitter-tweet"><p>real</p>&mdash; B (@b) '
+        '<a href="https://twitter.com/b/status/2">May 4, 2023</a></blockquote>'
+    )
+    doc = "<pre><div><code>" + shown + "</code></div></pre>" + real
+    assert [p.post_id for p in tweetresolve.extract(doc, kind="html")] == ["2"]

@@ -54,8 +54,12 @@ _REACH = 450
 #: A run of white space, for collapsing the context window.
 _SPACES = re.compile(r"\s+")
 
-#: The word just before a match, to drop "Share this tweet" and the like.
-_PREVIOUS_WORD = re.compile(r"(\w+)\W{0,3}$")
+#: The word just before a match, to drop "Share this tweet" and the like: matched on the
+#: reversed text before the match (at most three non-word characters, then the word,
+#: reversed; a line break may come first, as ``$`` allows one after the end), so one
+#: anchored match replaces a search from every position of the window.
+#: Example: "siht erahS" (reversed "Share this ") gives "siht".
+_PREVIOUS_WORD_REVERSED = re.compile(r"\n?\W{0,3}(\w+)")
 
 
 def _words(items: Iterable[str]) -> str:
@@ -167,7 +171,8 @@ def _context(text: str, start: int, end: int, window: int) -> str:
     if after and right < len(text) and not (text[right].isspace() or after[-1].isspace()):
         parts = after.rsplit(None, 1)
         after = parts[0] if len(parts) == 2 else ""
-    return _SPACES.sub(" ", before + text[start:end] + after).strip()
+    # str.split() splits at the same white space as \s, without a regex pass.
+    return " ".join((before + text[start:end] + after).split())
 
 
 def _is_navigation(text: str, start: int, phrase: str) -> bool:
@@ -175,8 +180,8 @@ def _is_navigation(text: str, start: int, phrase: str) -> bool:
     first = phrase.split(None, 1)[0].lower()
     if first in _mentiondata.NAV_WORDS:
         return True
-    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    return before is not None and before.group(1).lower() in _mentiondata.NAV_WORDS
+    before = _PREVIOUS_WORD_REVERSED.match(text[max(0, start - 40) : start][::-1])
+    return before is not None and before.group(1)[::-1].lower() in _mentiondata.NAV_WORDS
 
 
 def find_mentions(text: str, lang: str | None = None, *, window: int = 100) -> list[Mention]:

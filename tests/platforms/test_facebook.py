@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -463,40 +459,6 @@ def test_residue_markdown_byline() -> None:
 def test_residue_not_facebook(text: str) -> None:
     """Bylines that do not link to Facebook are not Facebook residue."""
     assert list(FACEBOOK.find_in_text(text)) == []
-
-
-# --- the real corpus (skipped when ../shared/corpus is absent) -----------------------------
-
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
-
-PLATFORM = "facebook"
-
-
-def _load_scorer() -> Any:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "score_corpus.py"
-    spec = importlib.util.spec_from_file_location("score_corpus", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("score_corpus", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.corpus
-@pytest.mark.skipif(not (CORPUS / "labels.jsonl").is_file(), reason="corpus not present")
-@pytest.mark.parametrize("include_links", [False, True])
-def test_corpus_targets(include_links: bool) -> None:
-    """On the real pages: F1 >= 0.98 and every scored field >= 97 %, no decoy taken."""
-    scorer = _load_scorer()
-    report = scorer.score(CORPUS, include_links=include_links, platforms=[PLATFORM])
-    errors = scorer.format_report(report, verbose=True)
-    score = report.scores[PLATFORM]
-    assert score.f1 >= 0.98, errors
-    for name in scorer.FIELDS:
-        accuracy = score.accuracy(name)
-        assert accuracy is None or accuracy >= 0.97, (name, errors)
-    assert not [fp for fp in report.false_positives if fp.decoy], errors
 
 
 def test_deeply_nested_snippet_still_gives_the_post() -> None:

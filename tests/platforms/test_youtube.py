@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -240,40 +235,6 @@ def test_no_text_residue() -> None:
         if p.platform == "youtube"
     ]
     assert [(p.post_id, p.form) for p in posts] == [(VIDEO, "link")]
-
-
-# --- the real corpus (skipped when ../shared/corpus is absent) -----------------------------
-
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
-
-PLATFORM = "youtube"
-
-
-def _load_scorer() -> Any:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "score_corpus.py"
-    spec = importlib.util.spec_from_file_location("score_corpus", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("score_corpus", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.corpus
-@pytest.mark.skipif(not (CORPUS / "labels.jsonl").is_file(), reason="corpus not present")
-@pytest.mark.parametrize("include_links", [False, True])
-def test_corpus_targets(include_links: bool) -> None:
-    """On the real pages: F1 >= 0.98 and every scored field >= 97 %, no decoy taken."""
-    scorer = _load_scorer()
-    report = scorer.score(CORPUS, include_links=include_links, platforms=[PLATFORM])
-    errors = scorer.format_report(report, verbose=True)
-    score = report.scores[PLATFORM]
-    assert score.f1 >= 0.98, errors
-    for name in scorer.FIELDS:
-        accuracy = score.accuracy(name)
-        assert accuracy is None or accuracy >= 0.97, (name, errors)
-    assert not [fp for fp in report.false_positives if fp.decoy], errors
 
 
 @pytest.mark.parametrize(

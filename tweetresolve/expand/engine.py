@@ -639,6 +639,7 @@ class AsyncExpander:
             found = self._next_step(url, fetched)
             if found is not None:
                 target, via = found
+                logger.debug("%s -> %s (%s %s)", url, target, status, via)
                 chain.hops.append(Hop(url=url, status=status, via=via))
                 if followed >= settings.max_redirects:
                     return chain.result(

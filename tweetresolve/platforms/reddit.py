@@ -132,6 +132,13 @@ CARD_LINES = re.compile(
     re.MULTILINE,
 )
 
+# Prefilters: the literal core that every BYLINE / CARD_LINE / CARD_LINES match holds.
+# They start with a literal, which the regex engine finds fast; the full patterns,
+# which must be tried at every line start or space, run only when their core is there.
+# Examples: "by u/ada_example", "byu/ada", "from r/example", "from\nr/example".
+_BYLINE_CORE = re.compile(r"by(?:[ \t]*\r?\n[ \t]*|[ \t]?)\[?u/")
+_CARD_CORE = re.compile(r"from[ \t]*(?:\r?\n[ \t]*)?\[?[ru]/")
+
 # A Markdown link "[text](url)" filling a line: the title line of a converted embed.
 # Example: "[An example title](https://www.reddit.com/r/example/comments/1abc2d/x/)"
 _MARKDOWN_LINK = re.compile(r"^\[(?P<text>[^\]\n]{0,400})\]\((?P<href>[^()\s]{1,2048})\)$")
@@ -243,6 +250,8 @@ class Reddit:
         return iter(found)
 
     def _bylines(self, text: str) -> Iterator[Post]:
+        if _BYLINE_CORE.search(text) is None:
+            return
         for match in BYLINE.finditer(text):
             line_start = text.rfind("\n", 0, match.start()) + 1
             before = text[line_start : match.start()].strip(" \t>")
@@ -266,6 +275,8 @@ class Reddit:
             yield self._residue_post(ref, title, match["user"], (start, match.end()))
 
     def _cards(self, text: str) -> Iterator[Post]:
+        if _CARD_CORE.search(text) is None:
+            return
         for match in [*CARD_LINE.finditer(text), *CARD_LINES.finditer(text)]:
             title = match["title"].strip()
             ref: PostRef | None = None

@@ -215,7 +215,18 @@ class Twitter:
         "twitterembed",
         "tweetembed",
     )
-    text_markers: tuple[str, ...] = ("(@", "( @", "(\\@", "(＠", "twitter.com/", "x.com/")
+    # The openings of "(@handle)" that the text path reads (a no-break or zero-width
+    # space may sit inside the parenthesis), and status links.
+    text_markers: tuple[str, ...] = (
+        "(@",
+        "( @",
+        "(\u00a0@",
+        "(\u200b@",
+        "(\\@",
+        "(＠",
+        "twitter.com/",
+        "x.com/",
+    )
 
     def parse_url(self, url: str) -> PostRef | None:
         """Parse a Twitter/X status permalink.
@@ -271,21 +282,49 @@ def _find_in_page(page: ParsedPage, *, allow_textarea: bool) -> list[Candidate]:
             seeds.append(element)
     found: list[Candidate] = []
     embeds: set[Element] = set()
+    in_code = _code_contents(page.root)
+    quoted = _read_blockquotes(page, [el for el in elements if el.tag == "blockquote"], in_code)
     for element in elements:
-        if _in_code(element):
+        if element in in_code:
             continue
         if element.tag == "textarea":
             if allow_textarea:
                 found.extend(_read_textarea(page, element))
             continue
-        post = _read_embed(page, element)
+        post = quoted.get(element) if element.tag == "blockquote" else _read_embed(page, element)
         if post is not None:
             found.append(Candidate(element=element, post=post))
             embeds.add(element)
     if seeds:
-        found.extend(_find_cards(page, seeds, embeds))
+        found.extend(_find_cards(page, seeds, embeds, in_code))
     # A tweet's <noscript> fallback may sit anywhere on the page, not only beside it.
     return without_noscript_copies(found, anywhere=True)
+
+
+def _read_blockquotes(
+    page: ParsedPage, quotes: list[Element], in_code: set[Element]
+) -> dict[Element, Post]:
+    """Read the blockquotes (given in document order), innermost first.
+
+    A blockquote holding one that was read as an embed is its wrapper (a site's
+    quotation around the snippet), not a second embed, and is not read: reading every
+    level of nested blockquotes would walk their contents depth² times.
+    """
+    posts: dict[Element, Post] = {}
+    holders: set[Element] = set()
+    # Document order lists an element before everything inside it.
+    for quote in reversed(quotes):
+        if quote in in_code or quote in holders:
+            continue
+        post = _read_blockquote(page, quote)
+        if post is None:
+            continue
+        posts[quote] = post
+        for ancestor in quote.iterancestors():
+            if ancestor in holders:
+                break  # its ancestors were marked with it
+            holders.add(ancestor)
+    return posts
 
 
 def _may_be_embed(element: Element) -> bool:
@@ -338,8 +377,17 @@ def _read_embed(page: ParsedPage, element: Element) -> Post | None:
     return _id_only(element, post_id, form=form)
 
 
-def _in_code(element: Element) -> bool:
-    return any(ancestor.tag in _CODE_TAGS for ancestor in element.iterancestors())
+def _code_contents(root: Element) -> set[Element]:
+    """Every element inside a code block (``<pre>``, ``<code>``…): a snippet shown, not run.
+
+    One pass over the tree, so asking for each candidate costs a set lookup rather
+    than a walk over its ancestors (which nested markup makes quadratic).
+    """
+    inside: set[Element] = set()
+    for block in root.iter(*_CODE_TAGS):
+        if block not in inside:  # a code block nested in another is already covered
+            inside.update(block.iterdescendants())
+    return inside
 
 
 def _attribute_id(element: Element) -> str | None:
@@ -525,11 +573,10 @@ def _snippet_links(
 
     A link in the byline (some CMSes link the ``@handle``) is not part of the text.
     """
-    paragraphs = [
-        p
-        for p in quote.iter("p")
-        if p is not byline_p and (permalink is None or not _is_inside(permalink, p))
-    ]
+    # The paragraphs holding the permalink, found once: asking each paragraph would
+    # walk the permalink's ancestors again and again (cubic on nested markup).
+    around = set(permalink.iterancestors("p")) if permalink is not None else set()
+    paragraphs = [p for p in quote.iter("p") if p is not byline_p and p not in around]
     if not paragraphs:
         yield from _text_links(quote, stop=permalink, skip=byline_p)
         return
@@ -540,10 +587,11 @@ def _snippet_links(
 def _text_links(
     container: Element, *, stop: Element | None, skip: Element | None
 ) -> Iterator[Link]:
+    skipped = set(skip.iter("a")) if skip is not None else set()
     for anchor in container.iter("a"):
         if anchor is stop:
             return
-        if skip is not None and any(a is skip for a in anchor.iterancestors()):
+        if anchor in skipped:
             continue
         href = (anchor.get("href") or "").strip()
         if not href:
@@ -684,7 +732,7 @@ def _read_textarea(page: ParsedPage, area: Element) -> list[Candidate]:
 
 
 def _find_cards(
-    page: ParsedPage, seeds: list[Element], embeds: set[Element]
+    page: ParsedPage, seeds: list[Element], embeds: set[Element], in_code: set[Element]
 ) -> Iterator[Candidate]:
     holders: dict[Element, int] = {}
     for index, seed in enumerate(seeds):
@@ -696,7 +744,7 @@ def _find_cards(
             if ancestor in holders and holders[ancestor] != index:
                 holders[ancestor] = -1  # holds several seeds
     for index, seed in enumerate(seeds):
-        if _TEXT_LENGTH_XPATH(seed) > _MAX_CARD_CHARS or _in_code(seed) or _touches(seed, embeds):
+        if _TEXT_LENGTH_XPATH(seed) > _MAX_CARD_CHARS or seed in in_code or _touches(seed, embeds):
             continue  # an article part, code, or a wrapper of an embed
         post = _read_card(page, seed, index, holders)
         if post is not None:
