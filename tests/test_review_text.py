@@ -13,6 +13,8 @@ import pytest
 
 import tweetresolve as tr
 from tweetresolve import Post
+from tweetresolve.dates import match_date
+from tweetresolve.mentions import find_mentions
 
 ARTICLE = "The harbour board met on Monday evening to discuss the new timetable."
 POST_TEXT = "The ferry is late again #Harbour"
@@ -402,3 +404,39 @@ def test_attribution_after_a_flood_of_anchors_is_found(noise: str) -> None:
 def test_byline_whose_handle_ends_the_text_without_a_date() -> None:
     post = _one(f"{ARTICLE}\n\n{POST_TEXT}\n{BYLINE}")
     assert (post.text, post.published) == (POST_TEXT, None)
+
+
+# --- dates and mentions read in running text -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("4 мая 2023 года было тепло", "4 мая 2023"),
+        ("4 травня 2023 року", "4 травня 2023"),
+        ("4 мая 2023 г. было тепло", "4 мая 2023 г."),
+        ("2018년 9월 25일에", "2018년 9월 25일"),
+        ("2018年6月3日に", "2018年6月3日"),
+    ],
+)
+def test_a_trailing_date_word_is_read_only_whole(text: str, shown: str) -> None:
+    found = match_date(text)
+    assert found is not None
+    assert text[: found.end] == shown
+
+
+def test_byline_date_followed_by_a_russian_word() -> None:
+    post = _one(f"{ARTICLE}\n\nПаром опять опаздывает\n— Ада (@ada_example) 4 мая 2023 года\n")
+    assert (post.date_text, post.published) == ("4 мая 2023", dt.date(2023, 5, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Wie die Polizei auf X mitteilte, ist die Straße gesperrt.", "auf X mitteilte"),
+        ("Das hatte der Verein auf Instagram bekanntgegeben.", "auf Instagram bekanntgegeben"),
+        ("Sie hat die Tour auf TikTok angekündigt.", "auf TikTok angekündigt"),
+    ],
+)
+def test_german_separable_verbs_at_the_end_of_a_clause(text: str, phrase: str) -> None:
+    assert [m.phrase for m in find_mentions(text)] == [phrase]

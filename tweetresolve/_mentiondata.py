@@ -171,7 +171,11 @@ _DE = MentionGrammar(
         "meldete | meldet | betonte | betont | kritisierte | kritisiert | fragte | fragt | "
         "antwortete | antwortet | warnte | warnt | bedankte | bedankt | spottete | lobte | "
         "forderte | fordert | geschrieben | gepostet | getwittert | geteilt | veröffentlicht "
-        "| erklärt | verkündet | hieß es | heißt es | ließ wissen | wetterte"
+        "| erklärt | verkündet | hieß es | heißt es | ließ wissen | wetterte | "
+        # Separable verbs at the end of a subordinate clause: "wie die Polizei auf X
+        # mitteilte" (the main clause splits them: "teilte auf X mit", read by "teilte").
+        "mitteilte | mitteilten | mitgeteilt | bekanntgab | bekanntgegeben | ankündigte | "
+        "angekündigt"
     ),
     preps=_phrases("auf | bei | via | über"),
     holders=_phrases(

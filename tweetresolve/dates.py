@@ -234,7 +234,11 @@ def _shape_template(pattern: str) -> _Template | None:
     tail_parts: list[str] = []
     for kind, text in elements[last + 1 :]:
         if kind == "word":
-            tail_parts.append(f"{_WS}{{0,3}}{re.escape(text)}")
+            # A trailing word of a cased script is a whole word: the "г" of "г." is not
+            # the start of "года" ("4 мая 2023 года" ends at the year).  Uncased scripts
+            # glue words on ("25일에", "3日に"), so theirs may be followed by letters.
+            whole = _NOT_LETTER if text[-1:].lower() != text[-1:].upper() else ""
+            tail_parts.append(f"{_WS}{{0,3}}{re.escape(text)}{whole}")
         elif _punctuation(text):
             tail_parts.append(f"(?:{re.escape(_punctuation(text))})?")
     if tail_parts:
@@ -542,6 +546,10 @@ def match_date(text: str, pos: int = 0) -> DateMatch | None:
     pos = max(0, pos)  # as re.match does
     space = _LEADING_SPACE.match(text, pos)
     start = space.end() if space else pos
+    # Every date has a four-digit year at most _MAX_SPAN characters after its start (as
+    # find_date assumes): without one, no shape needs to be tried.
+    if _YEAR_RUN.search(text, start, start + _MAX_SPAN + 4) is None:
+        return None
     return _match_at(text, start, len(text))
 
 

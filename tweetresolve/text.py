@@ -173,6 +173,9 @@ _NEXT_LINE = re.compile(
     r"[ \t\u00a0\r]{0,200}\n(?:[ \t\u00a0\r]{0,200}(?:>[ \t\u00a0\r]{0,200})?\n){0,3}"
     r"[ \t\u00a0]{0,200}(?:>[ \t\u00a0]{0,200})?"
 )
+# Four digits in a row (any script's decimal digits): the year every date holds.
+# Example: "2018" in "25. September 2018", "２０１８" in "２０１８年６月３日".
+_YEAR_DIGITS = re.compile(r"\d{4}")
 # A date written as a Markdown link: "[March 30, 2022](https://twitter.com/a/status/1)",
 # optionally with a title: '[…](url "title")'.
 _MD_DATE_LINK = re.compile(
@@ -417,6 +420,15 @@ def _attribution_at(
     after = _skip_spaces(text, close.end())
     if after < len(text) and not (text[after].isalnum() or text[after] in "\r\n[<"):
         return None
+    # The date next: it decides most candidates, before the dash and the name are
+    # looked for.
+    date, rejected = _date_after(text, close.end(), dialect)
+    if rejected:
+        return None
+    if date is None and after < len(text) and text[after] != "\n":
+        # Without a date, only a line whose handle ends it counts: prose such as
+        # "thanks — Ada (@ada) for this" goes on after the handle.
+        return None
 
     # The line holding the anchor, as far as the name window reaches.
     window_start = max(0, paren - _NAME_WINDOW)
@@ -443,17 +455,9 @@ def _attribution_at(
         start = name_from = min(content_start, paren)
     else:
         return None
+    if date is None and dash is None:
+        return None  # without a date, the byline needs its dash
     name = _clean_name(text[name_from:paren])
-
-    date, rejected = _date_after(text, close.end(), dialect)
-    if rejected:
-        return None
-    if date is None:
-        # Without a date, only a dash line whose handle ends the line counts: prose
-        # such as "thanks — Ada (@ada) for this" goes on after the handle.
-        rest = _skip_spaces(text, close.end())
-        if dash is None or (rest < len(text) and text[rest] != "\n"):
-            return None
     end = date.end if date else close.end()
     line_end_at = text.find("\n", end, end + _LINE_END_WINDOW)
     line_end = line_end_at if line_end_at >= 0 else min(len(text), end + _LINE_END_WINDOW)
@@ -537,6 +541,10 @@ def _date_at(text: str, at: int) -> _Date | None:
         # reader a call for each of a hostile text's "(@a)".
         return None
     window = text[at : at + _DATE_WINDOW]
+    if "&" not in window and _YEAR_DIGITS.search(window) is None:
+        # Every date has a four-digit year (an entity could spell one, so only a
+        # window without "&" is skipped unread).
+        return None
     clean, ends = _unescape_mapped(window)
     found = match_date(clean)
     if found is None or found.start != 0:
