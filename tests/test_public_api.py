@@ -12,22 +12,32 @@ import tweetresolve
 # The public API, sorted.  Adding a name here is a decision about the public
 # API (and a CHANGELOG entry); removing one is a breaking change.
 EXPORTED = [
+    "AsyncExpander",
     "Attribution",
     "Author",
     "Entity",
+    "Expander",
     "ExpanderClosedError",
     "Expansion",
     "Hop",
     "InvalidOptionError",
     "Link",
+    "Mention",
     "Post",
     "PostRef",
     "TweetResolveError",
+    "aresolve",
+    "canonicalize",
+    "expand",
+    "expand_many",
     "extract",
     "extract_entities",
+    "find_mentions",
     "parse_attribution",
     "parse_post_url",
+    "resolve",
     "tweet_time",
+    "weighted_length",
 ]
 
 

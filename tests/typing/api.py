@@ -67,3 +67,40 @@ def errors() -> None:
     except tr.ExpanderClosedError as closed:
         runtime: RuntimeError = closed
         del runtime
+
+
+def text_helpers(text: str) -> None:
+    """Weighted length and prose mentions."""
+    length: int = tr.weighted_length(text)
+    mentions: list[tr.Mention] = tr.find_mentions(text, "en")
+    spans: list[tuple[int, int]] = [(m.start, m.end) for m in mentions]
+    del length, spans
+
+
+def expand_sync(urls: list[str]) -> list[bool]:
+    """The sync expanders: one result per input, failures as values."""
+    one: tr.Expansion = tr.expand("https://t.co/AbCdEf1234", timeout=5.0)
+    many: list[tr.Expansion] = tr.expand_many(urls, concurrency=8, cache=None)
+    with tr.Expander(trusted_hosts=["127.0.0.1"]) as expander:
+        streamed: list[tr.Expansion] = list(expander.stream(urls))
+        again: tr.Expansion = expander.expand(urls[0])
+    codes: list[str | None] = [e.error for e in many if not e.ok]
+    clean: str = tr.canonicalize("https://example.org/?utm_source=x")
+    del one, streamed, again, codes, clean
+    return [e.ok for e in many]
+
+
+async def expand_async(urls: list[str], page: bytes) -> list[str | None]:
+    """The engine and the async resolver."""
+    async with tr.AsyncExpander(concurrency=16, per_host=4) as expander:
+        first: tr.Expansion = await expander.expand(urls[0])
+        batch: list[tr.Expansion] = await expander.expand_many(urls)
+        finals = [e.final_url async for e in expander.stream(urls)]
+        posts: list[tr.Post] = await tr.aresolve(page, expander=expander)
+    del first, batch, posts
+    return finals
+
+
+def resolve_sync(page: bytes) -> list[tr.Post]:
+    """resolve() takes extract's options and an optional expander."""
+    return tr.resolve(page, kind="html", include_links=True)
