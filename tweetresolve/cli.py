@@ -3,6 +3,8 @@
 ::
 
     tweetresolve scan PATH... | -      posts found in files, folders (recursively) or stdin
+    tweetresolve scan --resolve ...    the same, with every link of every post expanded
+    tweetresolve expand URL... | -     where links lead, one JSON line per URL in input order
 
 Output goes to stdout, one post per line (JSON Lines, or CSV with ``--format csv``),
 each with the file it came from.  Problems go to stderr.  A file that cannot be
@@ -46,6 +48,11 @@ from typing import IO, Any, Final
 import attrs
 
 from tweetresolve import __version__
+from tweetresolve.expand.cli_support import (
+    add_expand_command,
+    add_resolve_arguments,
+    resolving_finder,
+)
 from tweetresolve.extract import Kind, extract
 from tweetresolve.records import Post
 
@@ -146,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_scan_command(commands)
+    add_expand_command(commands)
     return parser
 
 
@@ -209,6 +217,7 @@ def _add_scan_command(commands: Any) -> None:
         default=None,
         help="show a progress bar on stderr (default: when stderr is a terminal)",
     )
+    add_resolve_arguments(scan)
     scan.set_defaults(handler=run_scan)
 
 
@@ -218,6 +227,8 @@ Finder = Callable[[bytes], list[Post]]
 
 def make_finder(args: argparse.Namespace) -> Finder:
     """The per-document step of ``scan``, built from its options."""
+    if getattr(args, "resolve", False):
+        return resolving_finder(args)
     kind: Kind = args.kind
     include_links: bool = args.links
 

@@ -115,3 +115,67 @@ def test_progress_line() -> None:
     progress.advance(Expansion(url="b", error="timeout"))
     line = progress.line(progress._started + 1)
     assert line.startswith("[##########----------]  50% 2/4 URLs 1 failed 1 cached")
+
+
+# --- through the real command line ----------------------------------------------------------
+
+
+@pytest.mark.integration
+def test_main_expand(server: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """`tweetresolve expand` prints one JSON line per URL."""
+    from tweetresolve.cli import main
+
+    base = f"http://127.0.0.1:{server.server_port}"
+    status = main(["expand", f"{base}/chain/1", "nope", "--trust", "127.0.0.1", "--no-cache"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert [(line["ok"], line["error"]) for line in lines] == [(True, None), (False, "invalid_url")]
+
+
+@pytest.mark.integration
+def test_main_scan_resolve(server: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`tweetresolve scan --resolve` attaches expansions to the links of each post."""
+    from tweetresolve.cli import main
+
+    base = f"http://127.0.0.1:{server.server_port}"
+    page = tmp_path / "post.txt"
+    page.write_text(f"Look {base}/chain/2\n— Ada Example (@ada_example) March 30, 2022\n")
+    status = main(["scan", "--resolve", "--trust", "127.0.0.1", "--no-cache", str(page)])
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert record["links"][0]["expansion"]["final_url"] == f"{base}/final"
+
+
+@pytest.mark.integration
+def test_interrupted_run_resumes(server: Any, tmp_path: Path) -> None:
+    """Ctrl-C mid-run keeps what finished; the rerun answers it from the cache."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    base = f"http://127.0.0.1:{server.server_port}"
+    done = [f"{base}/chain/1?run=resume&n={n}" for n in range(10)]
+    cache = tmp_path / "resume.sqlite"
+    command = [sys.executable, "-m", "tweetresolve", "expand", "-", "--trust", "127.0.0.1"]
+    command += ["--cache", str(cache), "--concurrency", "4", "--retries", "0"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    # The slow URL holds back every line after it; stdin stays open meanwhile.
+    process.stdin.write("\n".join([*done, f"{base}/hang", f"{base}/final"]) + "\n")
+    process.stdin.flush()
+    printed = [process.stdout.readline() for _ in done]  # bounded: ten lines
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 130
+    process.stdin.close()
+    process.stdout.close()
+    assert all(json.loads(line)["ok"] for line in printed)
+
+    hits = len(server.hits)
+    again = run(*done, "--trust", "127.0.0.1", "--cache", str(cache))
+    assert all(line["from_cache"] for line in again)
+    assert len(server.hits) == hits
