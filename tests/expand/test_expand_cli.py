@@ -153,6 +153,7 @@ def test_interrupted_run_resumes(server: Any, tmp_path: Path) -> None:
     import signal
     import subprocess
     import sys
+    import threading
 
     base = f"http://127.0.0.1:{server.server_port}"
     done = [f"{base}/chain/1?run=resume&n={n}" for n in range(10)]
@@ -165,12 +166,15 @@ def test_interrupted_run_resumes(server: Any, tmp_path: Path) -> None:
     )
     assert process.stdin is not None
     assert process.stdout is not None
+    watchdog = threading.Timer(60, process.kill)  # never hang the suite
+    watchdog.start()
     # The slow URL holds back every line after it; stdin stays open meanwhile.
     process.stdin.write("\n".join([*done, f"{base}/hang", f"{base}/final"]) + "\n")
     process.stdin.flush()
     printed = [process.stdout.readline() for _ in done]  # bounded: ten lines
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 130
+    watchdog.cancel()
     process.stdin.close()
     process.stdout.close()
     assert all(json.loads(line)["ok"] for line in printed)

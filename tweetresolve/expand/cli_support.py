@@ -21,8 +21,9 @@ import json
 import os
 import shutil
 import sys
+import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -147,34 +148,102 @@ def add_expand_command(commands: Any) -> None:
     parser.set_defaults(handler=run_expand)
 
 
-def _read_inputs(arguments: list[str], stdin: IO[str]) -> Iterator[str]:
+class _LineReader:
+    """Lines of a text stream, read by a daemon thread so the event loop never blocks.
+
+    A pipe that stays open (``tail -f urls | tweetresolve expand -``) must not stall
+    the expansions in flight while waiting for its next line.  At most ``backlog``
+    lines wait unread.
+    """
+
+    def __init__(self, stream: IO[str], backlog: int = 1024) -> None:
+        self._stream = stream
+        self._slots = threading.Semaphore(backlog)
+        self._queue: asyncio.Queue[str | None] = asyncio.Queue()
+        self._loop = asyncio.get_running_loop()
+        threading.Thread(target=self._run, name="tweetresolve-stdin", daemon=True).start()
+
+    def _hand_over(self, line: str | None) -> bool:
+        try:
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, line)
+        except RuntimeError:  # the loop is gone: nobody reads any more
+            return False
+        return True
+
+    def _run(self) -> None:
+        try:
+            for line in iter(self._stream.readline, ""):
+                self._slots.acquire()
+                if not self._hand_over(line):
+                    return
+        except (OSError, ValueError):
+            pass
+        self._hand_over(None)
+
+    async def lines(self) -> AsyncIterator[str]:
+        while True:
+            line = await self._queue.get()
+            if line is None:
+                return
+            self._slots.release()
+            yield line
+
+
+async def _read_inputs(arguments: list[str], stdin: IO[str]) -> AsyncIterator[str]:
     for argument in arguments:
         if argument != "-":
             yield argument
             continue
-        for line in stdin:  # bounded by the input; read lazily
+        async for line in _LineReader(stdin).lines():
             text = line.strip()
             if text and not text.startswith("#"):
                 yield text
 
 
 async def expand_in_order(
-    expander: AsyncExpander, urls: Iterable[str], window: int
+    expander: AsyncExpander, urls: AsyncIterable[str], window: int
 ) -> AsyncIterator[Expansion]:
-    """Yield one expansion per URL in input order, with at most ``window`` in flight."""
+    """Yield one expansion per URL in input order, as soon as each is due.
+
+    At most ``window`` URLs are in flight or waiting for an earlier one, so memory
+    stays flat on endless input, and a result is printed as soon as every earlier
+    one is, even while the input waits for its next line.
+    """
     pending: collections.deque[asyncio.Future[Expansion]] = collections.deque()
+    slots = asyncio.Semaphore(window)
+    arrived = asyncio.Event()
+    finished = False
+
+    async def produce() -> None:
+        nonlocal finished
+        try:
+            async for url in urls:
+                await slots.acquire()
+                pending.append(asyncio.ensure_future(expander.expand(url)))
+                arrived.set()
+        finally:
+            finished = True
+            arrived.set()
+
+    producer = asyncio.ensure_future(produce())
     try:
-        for url in urls:
-            pending.append(asyncio.ensure_future(expander.expand(url)))
-            if len(pending) >= window:
-                yield await pending.popleft()
-        while pending:
-            yield await pending.popleft()
+        while True:
+            if pending:
+                result = await pending[0]
+                pending.popleft()
+                slots.release()
+                yield result
+            elif finished:
+                break
+            else:
+                arrived.clear()
+                await arrived.wait()
+        await producer  # re-raises a failure of the input side
     finally:
+        producer.cancel()
         for future in pending:
             future.cancel()
-        if pending:
-            await asyncio.gather(*pending, return_exceptions=True)
+        await asyncio.gather(producer, *pending, return_exceptions=True)
 
 
 class _Progress:
@@ -262,6 +331,9 @@ def run_expand(
                 if clear_before_output:
                     progress.clear()
                 out.write(json.dumps(expansion.to_dict(), ensure_ascii=False) + "\n")
+                # Each line goes out as soon as it is known, also into a pipe:
+                # what was printed before an interruption is what finished.
+                out.flush()
                 progress.advance(expansion)
             out.flush()
 
