@@ -184,6 +184,8 @@ def canonicalize(url: str) -> str:
     kept = [
         pair
         for pair in parts.query.split("&")
-        if pair and not _is_tracker(pair.split("=", 1)[0], host, parts.path, scoped)
+        if pair.strip() and not _is_tracker(pair.split("=", 1)[0], host, parts.path, scoped)
     ]
-    return urlunsplit(parts._replace(query="&".join(kept)))
+    # normalize_url strips surrounding white space, so the result must not end in
+    # any: canonicalize(canonicalize(u)) == canonicalize(u).
+    return urlunsplit(parts._replace(query="&".join(kept))).rstrip()
