@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import ssl
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 from expand_server import running_server
 
 from tweetresolve.expand import Expander, GuardedTransport
+from tweetresolve.expand._asyncio_backend import AsyncioBackend
 from tweetresolve.expand.transport import NameResolutionError
 from tweetresolve.records import Expansion
 
@@ -85,3 +87,23 @@ def test_untrusted_certificate_is_tls_error(server: Any) -> None:
     transport = GuardedTransport(trusted_hosts=["127.0.0.1"])
     result = expand_tls(f"https://127.0.0.1:{server.server_port}/final", transport, ["127.0.0.1"])
     assert (result.ok, result.error) == (False, "tls")
+
+
+def test_tls_close_releases_the_socket(server: Any, certificate: tuple[Path, Path]) -> None:
+    """aclose() returns only once the socket is released, also after a TLS close.
+
+    A TLS close waits for the peer's answer; returning before it left a socket for
+    the garbage collector when the loop stopped right after (an unclosed-socket
+    ResourceWarning in a later test).
+    """
+
+    async def main() -> int:
+        stream = await AsyncioBackend().connect_tcp("127.0.0.1", server.server_port, timeout=5)
+        raw = stream.get_extra_info("socket")
+        tls = await stream.start_tls(client_context(certificate), server_hostname="tls.test")
+        await tls.write(b"GET /final HTTP/1.1\r\nHost: tls.test\r\n\r\n", timeout=5)
+        assert (await tls.read(12, timeout=5)).startswith(b"HTTP/1.1")
+        await tls.aclose()
+        return int(raw.fileno())
+
+    assert asyncio.run(main()) == -1

@@ -22,6 +22,10 @@ __all__ = ["AsyncioBackend"]
 # Stop reading from the socket while this much is buffered and unread.
 _HIGH_WATER: Final = 256 * 1024
 
+# How long aclose() waits for a closing connection to release its socket (a TLS
+# close waits for the peer's answer) before it aborts the connection instead.
+_CLOSE_GRACE: Final = 1.0
+
 
 class _Protocol(asyncio.Protocol):
     def __init__(self) -> None:
@@ -31,6 +35,8 @@ class _Protocol(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self.reader: asyncio.Future[None] | None = None
         self.writer: asyncio.Future[None] | None = None
+        self.closer: asyncio.Future[None] | None = None
+        self.lost = False
         self.reading_paused = False
         self.writing_paused = False
 
@@ -53,8 +59,11 @@ class _Protocol(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self.eof = True
         self.error = exc
+        self.lost = True
         self._wake_reader()
         self._wake_writer()
+        if self.closer is not None and not self.closer.done():
+            self.closer.set_result(None)
 
     def pause_writing(self) -> None:
         self.writing_paused = True
@@ -131,10 +140,30 @@ class _Stream(httpcore.AsyncNetworkStream):
                 protocol.writer = None
 
     async def aclose(self) -> None:
+        protocol = self._protocol
         self._transport.close()
-        # close() finishes on the next loop iteration (the socket is released in
-        # connection_lost); yield once so it does even if the loop stops next.
-        await asyncio.sleep(0)
+        if protocol.lost:
+            return
+        if self._transport.get_extra_info("ssl_object") is None:
+            # A plain close releases the socket on the next loop turn.
+            await asyncio.sleep(0)
+            return
+        # close() finishes later: the socket is released in a callback on a later
+        # loop turn, and a TLS close first waits for the peer's answer.  Wait for
+        # it, so that a loop stopping right after this call leaves no socket
+        # behind; abort (which releases it on the next turn) when the peer is slow
+        # or this task is cancelled.
+        protocol.closer = asyncio.get_running_loop().create_future()
+        try:
+            await _wait(protocol.closer, _CLOSE_GRACE)
+        except TimeoutError:
+            self._transport.abort()
+            await asyncio.sleep(0)
+        except BaseException:
+            self._transport.abort()
+            raise
+        finally:
+            protocol.closer = None
 
     async def start_tls(
         self,

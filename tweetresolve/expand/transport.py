@@ -280,7 +280,14 @@ class GuardedTransport(httpx.AsyncBaseTransport):
                 # The server closed a kept-alive connection just as we reused it:
                 # an idempotent request is safely sent again on a fresh one.
                 connection = await self._connect(origin, timeouts)
-                response = await connection.handle_async_request(core_request)
+                try:
+                    response = await connection.handle_async_request(core_request)
+                except BaseException:
+                    # A handler's own exception is not caught by its sibling
+                    # clause below: close the fresh connection here, or a
+                    # timeout or cancellation during the retry leaks it.
+                    await connection.aclose()
+                    raise
             except BaseException:
                 await connection.aclose()
                 raise
