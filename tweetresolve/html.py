@@ -1,14 +1,13 @@
 """Decoding, sniffing, prefiltering and parsing helpers shared by the platform detectors.
 
 The HTML path is built so that a page without embed markers costs one cheap
-scan: :func:`markers_present` runs before any parse.  Pages that pass are parsed
+scan: :class:`MarkerScan` runs before any parse.  Pages that pass are parsed
 once with lxml (a C parser; a whole-page BeautifulSoup tree costs several times
 more) and every detector reads that one tree.
 """
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import importlib
 import itertools
@@ -39,7 +38,6 @@ __all__ = [
     "decode",
     "element_text",
     "has_class",
-    "iter_links",
     "looks_like_html",
     "markers_present",
     "parse_page",
@@ -509,10 +507,6 @@ class ParsedPage:
             self._line_starts = starts
         return self._line_starts
 
-    def line_of(self, offset: int) -> int:
-        """1-based line number of a source offset."""
-        return bisect.bisect_right(self._lines(), offset)
-
 
 # An absolute http(s) URL, the only kind of <base href> worth resolving against.
 # Example: "https://www.example.org/news/".
@@ -683,11 +677,3 @@ def _walk(element: Element, parts: list[str], stop: Element | None, *, top: bool
 def _source_spaces(text: str) -> str:
     # Source line breaks are white space in HTML; only <br> and blocks break lines.
     return text.replace("\r", " ").replace("\n", " ") if "\n" in text or "\r" in text else text
-
-
-def iter_links(element: Element) -> Iterator[tuple[str, str]]:
-    """Yield ``(href, shown text)`` for every ``<a href>`` under ``element``."""
-    for anchor in element.iter("a"):
-        href = anchor.get("href")
-        if href:
-            yield href.strip(), element_text(anchor)
