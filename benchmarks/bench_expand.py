@@ -48,7 +48,7 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 
-from tweetresolve.expand import AsyncExpander  # noqa: E402
+from tweetresolve.expansion import AsyncExpander  # noqa: E402
 
 SERVER = Path(__file__).resolve().parent / "loopback_server.py"
 DEFAULT_URLEXPANDER_PYTHON = "/tmp/bench-urlexpander/bin/python"

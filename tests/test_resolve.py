@@ -9,7 +9,7 @@ import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 
-from tweetresolve.expand import AsyncExpander, Expander
+from tweetresolve.expansion import AsyncExpander, Expander
 from tweetresolve.records import PostRef
 from tweetresolve.resolve import aresolve, resolve
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from tweetresolve.dates import tweet_time
 from tweetresolve.entities import extract_entities, weighted_length
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError, TweetResolveError
-from tweetresolve.expand import AsyncExpander, Expander, canonicalize, expand, expand_many
+from tweetresolve.expansion import AsyncExpander, Expander, canonicalize, expand, expand_many
 from tweetresolve.extract import extract
 from tweetresolve.mentions import find_mentions
 from tweetresolve.records import (

@@ -48,7 +48,7 @@ from typing import IO, Any, Final
 import attrs
 
 from tweetresolve import __version__
-from tweetresolve.expand.cli_support import (
+from tweetresolve.expansion.cli_support import (
     add_expand_command,
     add_resolve_arguments,
     resolving_finder,

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from expand_server import running_server
 
-from tweetresolve.expand import AsyncExpander, Expander, GuardedTransport
-from tweetresolve.expand.policy import BROWSER_USER_AGENT
-from tweetresolve.expand.transport import NameResolutionError
+from tweetresolve.expansion import AsyncExpander, Expander, GuardedTransport
+from tweetresolve.expansion.policy import BROWSER_USER_AGENT
+from tweetresolve.expansion.transport import NameResolutionError
 from tweetresolve.records import Expansion
 
 pytestmark = pytest.mark.integration

@@ -6,16 +6,16 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tweetresolve.expand import canonicalize, normalize_url
-from tweetresolve.expand.codes import ERROR_CODES, is_error_code
-from tweetresolve.expand.offline import destination
-from tweetresolve.expand.policy import (
+from tweetresolve.expansion import canonicalize, normalize_url
+from tweetresolve.expansion.codes import ERROR_CODES, is_error_code
+from tweetresolve.expansion.offline import destination
+from tweetresolve.expansion.policy import (
     BROWSER_USER_AGENT,
     DEFAULT_USER_AGENT,
     is_shortener,
     user_agent_for,
 )
-from tweetresolve.expand.redirects import (
+from tweetresolve.expansion.redirects import (
     body_target,
     location_target,
     refresh_target,

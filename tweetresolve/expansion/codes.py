@@ -18,8 +18,8 @@ from typing import Final, Literal, get_args
 
 import httpx
 
-from tweetresolve.expand.guard import BlockedAddressError
-from tweetresolve.expand.transport import NameResolutionError
+from tweetresolve.expansion.guard import BlockedAddressError
+from tweetresolve.expansion.transport import NameResolutionError
 
 __all__ = ["ERROR_CODES", "RETRYABLE_CODES", "ErrorCode", "code_for_exception", "is_error_code"]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tweetresolve.errors import InvalidOptionError
-from tweetresolve.expand import ExpansionCache, SQLiteCache
+from tweetresolve.expansion import ExpansionCache, SQLiteCache
 from tweetresolve.records import Expansion, Hop
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,7 +99,7 @@ def test_damaged_row_is_a_miss(tmp_path: Path) -> None:
 WRITER = textwrap.dedent(
     """
     import sys
-    from tweetresolve.expand import SQLiteCache
+    from tweetresolve.expansion import SQLiteCache
     from tweetresolve.records import Expansion
     path, prefix, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     cache = SQLiteCache(path)

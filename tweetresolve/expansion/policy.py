@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from tweetresolve.expand.canonical import host_matches
+from tweetresolve.expansion.canonical import host_matches
 
 __all__ = [
     "BROWSER_USER_AGENT",

@@ -1,16 +1,16 @@
 """Expanding short and wrapped URLs safely: the network side of tweetresolve.
 
->>> from tweetresolve.expand import canonicalize
+>>> from tweetresolve.expansion import canonicalize
 >>> canonicalize("https://example.com/a?utm_medium=social&id=3")
 'https://example.com/a?id=3'
 """
 
 from __future__ import annotations
 
-from tweetresolve.expand.cache import ExpansionCache, SQLiteCache
-from tweetresolve.expand.canonical import canonicalize, normalize_url
-from tweetresolve.expand.codes import ERROR_CODES, ErrorCode
-from tweetresolve.expand.engine import (
+from tweetresolve.expansion.cache import ExpansionCache, SQLiteCache
+from tweetresolve.expansion.canonical import canonicalize, normalize_url
+from tweetresolve.expansion.codes import ERROR_CODES, ErrorCode
+from tweetresolve.expansion.engine import (
     DEFAULT_CACHE,
     AsyncExpander,
     Expander,
@@ -20,8 +20,8 @@ from tweetresolve.expand.engine import (
     expand,
     expand_many,
 )
-from tweetresolve.expand.guard import AddressPolicy
-from tweetresolve.expand.transport import GuardedTransport
+from tweetresolve.expansion.guard import AddressPolicy
+from tweetresolve.expansion.transport import GuardedTransport
 
 __all__ = [
     "DEFAULT_CACHE",

@@ -8,7 +8,7 @@ running (notebooks, async frameworks).
 Per URL the engine follows the chain step by step, recording a
 :class:`~tweetresolve.records.Hop` per step, and returns one
 :class:`~tweetresolve.records.Expansion`; failures are values with a code from
-:data:`~tweetresolve.expand.codes.ERROR_CODES`, never exceptions.
+:data:`~tweetresolve.expansion.codes.ERROR_CODES`, never exceptions.
 """
 
 from __future__ import annotations
@@ -43,13 +43,13 @@ import attrs
 import httpx
 
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
-from tweetresolve.expand import offline, redirects
-from tweetresolve.expand.cache import ExpansionCache, SQLiteCache
-from tweetresolve.expand.canonical import host_matches, normalize_url
-from tweetresolve.expand.codes import RETRYABLE_CODES, ErrorCode, code_for_exception
-from tweetresolve.expand.guard import AddressPolicy, BlockedAddressError
-from tweetresolve.expand.policy import DEFAULT_USER_AGENT, is_shortener, user_agent_for
-from tweetresolve.expand.transport import GuardedTransport
+from tweetresolve.expansion import offline, redirects
+from tweetresolve.expansion.cache import ExpansionCache, SQLiteCache
+from tweetresolve.expansion.canonical import host_matches, normalize_url
+from tweetresolve.expansion.codes import RETRYABLE_CODES, ErrorCode, code_for_exception
+from tweetresolve.expansion.guard import AddressPolicy, BlockedAddressError
+from tweetresolve.expansion.policy import DEFAULT_USER_AGENT, is_shortener, user_agent_for
+from tweetresolve.expansion.transport import GuardedTransport
 from tweetresolve.records import Expansion, Hop
 
 if TYPE_CHECKING:

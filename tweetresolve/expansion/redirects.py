@@ -31,7 +31,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from tweetresolve.expand.canonical import host_matches
+from tweetresolve.expansion.canonical import host_matches
 
 __all__ = [
     "REDIRECT_STATUSES",

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from expand_server import running_server
 
-from tweetresolve.expand import Expander, GuardedTransport
-from tweetresolve.expand._asyncio_backend import AsyncioBackend
-from tweetresolve.expand.transport import NameResolutionError
+from tweetresolve.expansion import Expander, GuardedTransport
+from tweetresolve.expansion._asyncio_backend import AsyncioBackend
+from tweetresolve.expansion.transport import NameResolutionError
 from tweetresolve.records import Expansion
 
 pytestmark = pytest.mark.integration

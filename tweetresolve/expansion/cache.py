@@ -1,7 +1,7 @@
 """A SQLite cache of expansions, safe across processes and crashes.
 
 Results are keyed by the lossless normal form of the input URL
-(:func:`~tweetresolve.expand.canonical.normalize_url`).  Successes and failures
+(:func:`~tweetresolve.expansion.canonical.normalize_url`).  Successes and failures
 have separate lifetimes, because a timeout today says little about tomorrow.
 
 The file is in WAL mode and every result is committed as soon as it is known, so

@@ -14,7 +14,7 @@ It is applied twice:
   (``2130706433``, ``0x7f000001``, ``0177.0.0.1``, ``127.1``);
 * :class:`AddressPolicy.check_addresses` runs on the addresses a host name actually
   resolved to, right before connecting to the checked address (see
-  :mod:`tweetresolve.expand.transport`), so redirects and DNS tricks cannot slip past.
+  :mod:`tweetresolve.expansion.transport`), so redirects and DNS tricks cannot slip past.
 
 >>> policy = AddressPolicy()
 >>> policy.is_blocked_ip(ipaddress.ip_address("169.254.169.254"))

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from expand_server import running_server
 
-from tweetresolve.expand import cli_support
+from tweetresolve.expansion import cli_support
 from tweetresolve.records import Expansion
 
 

@@ -4,7 +4,7 @@ httpcore's own asyncio support goes through anyio streams, whose per-call
 bookkeeping (cancel scopes, checkpoints, locks) is a large share of the CPU of a
 small request.  This backend reads into a buffer from :class:`asyncio.Protocol`
 callbacks and wakes the reader with one future, with timeouts as timer handles.
-It is used by :class:`~tweetresolve.expand.transport.GuardedTransport` under
+It is used by :class:`~tweetresolve.expansion.transport.GuardedTransport` under
 asyncio; pass ``network_backend=httpcore.AnyIOBackend()`` to use anyio's instead.
 """
 

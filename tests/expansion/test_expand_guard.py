@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tweetresolve.expand import AsyncExpander, GuardedTransport
-from tweetresolve.expand.guard import AddressPolicy, BlockedAddressError, literal_address
-from tweetresolve.expand.transport import NameResolutionError
+from tweetresolve.expansion import AsyncExpander, GuardedTransport
+from tweetresolve.expansion.guard import AddressPolicy, BlockedAddressError, literal_address
+from tweetresolve.expansion.transport import NameResolutionError
 from tweetresolve.records import Expansion
 
 # Documentation-range stand-ins would be refused by the policy itself, so the

@@ -5,7 +5,7 @@ expander keeps httpx's client API, and it does two things httpx's default transp
 does not:
 
 * **Address policy at connect time.**  It resolves the host name itself, checks every
-  address with :class:`~tweetresolve.expand.guard.AddressPolicy`, and connects to the
+  address with :class:`~tweetresolve.expansion.guard.AddressPolicy`, and connects to the
   checked address; the ``Host`` header and TLS server name stay the host name.  A
   redirect is a new request and goes through the same check, and a name that
   resolves differently a second later (DNS rebinding) is checked again.
@@ -35,8 +35,8 @@ from typing import Final
 import httpcore
 import httpx
 
-from tweetresolve.expand._asyncio_backend import AsyncioBackend
-from tweetresolve.expand.guard import AddressPolicy, literal_address
+from tweetresolve.expansion._asyncio_backend import AsyncioBackend
+from tweetresolve.expansion.guard import AddressPolicy, literal_address
 
 __all__ = ["GuardedTransport", "NameResolutionError", "Resolver", "system_resolver"]
 

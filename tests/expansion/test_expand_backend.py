@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 import httpcore
 import pytest
 
-from tweetresolve.expand._asyncio_backend import AsyncioBackend
+from tweetresolve.expansion._asyncio_backend import AsyncioBackend
 
 pytestmark = pytest.mark.integration
 

@@ -13,7 +13,7 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
-from tweetresolve.expand import (
+from tweetresolve.expansion import (
     ERROR_CODES,
     AsyncExpander,
     Expander,
@@ -21,8 +21,8 @@ from tweetresolve.expand import (
     expand,
     expand_many,
 )
-from tweetresolve.expand.engine import _retry_after
-from tweetresolve.expand.policy import BROWSER_USER_AGENT, DEFAULT_USER_AGENT
+from tweetresolve.expansion.engine import _retry_after
+from tweetresolve.expansion.policy import BROWSER_USER_AGENT, DEFAULT_USER_AGENT
 from tweetresolve.records import Expansion
 
 T = TypeVar("T")
