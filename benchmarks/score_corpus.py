@@ -28,7 +28,6 @@ import argparse
 import collections
 import gzip
 import json
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,13 +37,13 @@ from typing import Any
 import tweetresolve
 from tweetresolve import Post
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import Counts, FieldScore, collapse, normalise_handle
+
 #: The corpus beside the project root: <root>/../shared/corpus.
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 
 FIELDS = ("id", "handle", "name", "date", "text")
-
-# Runs of white space, collapsed before comparing shown values.
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -66,30 +65,15 @@ class FalsePositive:
 
 
 @dataclass
-class Score:
-    """Counts for one platform."""
+class Score(Counts):
+    """Counts for one platform, with the accuracy of each field over its matches."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    fields: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0] for name in FIELDS})
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    fields: dict[str, FieldScore] = field(
+        default_factory=lambda: {name: FieldScore() for name in FIELDS}
+    )
 
     def accuracy(self, name: str) -> float | None:
-        correct, total = self.fields[name]
-        return correct / total if total else None
+        return self.fields[name].accuracy
 
 
 @dataclass
@@ -101,15 +85,6 @@ class Report:
     matches: list[Match]
     false_positives: list[FalsePositive]
     mismatches: list[tuple[str, str, str, Any, Any]]  # file, field, post id, label, predicted
-
-
-def collapse(text: str | None) -> str | None:
-    """Collapse white space the way the labels do."""
-    return None if text is None else _SPACES.sub(" ", text).strip()
-
-
-def _handle(value: str | None) -> str | None:
-    return value.strip().lstrip("@＠").lower() if value else None
 
 
 def text_matches(predicted: str | None, text_start: str) -> bool:
@@ -129,7 +104,7 @@ def field_values(name: str, label: dict[str, Any], post: Post) -> tuple[Any, Any
         return (
             label["author_handle"],
             predicted,
-            _handle(label["author_handle"]) == _handle(predicted),
+            normalise_handle(label["author_handle"]) == normalise_handle(predicted),
         )
     if name == "name":
         predicted = post.author.name if post.author else None
@@ -186,9 +161,9 @@ def _match_page(
                     found = post
                     break
                 continue
-            if label["author_handle"] and _handle(label["author_handle"]) != _handle(
-                post.author.handle if post.author else None
-            ):
+            if label["author_handle"] and normalise_handle(
+                label["author_handle"]
+            ) != normalise_handle(post.author.handle if post.author else None):
                 continue
             if label["text_start"] and not text_matches(post.text, label["text_start"]):
                 continue
@@ -251,10 +226,8 @@ def score(
                 if label[_LABEL_KEYS[name]] is None:
                     continue
                 want, got, equal = field_values(name, label, post)
-                score_.fields[name][1] += 1
-                if equal:
-                    score_.fields[name][0] += 1
-                else:
+                score_.fields[name].add(equal)
+                if not equal:
                     mismatches.append((page["file"], name, label["post_id"] or "-", want, got))
         for post in extra:
             scores[post.platform].fp += 1
@@ -280,7 +253,7 @@ def format_report(report: Report, *, verbose: bool = False) -> str:
         s = report.scores[platform]
         cells = []
         for name in FIELDS:
-            correct, total = s.fields[name]
+            correct, total = s.fields[name].right, s.fields[name].total
             cells.append(
                 f"{_percent(s.accuracy(name))} {correct:>2}/{total:<2}" if total else f"{'-':>12}"
             )

@@ -33,6 +33,9 @@ from typing import Any
 from tweetresolve import extract
 from tweetresolve.records import Post
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import Counts, FieldScore, collapse, normalise_handle
+
 #: The corpus beside the project root: ``<root>/../shared/corpus/text_cases.jsonl``.
 DEFAULT_CASES = (
     Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "text_cases.jsonl"
@@ -40,7 +43,6 @@ DEFAULT_CASES = (
 
 FIELDS = ("id", "handle", "name", "date", "text_start")
 
-_WHITESPACE = re.compile(r"\s+")
 # A Markdown backslash escape: "29\\. April 2018".
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -62,58 +64,9 @@ def load_cases(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def _collapse(text: str | None) -> str | None:
-    return None if text is None else _WHITESPACE.sub(" ", text).strip()
-
-
 def _shown(text: str) -> str:
     """The case text as a reader sees it: Markdown escapes undone, spaces collapsed."""
-    return _collapse(_MD_ESCAPE.sub(r"\1", text)) or ""
-
-
-def _handle(value: str | None) -> str | None:
-    if not value:
-        return None
-    return value.removeprefix("@").lower()
-
-
-@dataclass
-class Counts:
-    """True positives, false positives and false negatives."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
-class FieldScore:
-    """How often a field of a matched post equals the label."""
-
-    right: int = 0
-    total: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.total += 1
-        self.right += ok
-
-    def __str__(self) -> str:
-        if not self.total:
-            return "   n/a"
-        return f"{self.right / self.total:6.3f} ({self.right}/{self.total})"
+    return collapse(_MD_ESCAPE.sub(r"\1", text)) or ""
 
 
 @dataclass
@@ -160,8 +113,8 @@ def match_posts(
                 for p in free
                 if p.platform == label["platform"]
                 and not (label["post_id"] and p.post_id)
-                and _handle(label["author_handle"]) is not None
-                and _handle(p.handle) == _handle(label["author_handle"])
+                and normalise_handle(label["author_handle"]) is not None
+                and normalise_handle(p.handle) == normalise_handle(label["author_handle"])
             ),
             None,
         )
@@ -179,17 +132,19 @@ def _score_fields(
     if label["post_id"] and label["post_id"] in case_text:
         scores["id"].add(post.post_id == label["post_id"])
     if label["author_handle"]:
-        scores["handle"].add(_handle(post.handle) == _handle(label["author_handle"]))
+        scores["handle"].add(
+            normalise_handle(post.handle) == normalise_handle(label["author_handle"])
+        )
     if label["author_name"]:
         name = post.author.name if post.author else None
-        scores["name"].add(_collapse(name) == _collapse(label["author_name"]))
-    shown_date = _collapse(label["date_text"])
+        scores["name"].add(collapse(name) == collapse(label["author_name"]))
+    shown_date = collapse(label["date_text"])
     if shown_date and shown_date in _shown(case_text):
-        scores["date"].add(_collapse(post.date_text) == _collapse(label["date_text"]))
+        scores["date"].add(collapse(post.date_text) == collapse(label["date_text"]))
     if label["text_start"]:
         # The label holds up to 40 characters of the first paragraph of the markup;
         # the text path returns every paragraph, so the start must match.
-        text = _collapse(post.text) or ""
+        text = collapse(post.text) or ""
         scores["text_start"].add(text.startswith(label["text_start"]))
 
 
@@ -239,7 +194,7 @@ def _wrong_fields(text: str, label: dict[str, Any], post: Post) -> list[str]:
 
 
 def _describe(post: Post) -> str:
-    start = (_collapse(post.text) or "")[:40]
+    start = (collapse(post.text) or "")[:40]
     name = post.author.name if post.author else None
     return (
         f"{post.platform} id={post.post_id} @{post.handle} name={name!r}"

@@ -1,4 +1,4 @@
-"""Review cases for the plain-text path: invented residue in the shapes converters leave.
+"""Plain-text residue in the shapes converters leave: languages, line endings, names, layouts.
 
 Every name, handle and post text here is made up.  The dates are the forms the embed
 widget writes in each of its 34 languages (CLDR long and medium patterns).
