@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-from tweetresolve.dates import dates_disagree
+from tweetresolve.dates import dates_disagree, tweet_time
 from tweetresolve.entities import extract_entities
 from tweetresolve.html import (
     Element,
@@ -159,8 +159,6 @@ def _created_at(platform: str, post_id: str | None) -> dt.datetime | None:
     # Only tweet ids are decoded here; other platforms' detectors fill their own.
     if platform != "twitter" or post_id is None:
         return None
-    from tweetresolve.dates import tweet_time  # noqa: PLC0415
-
     return tweet_time(post_id)
 
 

@@ -22,6 +22,8 @@ from typing import Any, ClassVar, TypeAlias, TypeVar, Union
 
 import attrs
 
+from tweetresolve.twitter_text.length import weighted_length as measure_weighted_length
+
 __all__ = [
     "Attribution",
     "Author",
@@ -271,10 +273,7 @@ class Post(_Record):
         >>> Post(platform="twitter", text="Hi 👋 https://example.com").weighted_length
         29
         """
-        # Imported here: the entities module itself imports the records.
-        from tweetresolve.entities import weighted_length  # noqa: PLC0415
-
-        return weighted_length(self.text) if self.text else 0
+        return measure_weighted_length(self.text) if self.text else 0
 
 
 @attrs.frozen

@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+from tweetresolve.platforms import PLATFORMS
 from tweetresolve.records import PostRef
 
 __all__ = ["parse_post_url"]
@@ -27,10 +28,6 @@ def parse_post_url(url: str) -> PostRef | None:
     url = url.strip()
     if not url or len(url) > _MAX_URL_CHARS:
         return None
-    # Imported here: the platform modules import this package's records and
-    # helpers, and the registry is only needed once a URL is parsed.
-    from tweetresolve.platforms import PLATFORMS  # noqa: PLC0415
-
     for platform in PLATFORMS:
         ref = platform.parse_url(url)
         if ref is not None:

@@ -148,7 +148,7 @@ class Bluesky:
         # Offsets of placeholders whose link names a post, in order, for a binary search.
         linked = [(at, ref) for at, ref in placeholders if ref is not None]
         offsets = [at for at, _ in linked]
-        for found in find_posts(cleaned, BLUESKY_RESIDUE):
+        for found in find_posts(cleaned, BLUESKY_RESIDUE, parse_url=self.parse_url):
             if found.post_id is None and found.span is not None and linked:
                 # The placeholder's link (kept by Markdown converters) is the post itself.
                 start, end = found.span

@@ -57,6 +57,7 @@ from tweetresolve.html import Element, ParsedPage, element_text, has_class, pars
 from tweetresolve.platforms._common import without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef
+from tweetresolve.text import TWITTER_RESIDUE, find_posts
 
 __all__ = ["STATUS_URL", "TWITTER", "Twitter"]
 
@@ -254,9 +255,7 @@ class Twitter:
 
     def find_in_text(self, text: str) -> Iterator[Post]:
         """Yield tweets whose attribution line survives in plain text."""
-        from tweetresolve.text import TWITTER_RESIDUE, find_posts  # noqa: PLC0415
-
-        return find_posts(text, TWITTER_RESIDUE)
+        return find_posts(text, TWITTER_RESIDUE, parse_url=self.parse_url)
 
 
 TWITTER = Twitter()
