@@ -26,6 +26,7 @@ from tweetresolve import (
     Expansion,
     Hop,
     Link,
+    Origin,
     Post,
     PostRef,
     extract,
@@ -222,6 +223,13 @@ FIELDS[Attribution] = {
     "platform": maybe_texts,
     "span": spans,
 }
+FIELDS[Origin] = {
+    "uri": texts,
+    "date": st.none() | datetimes,
+    "record_id": maybe_texts,
+    "file": maybe_texts,
+    "offset": st.none() | offsets,
+}
 FIELDS[Post] = {
     "platform": texts,
     "post_id": maybe_texts,
@@ -238,6 +246,7 @@ FIELDS[Post] = {
     "span": spans,
     "quoted": st.none() | st.builds(PostRef, **FIELDS[PostRef]),
     "warnings": st.lists(texts, max_size=2).map(tuple),
+    "origin": st.none() | st.builds(Origin, **FIELDS[Origin]),
 }
 FIELDS[Mention] = {
     "phrase": texts,

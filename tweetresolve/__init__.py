@@ -13,6 +13,7 @@ send requests, and only when called.
 
 from __future__ import annotations
 
+from tweetresolve.archives import extract_archive
 from tweetresolve.dates import tweet_time
 from tweetresolve.entities import extract_entities, weighted_length
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError, TweetResolveError
@@ -27,6 +28,7 @@ from tweetresolve.records import (
     Hop,
     Link,
     Mention,
+    Origin,
     Post,
     PostRef,
 )
@@ -46,6 +48,7 @@ __all__ = [
     "InvalidOptionError",
     "Link",
     "Mention",
+    "Origin",
     "Post",
     "PostRef",
     "TweetResolveError",
@@ -54,6 +57,7 @@ __all__ = [
     "expand",
     "expand_many",
     "extract",
+    "extract_archive",
     "extract_entities",
     "find_mentions",
     "parse_attribution",

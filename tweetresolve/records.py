@@ -32,6 +32,7 @@ __all__ = [
     "Hop",
     "Link",
     "Mention",
+    "Origin",
     "Post",
     "PostRef",
 ]
@@ -229,6 +230,27 @@ class Attribution(_Record):
 
 
 @attrs.frozen
+class Origin(_Record):
+    """Where in a web archive a post was found: the archived record that held its page.
+
+    Set on posts read from WARC and ARC files (``Post.origin``); None for documents
+    given to ``extract()`` directly.
+    """
+
+    #: The archived page's address (``WARC-Target-URI``, or the URL of an ARC record).
+    uri: str
+    #: When the page was captured (``WARC-Date``, or the ARC record's date), aware UTC.
+    date: dt.datetime | None = None
+    #: ``WARC-Record-ID`` as written (``<urn:uuid:…>``); None for ARC records.
+    record_id: str | None = None
+    #: The archive file's name or path, as it was given to the reader.
+    file: str | None = None
+    #: Byte offset of the record in that file (of its gzip member in a compressed
+    #: file), so ``file`` and ``offset`` fetch the record again.
+    offset: int | None = None
+
+
+@attrs.frozen
 class Post(_Record):
     """One embedded or quoted social-media post."""
 
@@ -260,6 +282,9 @@ class Post(_Record):
     quoted: PostRef | None = None
     #: Problems noticed while reading the post (``date_mismatch``, …).
     warnings: tuple[str, ...] = ()
+    #: The archive record the post's page came from, for posts read from WARC or
+    #: ARC files; None otherwise.
+    origin: Origin | None = None
 
     @property
     def handle(self) -> str | None:
