@@ -22,7 +22,6 @@ import attrs
 from tweetresolve.dates import dates_disagree, tweet_time
 from tweetresolve.entities import extract_entities
 from tweetresolve.html import (
-    Element,
     MarkerScan,
     ParsedPage,
     decode,
@@ -30,6 +29,8 @@ from tweetresolve.html import (
     markers_present,
     parse_page,
 )
+from tweetresolve.merge import merge_candidates
+from tweetresolve.nested import MAX_DEPTH, MAX_DOCUMENTS, NestedBudget, find_nested_documents
 from tweetresolve.platforms import PLATFORMS, Candidate, Platform
 from tweetresolve.records import Author, Post, PostRef
 from tweetresolve.urls import parse_post_url
@@ -111,12 +112,58 @@ def _extract_html(source: str, *, base_url: str | None, include_links: bool) -> 
     page = parse_page(source, base_url=base_url, include_links=include_links, encoded=encoded)
     if page is None:
         return []
+    return _posts_in_page(page, active, depth=0, budget=NestedBudget())
+
+
+def _posts_in_page(
+    page: ParsedPage, active: list[Platform], *, depth: int, budget: NestedBudget
+) -> list[Post]:
+    """Every detector's candidates, the nested documents' posts and links, merged."""
     candidates: list[Candidate] = []
     for platform in active:
         candidates.extend(_run(platform, lambda p=platform: p.find_in_html(page)))  # type: ignore[misc]
-    if include_links:
+    if depth < MAX_DEPTH:
+        candidates.extend(_nested_candidates(page, depth=depth, budget=budget))
+    if page.include_links:
         candidates.extend(_link_candidates(page))
-    return _merge_candidates(page, candidates)
+    return merge_candidates(page, candidates)
+
+
+def _nested_candidates(
+    page: ParsedPage, *, depth: int, budget: NestedBudget
+) -> Iterator[Candidate]:
+    """The posts of the documents nested in ``page``, spans mapped onto ``page``.
+
+    Bare links inside a nested document are not collected: the page does not show them.
+    """
+    for document in find_nested_documents(page, may_hold_embed=_may_hold_embed):
+        active = _active_platforms(document.markup)
+        if not active:
+            continue
+        if not budget.take():
+            logger.debug("nested documents past the first %d not read", MAX_DOCUMENTS)
+            return
+        inner = parse_page(document.markup, base_url=page.base_url)
+        if inner is None:
+            continue
+        container_span: tuple[int, int] | None = None
+        for post in _posts_in_page(inner, active, depth=depth + 1, budget=budget):
+            span: tuple[int, int] | None
+            if document.offset is not None and post.span is not None:
+                span = (post.span[0] + document.offset, post.span[1] + document.offset)
+            else:
+                container_span = container_span or page.span(document.container)
+                span = container_span
+            changes: dict[str, Any] = {"span": span}
+            if document.form is not None:
+                changes["form"] = document.form
+            yield Candidate(
+                element=document.container, post=attrs.evolve(post, **changes), nested=True
+            )
+
+
+def _may_hold_embed(markup: str) -> bool:
+    return bool(_active_platforms(markup))
 
 
 def _active_platforms(source: str, encoded: bytes | None = None) -> list[Platform]:
@@ -160,86 +207,6 @@ def _created_at(platform: str, post_id: str | None) -> dt.datetime | None:
     if platform != "twitter" or post_id is None:
         return None
     return tweet_time(post_id)
-
-
-# Up to this many candidates are sorted by their paths from the root; more, by
-# numbering the whole tree once (linear, however many siblings they have).
-_FEW_CANDIDATES = 32
-
-
-def _merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Post]:
-    if len(candidates) > _FEW_CANDIDATES:
-        candidates.sort(key=lambda c: page.order(c.element))
-    else:
-        candidates.sort(key=lambda c: page.path(c.element))
-    embeds: list[tuple[Element, Post]] = []
-    index_of: dict[Element, int] = {}
-    links: list[Candidate] = []
-    for candidate in candidates:
-        if candidate.post.form == "link":
-            links.append(candidate)
-            continue
-        host = _enclosing(candidate.element, index_of)
-        if host is not None and _same_post(embeds[host][1], candidate.post):
-            element, post = embeds[host]
-            embeds[host] = (element, _fill(post, candidate.post))
-            continue
-        index_of[candidate.element] = len(embeds)
-        embeds.append((candidate.element, candidate.post))
-
-    posts = [_with_span(page, element, post) for element, post in embeds]
-    embedded = {(p.platform, p.post_id) for p in posts if p.post_id}
-    seen_links: set[tuple[str, str | None]] = set()
-    for candidate in links:
-        key = (candidate.post.platform, candidate.post.post_id or candidate.post.url)
-        # A link that repeats an embedded post, sits inside an embed, or repeats an
-        # earlier link is the same post again, not another one.
-        if (
-            key in embedded
-            or key in seen_links
-            or _enclosing(candidate.element, index_of) is not None
-        ):
-            continue
-        seen_links.add(key)
-        posts.append(_with_span(page, candidate.element, candidate.post))
-    posts.sort(key=lambda p: p.span[0] if p.span else -1)
-    return posts
-
-
-def _enclosing(element: Element, index_of: dict[Element, int]) -> int | None:
-    node = element
-    while node is not None:
-        found = index_of.get(node)
-        if found is not None:
-            return found
-        node = node.getparent()
-    return None
-
-
-def _same_post(outer: Post, inner: Post) -> bool:
-    if outer.platform != inner.platform:
-        return False
-    return outer.post_id is None or inner.post_id is None or outer.post_id == inner.post_id
-
-
-def _fill(primary: Post, secondary: Post) -> Post:
-    """Fill the empty fields of ``primary`` from ``secondary`` (same post, other form)."""
-    empty: tuple[object, ...] = (None, (), "")
-    changes = {}
-    for field in attrs.fields(Post):
-        if field.name in {"form", "span"}:
-            continue
-        mine, theirs = getattr(primary, field.name), getattr(secondary, field.name)
-        if mine in empty and theirs not in empty:
-            changes[field.name] = theirs
-    return attrs.evolve(primary, **changes) if changes else primary
-
-
-def _with_span(page: ParsedPage, element: Element, post: Post) -> Post:
-    if post.span is not None:
-        return post
-    span = page.span(element)
-    return attrs.evolve(post, span=span) if span else post
 
 
 # --- text path -------------------------------------------------------------------------

@@ -35,10 +35,16 @@ class Candidate:
     wrapper, a placeholder blockquote inside ``amp-twitter``) describes the same
     post and is folded into it.  Bare links (``form="link"``) to a post that is
     also embedded on the page are dropped.
+
+    ``nested`` marks a post read from a document nested in ``element`` (embed
+    markup kept in a ``<textarea>``, a template, an iframe's ``srcdoc``, a JSON
+    string), its span already mapped onto the page: a copy of a post found
+    elsewhere on the page adds no record (see :mod:`tweetresolve.merge`).
     """
 
     element: Element
     post: Post
+    nested: bool = False
 
 
 @runtime_checkable

@@ -1,0 +1,227 @@
+"""The publish snippet: ``blockquote.twitter-tweet`` in every era, read into a post.
+
+``<p lang>`` holds the text, ``— Name (@handle)`` the byline, the last status link
+the permalink (its text is the date).  Classless blockquotes count when they end
+like the snippet: a ``(@handle)`` byline and the permalink last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from tweetresolve.dates import parse_date, tweet_time
+from tweetresolve.html import Element, ParsedPage, element_text, has_class
+from tweetresolve.platforms.twitter.urls import status_ref, tweet_id_attribute, with_ref
+from tweetresolve.records import Author, Link, Post, PostRef
+
+__all__ = ["one_line", "quoted_status", "read_blockquote", "read_blockquotes", "text_links"]
+
+# The "(@handle)" that ends an attribution byline, at the end of the byline text.
+# Tolerates a markdown "\@", a full-width "＠" and stray inner spaces.
+# Example: "— Ada Example (@ada_example)".
+_BYLINE_HANDLE = re.compile(r"\(\s?\\?[@＠]([A-Za-z0-9_]{1,20})\s?\)\s*$")
+
+
+# Dashes that open the attribution ("&mdash;" decoded, "&#8211;", "--", "―").
+# The last one before "(@handle)" wins: the tweet text may contain dashes too.
+_BYLINE_DASHES = ("\u2014", "\u2013", "\u2015", "--")
+
+
+# Runs of white space, collapsed when a value is shown on one line.
+_SPACES = re.compile(r"\s+")
+
+
+def read_blockquotes(
+    page: ParsedPage, quotes: list[Element], in_code: set[Element]
+) -> dict[Element, Post]:
+    """Read the blockquotes (given in document order), innermost first.
+
+    A blockquote holding one that was read as an embed is its wrapper (a site's
+    quotation around the snippet), not a second embed, and is not read: reading every
+    level of nested blockquotes would walk their contents depth² times.
+    """
+    posts: dict[Element, Post] = {}
+    holders: set[Element] = set()
+    # Document order lists an element before everything inside it.
+    for quote in reversed(quotes):
+        if quote in in_code or quote in holders:
+            continue
+        post = read_blockquote(page, quote)
+        if post is None:
+            continue
+        posts[quote] = post
+        for ancestor in quote.iterancestors():
+            if ancestor in holders:
+                break  # its ancestors were marked with it
+            holders.add(ancestor)
+    return posts
+
+
+def read_blockquote(page: ParsedPage, quote: Element) -> Post | None:
+    """Read a publish snippet: text ``<p>``, ``— Name (@handle)``, permalink ``<a>``."""
+    anchors = [a for a in quote.iter("a") if a.get("href")]
+    statuses = [(a, found) for a in anchors if (found := status_ref(page, a.get("href")))]
+    attribute_id = tweet_id_attribute(quote)
+    is_snippet = (
+        has_class(quote, "twitter-tweet")
+        or has_class(quote, "twitter-video")
+        or attribute_id is not None
+    )
+    if not statuses and attribute_id is None:
+        return None
+    permalink: Element | None = None
+    ref: PostRef | None = None
+    if statuses:
+        # The permalink is the last link of the snippet; links before it are the
+        # tweet's own (a quoted status among them).
+        permalink, ref = statuses[-1]
+        if attribute_id is not None:
+            for anchor, candidate in statuses:
+                if candidate.post_id == attribute_id:
+                    permalink, ref = anchor, candidate
+    shown = element_text(quote, stop=permalink) if permalink is not None else element_text(quote)
+    text, name, handle = _split_byline(shown)
+    if not is_snippet and (handle is None or permalink is not anchors[-1]):
+        # A blockquote of the page's own (a quotation with a link) is not an embed unless
+        # it ends like the publish snippet: "(@handle)" and the permalink last.
+        return None
+    date_text = one_line(element_text(permalink)) if permalink is not None else None
+    published = parse_date(date_text) if date_text else None
+    if published is None and permalink is not None:
+        published = _iso_datetime(permalink.get("data-datetime"))
+    if published is None and handle is None:
+        # No byline and no date: the link's text is a CMS note ("Tweet may have been
+        # deleted"), not the date.
+        date_text = None
+    byline_p = _ancestor_within(permalink, quote, "p") if permalink is not None else None
+    links = tuple(_snippet_links(quote, permalink, byline_p))
+    post = Post(
+        platform="twitter",
+        author=Author(name=name, handle=handle) if name or handle else None,
+        text=text or None,
+        lang=_text_lang(quote),
+        date_text=date_text or None,
+        published=published,
+        links=links,
+        form="blockquote",
+    )
+    if ref is not None:
+        post = with_ref(post, ref)
+    if attribute_id is not None and post.post_id != attribute_id:
+        post = attrs.evolve(
+            post,
+            post_id=attribute_id,
+            url=post.url
+            if ref is not None and ref.post_id == attribute_id
+            else f"https://twitter.com/i/web/status/{attribute_id}",
+            created_at=tweet_time(attribute_id),
+        )
+    quoted = quoted_status(page, links, post.post_id)
+    return attrs.evolve(post, quoted=quoted) if quoted else post
+
+
+def _split_byline(shown: str) -> tuple[str, str | None, str | None]:
+    """Split the snippet's text before the permalink into text, name and handle.
+
+    >>> _split_byline("Hi — there\\n— Ada (Lab) Example (@ada_example)")
+    ('Hi — there', 'Ada (Lab) Example', 'ada_example')
+    >>> _split_byline("Hi there — Ada Example (@ada_example)")
+    ('Hi there', 'Ada Example', 'ada_example')
+    >>> _split_byline("Just the text")
+    ('Just the text', None, None)
+    """
+    line_start = shown.rfind("\n") + 1
+    line = shown[line_start:]
+    match = _BYLINE_HANDLE.search(line)
+    if match is None:
+        return shown.strip(), None, None
+    before = line[: match.start()].rstrip()
+    cut = -1
+    width = 0
+    for dash in _BYLINE_DASHES:
+        at = before.rfind(dash)
+        if at > cut:
+            cut, width = at, len(dash)
+    if cut >= 0:
+        prefix, name = before[:cut], before[cut + width :]
+    else:
+        prefix, name = "", before
+    text = (shown[:line_start] + prefix).strip()
+    return text, one_line(name) or None, match[1]
+
+
+def one_line(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _iso_datetime(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _ancestor_within(element: Element, container: Element, tag: str) -> Element | None:
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            return None
+        if ancestor.tag == tag:
+            return ancestor
+    return None
+
+
+def _text_lang(quote: Element) -> str | None:
+    # <p lang> is the tweet's own language; the blockquote's (data-)lang is the widget's.
+    for paragraph in quote.iter("p"):
+        lang = paragraph.get("lang")
+        if lang:
+            return lang.strip() or None
+    return None
+
+
+def _snippet_links(
+    quote: Element, permalink: Element | None, byline_p: Element | None
+) -> Iterator[Link]:
+    """Links of the snippet's text: in its text paragraphs when it has them.
+
+    A link in the byline (some CMSes link the ``@handle``) is not part of the text.
+    """
+    # The paragraphs holding the permalink, found once: asking each paragraph would
+    # walk the permalink's ancestors again and again (cubic on nested markup).
+    around = set(permalink.iterancestors("p")) if permalink is not None else set()
+    paragraphs = [p for p in quote.iter("p") if p is not byline_p and p not in around]
+    if not paragraphs:
+        yield from text_links(quote, stop=permalink, skip=byline_p)
+        return
+    for paragraph in paragraphs:
+        yield from text_links(paragraph, stop=permalink, skip=None)
+
+
+def text_links(container: Element, *, stop: Element | None, skip: Element | None) -> Iterator[Link]:
+    skipped = set(skip.iter("a")) if skip is not None else set()
+    for anchor in container.iter("a"):
+        if anchor is stop:
+            return
+        if anchor in skipped:
+            continue
+        href = (anchor.get("href") or "").strip()
+        if not href:
+            continue
+        shown = one_line(element_text(anchor))
+        yield Link(url=href, text=shown if shown and shown != href else None)
+
+
+def quoted_status(page: ParsedPage, links: Iterable[Link], own_id: str | None) -> PostRef | None:
+    """A status linked from inside the text (not the permalink) is the quoted post."""
+    for link in links:
+        for url in (link.url, f"https://{link.text}" if link.text else None):
+            ref = status_ref(page, url) if url else None
+            if ref is not None and ref.post_id != own_id:
+                return ref
+    return None
