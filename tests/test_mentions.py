@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import tracemalloc
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tweetresolve import mentions
 from tweetresolve.mentions import Mention, find_mentions
 
 
@@ -217,3 +219,57 @@ def test_never_raises_on_mention_like_text(text: str) -> None:
 def test_never_raises_on_any_text(text: str) -> None:
     """Arbitrary Unicode never raises."""
     find_mentions(text)
+
+
+def _memory(text: str) -> tuple[int, int, list[Mention]]:
+    """Peak and retained memory that ``find_mentions(text)`` allocates, and its result."""
+    find_mentions("she tweeted")  # the patterns are compiled once, outside the count
+    tracemalloc.start()
+    try:
+        found = find_mentions(text)
+        retained, peak = tracemalloc.get_traced_memory()
+        return peak, retained, found
+    finally:
+        tracemalloc.stop()
+
+
+def test_flood_of_mentions_is_capped_in_text_order() -> None:
+    """A text that is all mentions gives the first MAX_MENTIONS of them, in bounded memory."""
+    flood = "She tweeted. " * 12_000
+    peak, _, found = _memory(flood)
+    assert len(found) == mentions.MAX_MENTIONS
+    assert [m.start for m in found[:2]] == [4, 17]
+    # About 470 bytes per mention with its context; nothing grows with the text itself.
+    assert peak < mentions.MAX_MENTIONS * 1000
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "a tweet. ",  # sentence ends: pieces cut at each
+        "she tweeted and ",  # no sentence end at all: pieces cut at their longest
+        "a tweet\n\n",  # blank lines
+    ],
+)
+def test_working_memory_beyond_the_result_stays_small(
+    unit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below the cap, what find_mentions holds besides its result is bounded by a piece."""
+    monkeypatch.setattr(mentions, "MAX_MENTIONS", 10**9)
+    text = unit * (4 * mentions._PIECE_MAX // len(unit))
+    peak, retained, found = _memory(text)
+    assert len(found) == text.count("tweet")
+    # Readings of the whole text, unsettled, took some 18 bytes per character of it.
+    assert peak - retained < 20 * mentions._PIECE_MAX
+
+
+def test_pieces_give_the_same_mentions_as_one_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cutting a long window into pieces at sentence ends changes no mention."""
+    prose = (
+        "The mayor wrote on X that the bridge would reopen; later she tweeted a photo!\n\n"
+        "In einem Tweet schrieb sie auf Instagram: bald. El presidente tuiteó que sí. "
+    ) * 400
+    whole = find_mentions(prose)
+    monkeypatch.setattr(mentions, "_PIECE", 50)
+    monkeypatch.setattr(mentions, "_PIECE_MAX", 400)
+    assert find_mentions(prose) == whole

@@ -19,11 +19,16 @@ German, Spanish, French) at the first call.  Every mention contains a platform w
 (``Twitter``, ``X``, ``tweet``, ``tuit``, ``Instagram``…), so the scan first looks for
 those words and runs the phrase patterns only in a window around each: a page without
 any costs one linear pass.
+
+Memory stays proportional to the text: a long window is read in pieces cut where no
+phrase can run across (a sentence end, a blank line), each piece's readings are settled
+before the next, and at most :data:`MAX_MENTIONS` mentions are returned.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterable, Iterator
 
@@ -31,7 +36,25 @@ from tweetresolve import _mentiondata
 from tweetresolve._mentiondata import MentionGrammar
 from tweetresolve.records import Mention
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["MAX_MENTIONS", "Mention", "find_mentions"]
+
+logger = logging.getLogger(__name__)
+
+#: Most mentions returned for one text.  Prose holds a few dozen; a text with more is a
+#: list or a flood ("tweeted tweeted …"), whose mentions, each with its context, would
+#: otherwise take some 70 times the text's size.
+MAX_MENTIONS = 5000
+
+#: A long window is read in pieces of about this many characters ...
+_PIECE = 4096
+#: ... and at most this many, cut at a sentence end if there is one.
+_PIECE_MAX = 4 * _PIECE
+
+#: Where a piece may end: right after sentence punctuation (which neither the word
+#: tables nor a word between verb and preposition hold), or after the first line break
+#: of a blank line (a phrase crosses at most one line break, then needs a word).
+#: Examples: "." in "…on X. Then", the first "\n" of "X\n\nThen".
+_SAFE_CUT = re.compile(r"[.!?;:…]|\n(?=[^\S\n]{0,200}\n)")
 
 #: A word between a verb and its preposition ("said *Tuesday* on X"): no spaces and no
 #: sentence punctuation, so a phrase never crosses a sentence; bounded in length.
@@ -146,6 +169,20 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
         yield current
 
 
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split the window ``[start, end)`` into pieces that no phrase straddles.
+
+    Each piece ends at the first safe cut after :data:`_PIECE` characters; a stretch of
+    :data:`_PIECE_MAX` characters without one (no prose has that) is cut where it ends.
+    """
+    while end - start > _PIECE_MAX:
+        cut = _SAFE_CUT.search(text, start + _PIECE, start + _PIECE_MAX)
+        stop = cut.start() + 1 if cut else start + _PIECE_MAX
+        yield start, stop
+        start = stop
+    yield start, end
+
+
 def _platform_of(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     for name in ("p1", "p2"):
@@ -207,31 +244,52 @@ def find_mentions(text: str, lang: str | None = None, *, window: int = 100) -> l
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise ValueError(f"window must be a non-negative int, not {window!r}")
     langs = [lang] if lang is not None else list(patterns)
-    found: dict[tuple[int, int], tuple[str, str]] = {}
-    for start, end in _windows(text):
-        for code in langs:
-            for pattern in patterns[code]:
-                for match in pattern.finditer(text, start, end):
-                    platform = _platform_of(match)
-                    if platform is None:
-                        continue  # a generic noun ("in a post") without a platform
-                    span = match.span()
-                    if span not in found and not _is_navigation(text, span[0], match.group()):
-                        found[span] = (code, platform)
     mentions: list[Mention] = []
-    last_end = -1
-    for (start, end), (code, platform) in sorted(found.items(), key=lambda i: (i[0][0], -i[0][1])):
-        if start < last_end:
-            continue  # inside a longer reading
-        last_end = end
-        mentions.append(
-            Mention(
-                phrase=text[start:end],
-                start=start,
-                end=end,
-                context=_context(text, start, end, window),
-                lang=code,
-                platform=platform,
-            )
-        )
+    for window_start, window_end in _windows(text):
+        for start, end in _pieces(text, window_start, window_end):
+            for span, (code, platform) in _readings(text, start, end, langs, patterns):
+                if len(mentions) >= MAX_MENTIONS:
+                    logger.info("find_mentions: stopped at %d mentions", MAX_MENTIONS)
+                    return mentions
+                mentions.append(
+                    Mention(
+                        phrase=text[span[0] : span[1]],
+                        start=span[0],
+                        end=span[1],
+                        context=_context(text, span[0], span[1], window),
+                        lang=code,
+                        platform=platform,
+                    )
+                )
     return mentions
+
+
+def _readings(
+    text: str,
+    start: int,
+    end: int,
+    langs: list[str],
+    patterns: dict[str, tuple[re.Pattern[str], ...]],
+) -> list[tuple[tuple[int, int], tuple[str, str]]]:
+    """The mentions of ``text[start:end]`` in order, overlapping readings settled.
+
+    At each start the longest reading wins, and a reading inside a longer one goes.
+    """
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for code in langs:
+        for pattern in patterns[code]:
+            for match in pattern.finditer(text, start, end):
+                platform = _platform_of(match)
+                if platform is None:
+                    continue  # a generic noun ("in a post") without a platform
+                span = match.span()
+                if span not in found and not _is_navigation(text, span[0], match.group()):
+                    found[span] = (code, platform)
+    kept = []
+    last_end = -1
+    for span, reading in sorted(found.items(), key=lambda item: (item[0][0], -item[0][1])):
+        if span[0] < last_end:
+            continue  # inside a longer reading
+        last_end = span[1]
+        kept.append((span, reading))
+    return kept
