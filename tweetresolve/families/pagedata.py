@@ -1,0 +1,218 @@
+"""Posts in page data: JSON state, ld+json and escaped embed code (form ``data``).
+
+Sites built on JavaScript frameworks keep an article's embeds in the page's JSON
+(``<script type="application/json">``, ``__NEXT_DATA__``, ``window.__…STATE__ = {…}``,
+``application/ld+json``) and draw them with their own code, so the saved page may
+hold no element for the post at all.  Each script that mentions a platform is decoded
+(:mod:`~tweetresolve.families.jsonwalk`, bounded) and every dictionary is read with the
+object rules of :mod:`~tweetresolve.families.objects`; strings holding embed markup
+(``"embedCode": "<blockquote class=\\"tiktok-embed\\" …"``) are handed to the HTML
+detectors through ``detect_markup``.
+
+Only the article's posts count.  The JSON state of a news site also holds other
+stories (recommendation modules, the next article, teasers), with their embeds.  A
+post is kept when the nearest story-like object around it (a dictionary with a
+title and a URL, see :func:`_is_story`) is the page's own article — its URL path is
+the page's, or its title is the page's title — and when no key on the way up names
+a recommendation module (``related``, ``recommended``, ``teasers`` …).  A post with
+no story around it belongs to the page.  Posts also found in the document's markup
+are that markup's (the pipeline keeps the other form).
+
+>>> from tweetresolve.html import parse_page
+>>> page = parse_page('''<title>Ferry news</title><script type="application/json">
+... {"article": {"title": "Ferry news", "url": "/ferry", "body": [
+...   {"type": "twitter", "url": "https://twitter.com/ada/status/1400000000000000001"}]},
+...  "related": [{"title": "Other", "url": "/other", "body": [
+...   {"type": "twitter", "url": "https://twitter.com/bo/status/1400000000000000002"}]}]}
+... </script>''')
+>>> [(c.post.post_id, c.post.form) for c in find_page_data(page)]
+[('1400000000000000001', 'data')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+import attrs
+
+from tweetresolve.families.jsonwalk import Frame, WalkBudget, json_values, strings, walk
+from tweetresolve.families.objects import post_in_object
+from tweetresolve.html import ParsedPage, element_text
+from tweetresolve.platforms.base import Candidate
+from tweetresolve.records import Post
+
+__all__ = ["MARKERS", "MarkupDetector", "find_page_data"]
+
+#: Runs every platform's HTML detectors over a fragment of markup.
+MarkupDetector = Callable[[str], list[Post]]
+
+#: Lower-case substrings of the raw source that may announce a post in page data.
+MARKERS: tuple[str, ...] = ("id_str", "socialmediaposting", "sharedcontent", "tweetid", "tweet_id")
+
+# Script types holding data or code that may assign data; others (templates) are not.
+_DATA_TYPES = frozenset(
+    {"", "text/javascript", "application/javascript", "module", "application/json",
+     "application/ld+json", "text/json", "application/x-json", "text/x-json"}
+)
+
+# A script worth decoding names a platform or a post shape somewhere in its text.
+# Example: '"provider": "Twitter"'.
+_HINT = re.compile(
+    r"id_str|tweet|twitter|instagram|tiktok|youtube|youtu\.be|facebook|bsky|bluesky|mastodon"
+    r"|threads\.|reddit|linkedin|tumblr|truthsocial|socialmediaposting|sharedcontent",
+    re.IGNORECASE,
+)
+
+# A string that holds embed markup: an element and an embed class or frame.
+# Example: '<blockquote class="tiktok-embed" cite="…">'.
+_EMBED_MARKUP = re.compile(
+    r"<(?:blockquote|iframe|div|amp-[a-z]+)\b[^>]{0,400}?"
+    r"(?:twitter-tweet|instagram-media|tiktok-embed|fb-post|fb-video|bluesky-embed"
+    r"|mastodon-embed|text-post-media|reddit-embed|tumblr-post|truthsocial-embed"
+    r"|youtube\.com/embed|youtube-nocookie|linkedin\.com/embed|facebook\.com/plugins)",
+    re.IGNORECASE,
+)
+
+# Keys under which a state holds other stories than the page's own.
+# Example: "relatedArticles", "mostRead", "teasers", "recommendations".
+_OTHER_STORIES_KEY = re.compile(
+    r"related|recommend|teaser|popular|trending|most[-_]?read|read[-_]?next|next[-_]?article"
+    r"|suggest|sidebar|promo|also[-_]?read|more[-_]?stories|latest",
+    re.IGNORECASE,
+)
+
+# Keys of a story-like object's title and URL.
+_TITLE_KEYS = ("headline", "title", "seoTitle", "heading")
+_STORY_URL_KEYS = ("url", "canonicalUrl", "canonical_url", "canonical", "path", "slug", "link",
+                   "href", "permalink", "webUrl", "shareUrl", "uri")
+
+#: Nodes the walks of one page may visit, plus this many per character of script.
+_BASE_BUDGET = 200_000
+#: Shortest title compared by prefix (shorter titles must be equal).
+_MIN_PREFIX_TITLE = 20
+
+_SPACES = re.compile(r"\s+")
+
+
+def find_page_data(
+    page: ParsedPage, *, detect_markup: MarkupDetector | None = None
+) -> list[Candidate]:
+    """The article's posts held only in the page's data, as candidates on their scripts."""
+    found: list[Candidate] = []
+    budget: WalkBudget | None = None
+    article: _Article | None = None
+    for script in page.root.iter("script"):
+        kind = (script.get("type") or "").strip().lower()
+        text = script.text
+        if kind not in _DATA_TYPES or not text or _HINT.search(text) is None:
+            continue
+        if budget is None:
+            budget = WalkBudget(_BASE_BUDGET + len(page.source))
+            article = _Article.of(page)
+        assert article is not None
+        for _, value in json_values(text):
+            for frame in walk(value, budget=budget):
+                for post in _posts_in(frame, detect_markup):
+                    if article.owns(frame):
+                        found.append(Candidate(element=script, post=post))
+            if budget.remaining <= 0:
+                return found
+    return found
+
+
+def _posts_in(frame: Frame, detect_markup: MarkupDetector | None) -> Iterator[Post]:
+    post = post_in_object(frame.value, form="data", key=frame.key)
+    if post is not None:
+        yield post
+        return
+    if detect_markup is None:
+        return
+    for _, value in strings(frame):
+        if "<" in value and _EMBED_MARKUP.search(value):
+            for inner in detect_markup(value):
+                if inner.form != "link":
+                    yield attrs.evolve(inner, form="data", span=None)
+
+
+@attrs.frozen
+class _Article:
+    """What identifies the page's own story: its URL path and its titles."""
+
+    path: str | None
+    titles: tuple[str, ...]
+
+    @classmethod
+    def of(cls, page: ParsedPage) -> _Article:
+        root = page.root
+        url = page.base_url
+        titles: list[str] = []
+        for meta in root.iter("meta", "link"):
+            rel = (meta.get("rel") or "").lower()
+            prop = (meta.get("property") or meta.get("name") or "").lower()
+            if meta.tag == "link" and rel == "canonical" and meta.get("href"):
+                url = meta.get("href")
+            elif prop == "og:url" and meta.get("content") and url is None:
+                url = meta.get("content")
+            elif prop in {"og:title", "twitter:title"} and meta.get("content"):
+                titles.append(meta.get("content"))
+        for tag in ("title", "h1"):
+            element = next(root.iter(tag), None)
+            if element is not None:
+                titles.append(element_text(element))
+        return cls(
+            path=_path_of(url) if url else None,
+            titles=tuple(t for t in (_normal(title) for title in titles) if t),
+        )
+
+    def owns(self, frame: Frame) -> bool:
+        """Whether the post read from ``frame`` belongs to this page's story."""
+        for ancestor in frame.ancestors():
+            if ancestor.key is not None and _OTHER_STORIES_KEY.search(ancestor.key):
+                return False
+            story = _story_of(ancestor.value)
+            if story is not None:
+                return self._is_this(*story)
+        return True
+
+    def _is_this(self, title: str | None, url: str | None) -> bool:
+        if url is not None and self.path is not None:
+            path = _path_of(url)
+            if path and (path == self.path or self.path.endswith(path) or path.endswith(self.path)):
+                return True
+        if title is not None and self.titles:
+            wanted = _normal(title)
+            for shown in self.titles:
+                if wanted == shown or (
+                    len(wanted) >= _MIN_PREFIX_TITLE and (wanted in shown or shown in wanted)
+                ):
+                    return True
+            return False
+        # A story without the fields to compare: only its URL said anything.
+        return url is None or self.path is None
+
+
+def _story_of(obj: dict[str, object]) -> tuple[str | None, str | None] | None:
+    """(title, URL) when ``obj`` looks like a story (a title and a URL or a body)."""
+    title = next((v for k in _TITLE_KEYS if isinstance(v := obj.get(k), str) and v.strip()), None)
+    if title is None:
+        return None
+    url = next((v for k in _STORY_URL_KEYS if isinstance(v := obj.get(k), str) and v.strip()), None)
+    if url is None:
+        return None
+    return title, url
+
+
+def _path_of(url: str) -> str | None:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    path = parts.path.rstrip("/").lower()
+    return path or None
+
+
+def _normal(text: str | None) -> str:
+    return _SPACES.sub(" ", text or "").strip().casefold()
+

@@ -1,0 +1,314 @@
+"""Placeholders: elements a site's own code turns into an embed later (form ``placeholder``).
+
+Real pages often hold no embed markup at all where a post will show, only an element
+naming a platform and carrying an id or a permalink for the site's script:
+
+* an id in an attribute named after the platform: ``data-tweet-id``, ``data-tweetid``,
+  ``data-instagram-code``, ``tweet-id`` on a custom element;
+* a generic id (``data-id``, ``data-embed-id``, ``data-post-id``) on an element whose
+  class, id or typed attribute (``data-embed-type="twitter"``, ``data-provider``)
+  names exactly one platform;
+* a permalink in any attribute (``data-oembed-url``, ``data-url``, ``data-href``,
+  ``data-embed-url``, ``url`` of ``<oembed>``), the registry's permalink parsers
+  deciding the platform;
+* an id after a platform word inside a value (``#tweet-20``, ``twitter:20``);
+* props as JSON (``data-react-props='{"tweetId": "20"}'``), read with the page-data
+  object rules;
+* a CMS embed block whose only content is the post's URL (``figure.wp-block-embed``).
+
+Cost: one regular-expression pass over the source lists the ``data-*`` attribute names
+present; one XPath then selects the elements carrying the relevant ones, and only
+those elements' attributes are read.  Share, like and follow buttons, links, timelines,
+widget stamps (``data-twitter-extracted-i…``) and values that merely contain a
+permalink as a URL parameter are not posts.
+
+>>> from tweetresolve.html import parse_page
+>>> page = parse_page('<div class="embed embed--twitter" data-id="1400000000000000001"></div>')
+>>> [(c.post.platform, c.post.post_id, c.post.form) for c in find_placeholders(page)]
+[('twitter', '1400000000000000001', 'placeholder')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import lxml.etree
+
+from tweetresolve.families._ids import (
+    PLATFORM_WORD,
+    platform_of_word,
+    platforms_named,
+    post_from_id,
+    post_from_ref,
+)
+from tweetresolve.families.jsonwalk import parse_json, walk
+from tweetresolve.families.objects import post_in_object
+from tweetresolve.html import Element, ParsedPage, element_text
+from tweetresolve.platforms.base import Candidate
+from tweetresolve.records import Post
+from tweetresolve.urls import parse_post_url
+
+__all__ = ["MARKERS", "find_placeholders"]
+
+#: Lower-case substrings of the raw source that may announce a placeholder; the
+#: prefilter lets a page holding one of them through to the parse.
+MARKERS: tuple[str, ...] = (
+    "tweetid",
+    "tweet-id",
+    "tweet_id",
+    "data-embed",
+    "data-oembed",
+    "<oembed",
+    "wp-block-embed",
+    "-props",
+    "data-tweet",
+    "data-instagram",
+    "data-tiktok",
+    "data-youtube",
+    "data-post-url",
+    "data-provider",
+    "data-platform",
+)
+
+# A data-* attribute name in the raw source: "data-tweet-id" in '<div data-tweet-id="20">'.
+# The literal prefix makes the scan cheap (a few percent of a parse).
+_DATA_ATTRIBUTE = re.compile(r"data-[\w.:-]{1,60}(?=\s*=)")
+
+# A custom element named after a platform: "<lite-youtube", "<blog-tweet", "<x-tweet".
+_PLATFORM_TAG = re.compile(
+    r"<((?:[a-z][a-z0-9]{0,20}-){0,3}(?:twitter|tweet|instagram|tiktok|youtube|bluesky|bsky"
+    r"|mastodon|threads|reddit|linkedin|tumblr)(?:-[a-z0-9]{1,20}){0,3})[\s/>]",
+    re.IGNORECASE,
+)
+
+# Attribute names (without "data-") that may hold a post's id or permalink, or props.
+# Examples: "tweet-id", "embed-url", "oembed-url", "react-props", "id", "url".
+_RELEVANT_NAME = re.compile(
+    r"""
+    (?:twitter|tweet|instagram|instgrm|tiktok|youtube|facebook|bluesky|bsky|mastodon|threads
+      |reddit|telegram|linkedin|tumblr|truth)
+    |embed|oembed|props|provider|platform|service|network|permalink
+    |^(?:id|post-?id|status-?id|item-?id|media-?id|video-?id|shortcode|code|external-?id
+       |url|href|src|link|uri|source|type|config|options|json|settings|attrs|params)$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Names never read: widget stamps ("twitter-extracted-i1694…", a page-load time, not an
+# id), widget options ("tweet-limit", "tweet-count"), and button targets.
+# Example: "data-twitter-extracted-i1694012345678901234".
+_IGNORED_NAME = re.compile(
+    r"extracted|limit|count|share|like|follow|via|related|hashtags|text|lang|theme|width"
+    r"|height|align|chrome|dnt|conversation|cards|border|link-color|instgrm-version",
+    re.IGNORECASE,
+)
+
+# Names whose value is the platform itself: data-embed-type="twitter", data-provider="X".
+_TYPE_NAME = re.compile(r"type|provider|platform|service|network|source|kind|class", re.IGNORECASE)
+
+# Names that hold a bare id when the platform is named elsewhere on the element.
+# Examples: "data-id", "data-embed-id", "data-post-id", "data-shortcode", "videoid".
+_ID_NAME = re.compile(r"(?:^|[-_:])(?:id|code|shortcode)$|id$", re.IGNORECASE)
+
+# Names that hold a bare id and name the platform themselves: "data-tweet-id",
+# "data-tweetid", "tweet-id", "data-instagram-code", "data-tiktok-video-id".
+_PLATFORM_ID_NAME = re.compile(
+    r"(?P<word>twitter|tweet|instagram|tiktok|youtube)[-_]?(?:status|post|video|media)?[-_]?"
+    r"(?:id|code|shortcode)?$",
+    re.IGNORECASE,
+)
+
+# An id written after a platform word inside a value: "#tweet-20", "twitter:20",
+# "tweet_id=20", "embed/tweet/20".  Example: "https://example.org/embed#tweet-20".
+_WORD_THEN_ID = re.compile(
+    r"(?P<word>tweet|twitter|status|instagram|tiktok|youtube)(?:[-_]?id)?[=:#/_-]{1,2}"
+    r"(?P<id>[A-Za-z0-9_-]{5,40})(?![A-Za-z0-9_-])",
+    re.IGNORECASE,
+)
+
+# Class or id tokens of things that are not posts: buttons, counters, timelines, feeds.
+# Example: "twitter-share-button", "tweet-count", "twitter-timeline", "follow-btn".
+_NOT_A_POST_CLASS = re.compile(
+    r"share|follow|like|intent|button|btn|count|timeline|subscribe|profile|author|avatar"
+    r"|hashtag|login|signup|icon|logo",
+    re.IGNORECASE,
+)
+
+# Tags never read as placeholders: links and controls carry ids for buttons.
+_SKIPPED_TAGS = frozenset(
+    {"a", "button", "input", "img", "link", "meta", "script", "style", "option", "select",
+     "form", "label", "svg", "source", "video", "audio", "picture", "html", "body", "head",
+     "iframe", "blockquote"}
+)
+# Ancestors whose content is shown as code or is a button: nothing inside is an embed.
+_CODE_TAGS = frozenset({"pre", "code", "xmp", "button", "a"})
+
+# Where a shown URL may stand alone: a CMS embed block whose text is only the URL.
+_EMBED_BLOCK_XPATH = lxml.etree.XPath(
+    "descendant::*[contains(@class, 'embed') and string-length(normalize-space(.)) < 400]"
+)
+
+# Longest attribute value read (props JSON included).
+_MAX_VALUE_CHARS = 100_000
+# Nodes a props object may cost the walker.
+_PROPS_BUDGET = 5_000
+# Minimum digits of a tweet id given only by a generic name (data-id="3" is an index).
+_MIN_GENERIC_TWEET_DIGITS = 5
+
+
+def find_placeholders(page: ParsedPage) -> list[Candidate]:
+    """Every placeholder of every platform in the page, in document order.
+
+    A placeholder inside another one of the same post (a wrapper and its inner
+    element both carrying the URL) is one post.
+    """
+    names, tags = _relevant_names(page.source)
+    found: dict[Element, Candidate] = {}
+    if names or tags:
+        for element in _selector(names, tags)(page.root):
+            post = _read_element(page, element)
+            if post is not None:
+                _add(found, element, post)
+    if "embed" in page.source:
+        for element in _EMBED_BLOCK_XPATH(page.root):
+            if element not in found and len(element) <= 3:
+                post = _read_url_block(page, element)
+                if post is not None:
+                    _add(found, element, post)
+    return sorted(found.values(), key=lambda c: page.order(c.element)) if len(found) > 1 else list(found.values())
+
+
+def _add(found: dict[Element, Candidate], element: Element, post: Post) -> None:
+    for ancestor in element.iterancestors():
+        outer = found.get(ancestor)
+        if outer is not None and outer.post.platform == post.platform and outer.post.post_id == post.post_id:
+            return
+    found[element] = Candidate(element=element, post=post)
+
+
+def _relevant_names(source: str) -> tuple[frozenset[str], frozenset[str]]:
+    names = {match.group().lower() for match in _DATA_ATTRIBUTE.finditer(source)}
+    relevant = frozenset(
+        name
+        for name in names
+        if _RELEVANT_NAME.search(name[5:]) and not _IGNORED_NAME.search(name[5:])
+    )
+    tags = frozenset(m.group(1).lower() for m in _PLATFORM_TAG.finditer(source))
+    if "<oembed" in source:
+        tags |= {"oembed"}
+    return relevant, tags
+
+
+@functools.lru_cache(maxsize=64)
+def _selector(names: frozenset[str], tags: frozenset[str]) -> lxml.etree.XPath:
+    # One XPath per set of names present; names are [\w.:-] only (see _DATA_ATTRIBUTE),
+    # but a colon is not valid in an XPath name test, so such names are compared by name().
+    tests = [f"@{name}" if ":" not in name else f"@*[name()='{name}']" for name in sorted(names)]
+    tests += [f"self::{tag}" for tag in sorted(tags) if ":" not in tag]
+    return lxml.etree.XPath(f"descendant::*[{' or '.join(tests)}]")
+
+
+def _is_excluded(element: Element) -> bool:
+    if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+        return True
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if _NOT_A_POST_CLASS.search(marks):
+        return True
+    return any(ancestor.tag in _CODE_TAGS for ancestor in element.iterancestors())
+
+
+def _context_platforms(element: Element) -> set[str]:
+    """The platforms the element names by tag, class, id and typed attributes."""
+    named = platforms_named(f"{element.tag} {element.get('class') or ''} {element.get('id') or ''}")
+    for name, value in element.items():
+        short = name.lower().removeprefix("data-")
+        if _TYPE_NAME.search(short) and len(value) <= 40:
+            platform = platform_of_word(value)
+            if platform is not None:
+                named.add(platform)
+    return named
+
+
+def _read_element(page: ParsedPage, element: Element) -> Post | None:
+    if _is_excluded(element):
+        return None
+    context = _context_platforms(element)
+    only = next(iter(context)) if len(context) == 1 else None
+    generic: list[str] = []
+    for raw_name, raw_value in element.items():
+        name = raw_name.lower()
+        short = name.removeprefix("data-")
+        value = raw_value.strip()
+        if not value or len(value) > _MAX_VALUE_CHARS or _IGNORED_NAME.search(short):
+            continue
+        post = _read_value(page, short, value, only, element)
+        if post is not None:
+            return post
+        if _ID_NAME.search(short) and not _TYPE_NAME.search(short):
+            generic.append(value)
+    if only is not None:
+        for value in generic:
+            if only == "twitter" and len(value) < _MIN_GENERIC_TWEET_DIGITS:
+                continue
+            post = post_from_id(only, value, form="placeholder")
+            if post is not None:
+                return post
+    return None
+
+
+def _read_value(
+    page: ParsedPage, short: str, value: str, only: str | None, element: Element
+) -> Post | None:
+    """A post named by one attribute: a permalink, a platform-named id, props, a fragment."""
+    head = value[:1]
+    if head in ("{", "["):
+        return _read_props(value, only)
+    if "/" in value and len(value) <= 4096:
+        url = page.absolute(value)
+        ref = parse_post_url(url) if url else None
+        if ref is not None and ref.post_id is not None:
+            return post_from_ref(ref, form="placeholder")
+    named = _PLATFORM_ID_NAME.search(short)
+    if named is not None:
+        platform = platforms_named(named.group("word")).pop()
+        post = post_from_id(platform, value, form="placeholder")
+        if post is not None:
+            return post
+    if PLATFORM_WORD.search(value):
+        match = _WORD_THEN_ID.search(value)
+        if match is not None:
+            word = match.group("word").lower()
+            platform = "twitter" if word == "status" else platforms_named(word).pop()
+            if word != "status" or only == "twitter":
+                return post_from_id(platform, match.group("id"), form="placeholder")
+    return None
+
+
+def _read_props(value: str, only: str | None) -> Post | None:
+    props = parse_json(value)
+    if not isinstance(props, (dict, list)):
+        return None
+    for frame in walk(props, budget=_PROPS_BUDGET):
+        post = post_in_object(frame.value, form="placeholder", context=only)
+        if post is not None:
+            return post
+    return None
+
+
+def _read_url_block(page: ParsedPage, element: Element) -> Post | None:
+    """A CMS embed block holding nothing but the post's URL as text."""
+    if _is_excluded(element) or element.get("class") is None:
+        return None
+    shown = element_text(element)
+    if not shown or " " in shown or "\n" in shown or "/" not in shown:
+        return None
+    ref = parse_post_url(shown)
+    if ref is None or ref.post_id is None:
+        return None
+    # The block must be an embed, not a link list: no anchor pointing elsewhere.
+    for anchor in element.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if href and href != shown:
+            return None
+    return post_from_ref(ref, form="placeholder")
+
