@@ -5,8 +5,16 @@ Usage::
     python benchmarks/score_corpus.py [--corpus DIR] [--verbose] [--platform NAME]
 
 The corpus is the folder ``shared/corpus`` beside the project root (``pages/`` and
-``labels.jsonl``).  Every page is run through ``extract`` twice: without links (posts
-labelled ``link-only`` are then not expected) and with ``include_links=True``.
+``labels.jsonl``); its ``wild/`` folder, when present, is a second corpus scored on
+its own (``--corpus`` names one corpus instead).  Every page is run through
+``extract`` twice: without links (posts labelled ``link-only`` are then not
+expected) and with ``include_links=True``.
+
+Besides the table per platform, a table per embed form: recall by the label's form,
+precision by the form ``extract`` gave (``data`` counts as the labels' ``script``,
+``link`` as ``link-only``), the share of matched posts whose form agrees with the
+label, and the field accuracy; ``official`` sums the platforms' own embed code
+(blockquote, rendered, iframe, amp).
 
 Matching: a prediction matches a labelled post of the same page and platform by
 ``post_id`` when the label has one, else by handle and text start.  Each prediction
@@ -45,6 +53,26 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus
 
 FIELDS = ("id", "handle", "name", "date", "text")
 
+#: The forms of the labels, in table order; "official" sums the first four.
+LABEL_FORMS = (
+    "blockquote",
+    "rendered",
+    "iframe",
+    "amp",
+    "script",
+    "card",
+    "placeholder",
+    "link-only",
+)
+OFFICIAL_FORMS = frozenset({"blockquote", "rendered", "iframe", "amp"})
+#: ``Post.form`` values the labels spell differently.
+_LABEL_FORM_OF = {"data": "script", "link": "link-only", "text": "link-only"}
+
+
+def label_form(post: Post) -> str:
+    """The label vocabulary's name for the form ``extract`` gave."""
+    return _LABEL_FORM_OF.get(post.form, post.form)
+
 
 @dataclass
 class Match:
@@ -77,11 +105,19 @@ class Score(Counts):
 
 
 @dataclass
+class FormScore(Score):
+    """Counts for one embed form, with how often the form given agrees with the label."""
+
+    agree: FieldScore = field(default_factory=FieldScore)
+
+
+@dataclass
 class Report:
     """The outcome of one scoring run."""
 
     include_links: bool
     scores: dict[str, Score]
+    forms: dict[str, FormScore]
     matches: list[Match]
     false_positives: list[FalsePositive]
     mismatches: list[tuple[str, str, str, Any, Any]]  # file, field, post id, label, predicted
@@ -199,6 +235,7 @@ def score(
     """Run ``extract`` over every page and compare with the labels."""
     wanted = set(platforms) if platforms else None
     scores: dict[str, Score] = collections.defaultdict(Score)
+    forms: dict[str, FormScore] = collections.defaultdict(FormScore)
     matches: list[Match] = []
     false_positives: list[FalsePositive] = []
     mismatches: list[tuple[str, str, str, Any, Any]] = []
@@ -217,24 +254,38 @@ def score(
         pairs, extra = _match_page(expected, posts)
         for label, post in pairs:
             score_ = scores[label["platform"]]
+            groups = _form_groups(label["form"])
             matches.append(Match(page["file"], label, post))
             if post is None:
                 score_.fn += 1
+                for group in groups:
+                    forms[group].fn += 1
                 continue
             score_.tp += 1
+            for group in groups:
+                forms[group].tp += 1
+                forms[group].agree.add(label_form(post) == label["form"])
             for name in FIELDS:
                 if label[_LABEL_KEYS[name]] is None:
                     continue
                 want, got, equal = field_values(name, label, post)
                 score_.fields[name].add(equal)
+                for group in groups:
+                    forms[group].fields[name].add(equal)
                 if not equal:
                     mismatches.append((page["file"], name, label["post_id"] or "-", want, got))
         for post in extra:
             scores[post.platform].fp += 1
+            for group in _form_groups(label_form(post)):
+                forms[group].fp += 1
             false_positives.append(
                 FalsePositive(page["file"], post, _decoy_kind(post, page.get("not_posts", ())))
             )
-    return Report(include_links, dict(scores), matches, false_positives, mismatches)
+    return Report(include_links, dict(scores), dict(forms), matches, false_positives, mismatches)
+
+
+def _form_groups(form: str) -> tuple[str, ...]:
+    return (form, "official") if form in OFFICIAL_FORMS else (form,)
 
 
 def _percent(value: float | None) -> str:
@@ -261,6 +312,34 @@ def format_report(report: Report, *, verbose: bool = False) -> str:
             f"{platform:<10} {s.tp:>4} {s.fp:>4} {s.fn:>4} {_percent(s.precision):>7} "
             f"{_percent(s.recall):>7} {_percent(s.f1):>7}   " + " ".join(f"{c:>12}" for c in cells)
         )
+    lines.append(
+        f"{'form':<12} {'TP':>4} {'FP':>4} {'FN':>4} {'prec':>7} {'recall':>7} {'F1':>7} "
+        f"{'form ok':>8}   " + " ".join(f"{name:>12}" for name in FIELDS)
+    )
+    for form in (*LABEL_FORMS[:4], "official", *LABEL_FORMS[4:]):
+        f = report.forms.get(form)
+        if f is None:
+            continue
+        cells = [
+            f"{_percent(f.accuracy(name))} {f.fields[name].right:>2}/{f.fields[name].total:<2}"
+            if f.fields[name].total
+            else f"{'-':>12}"
+            for name in FIELDS
+        ]
+        lines.append(
+            f"{form:<12} {f.tp:>4} {f.fp:>4} {f.fn:>4} {_percent(f.precision):>7} "
+            f"{_percent(f.recall):>7} {_percent(f.f1):>7} {_percent(f.agree.accuracy):>8}   "
+            + " ".join(f"{c:>12}" for c in cells)
+        )
+    total = Score(
+        tp=sum(s.tp for s in report.scores.values()),
+        fp=sum(s.fp for s in report.scores.values()),
+        fn=sum(s.fn for s in report.scores.values()),
+    )
+    lines.append(
+        f"{'all':<12} {total.tp:>4} {total.fp:>4} {total.fn:>4} {_percent(total.precision):>7} "
+        f"{_percent(total.recall):>7} {_percent(total.f1):>7}"
+    )
     decoys = [fp for fp in report.false_positives if fp.decoy]
     if decoys:
         lines.append("false positives on labelled decoys:")
@@ -307,10 +386,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.corpus / "labels.jsonl").is_file():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    for include_links in (False, True):
-        report = score(args.corpus, include_links=include_links, platforms=args.platform)
-        print(format_report(report, verbose=args.verbose))
-        print()
+    corpora = [args.corpus]
+    if args.corpus == DEFAULT_CORPUS and (DEFAULT_CORPUS / "wild" / "labels.jsonl").is_file():
+        corpora.append(DEFAULT_CORPUS / "wild")
+    for corpus in corpora:
+        print(f"### {corpus.resolve()}")
+        for include_links in (False, True):
+            report = score(corpus, include_links=include_links, platforms=args.platform)
+            print(format_report(report, verbose=args.verbose))
+            print()
     return 0
 
 

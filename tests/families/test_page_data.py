@@ -15,7 +15,7 @@ TWEET_B = "1400000000000000002"
 TIKTOK = "7100000000000000001"
 
 HEAD = (
-    '<head><title>Ferries run late again | Harbour News</title>'
+    "<head><title>Ferries run late again | Harbour News</title>"
     '<link rel="canonical" href="https://news.example/local/ferries-run-late"></head>'
 )
 
@@ -52,9 +52,21 @@ ARTICLE = {"headline": "Ferries run late again", "url": "/local/ferries-run-late
         (
             _page(
                 _json_script(
-                    {"props": {"pageProps": {"story": {**ARTICLE, "blocks": [
-                        {"type": "twitter", "url": f"https://twitter.com/ada/status/{TWEET_A}"}
-                    ]}}}},
+                    {
+                        "props": {
+                            "pageProps": {
+                                "story": {
+                                    **ARTICLE,
+                                    "blocks": [
+                                        {
+                                            "type": "twitter",
+                                            "url": f"https://twitter.com/ada/status/{TWEET_A}",
+                                        }
+                                    ],
+                                }
+                            }
+                        }
+                    },
                     extra=' id="__NEXT_DATA__"',
                 )
             ),
@@ -64,9 +76,20 @@ ARTICLE = {"headline": "Ferries run late again", "url": "/local/ferries-run-late
         (
             _page(
                 "<script>window.__INITIAL_STATE__ = "
-                + json.dumps({"article": {**ARTICLE, "embeds": [
-                    {"id_str": TWEET_A, "full_text": "Boats late", "user": {"screen_name": "ada", "name": "Ada"}}
-                ]}})
+                + json.dumps(
+                    {
+                        "article": {
+                            **ARTICLE,
+                            "embeds": [
+                                {
+                                    "id_str": TWEET_A,
+                                    "full_text": "Boats late",
+                                    "user": {"screen_name": "ada", "name": "Ada"},
+                                }
+                            ],
+                        }
+                    }
+                )
                 + ";</script>"
             ),
             [("twitter", TWEET_A, "ada")],
@@ -75,7 +98,9 @@ ARTICLE = {"headline": "Ferries run late again", "url": "/local/ferries-run-late
         (
             _page(
                 "<script>var s = JSON.parse("
-                + json.dumps(json.dumps({"results": [{"id_str": TWEET_B, "text": "hi", "from_user": "bo"}]}))
+                + json.dumps(
+                    json.dumps({"results": [{"id_str": TWEET_B, "text": "hi", "from_user": "bo"}]})
+                )
                 + ");</script>"
             ),
             [("twitter", TWEET_B, "bo")],
@@ -84,8 +109,15 @@ ARTICLE = {"headline": "Ferries run late again", "url": "/local/ferries-run-late
         (
             _page(
                 _json_script(
-                    {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Fähren",
-                     "sharedContent": {"@type": "WebPage", "url": "https://www.instagram.com/p/CaBcDeFgHiJ/"}},
+                    {
+                        "@context": "https://schema.org",
+                        "@type": "NewsArticle",
+                        "headline": "Fähren",
+                        "sharedContent": {
+                            "@type": "WebPage",
+                            "url": "https://www.instagram.com/p/CaBcDeFgHiJ/",
+                        },
+                    },
                     kind="application/ld+json",
                 )
             ),
@@ -94,7 +126,10 @@ ARTICLE = {"headline": "Ferries run late again", "url": "/local/ferries-run-late
         (
             _page(
                 _json_script(
-                    {"@type": "SocialMediaPosting", "url": f"https://www.tiktok.com/@ada/video/{TIKTOK}"},
+                    {
+                        "@type": "SocialMediaPosting",
+                        "url": f"https://www.tiktok.com/@ada/video/{TIKTOK}",
+                    },
                     kind="application/ld+json",
                 )
             ),
@@ -102,7 +137,11 @@ ARTICLE = {"headline": "Ferries run late again", "url": "/local/ferries-run-late
         ),
         # A key naming the platform, in a Vue-style store.
         (
-            _page("<script>window.__NUXT_STATE__={\"page\":{\"embed\":{\"tweetId\":\"" + TWEET_A + "\"}}}</script>"),
+            _page(
+                '<script>window.__NUXT_STATE__={"page":{"embed":{"tweetId":"'
+                + TWEET_A
+                + '"}}}</script>'
+            ),
             [("twitter", TWEET_A, None)],
         ),
     ],
@@ -116,8 +155,13 @@ def test_page_data_variants(html: str, expected: list[tuple[str, str, str | None
 
 def test_escaped_embed_code_in_json_strings() -> None:
     """Embed markup inside a JSON string goes through the HTML detectors."""
-    code = f'<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@ada/video/{TIKTOK}" data-video-id="{TIKTOK}"><section></section></blockquote>'
-    html = _page(_json_script({"story": {**ARTICLE, "body": [{"kind": "html", "embedCode": code}]}}))
+    code = (
+        f'<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@ada/video/{TIKTOK}"'
+        f' data-video-id="{TIKTOK}"><section></section></blockquote>'
+    )
+    html = _page(
+        _json_script({"story": {**ARTICLE, "body": [{"kind": "html", "embedCode": code}]}})
+    )
     posts = _found(html, detect=True)
     assert [(p.platform, p.post_id, p.form) for p in posts] == [("tiktok", TIKTOK, "data")]
 
@@ -126,9 +170,18 @@ def test_other_articles_in_the_state_are_not_this_pages_posts() -> None:
     """Posts of other stories (a related module, another article object) are decoys."""
     state = {
         "story": {**ARTICLE, "body": [{"type": "tweet", "id": TWEET_A}]},
-        "relatedStories": [{"headline": "Bridge", "url": "/bridge", "body": [{"type": "tweet", "id": TWEET_B}]}],
-        "stories": {"next": {"title": "A whole other story about trams", "url": "/trams",
-                             "body": [{"provider": "instagram", "url": "https://www.instagram.com/p/CzYxWvUtSrQ/"}]}},
+        "relatedStories": [
+            {"headline": "Bridge", "url": "/bridge", "body": [{"type": "tweet", "id": TWEET_B}]}
+        ],
+        "stories": {
+            "next": {
+                "title": "A whole other story about trams",
+                "url": "/trams",
+                "body": [
+                    {"provider": "instagram", "url": "https://www.instagram.com/p/CzYxWvUtSrQ/"}
+                ],
+            }
+        },
     }
     posts = _found(_page(_json_script(state)))
     assert [p.post_id for p in posts] == [TWEET_A]
@@ -138,9 +191,13 @@ def test_other_articles_in_the_state_are_not_this_pages_posts() -> None:
     "script",
     [
         # Links in an article's data are links, not embeds.
-        _json_script({"links": [{"type": "link", "url": f"https://twitter.com/ada/status/{TWEET_A}"}]}),
+        _json_script(
+            {"links": [{"type": "link", "url": f"https://twitter.com/ada/status/{TWEET_A}"}]}
+        ),
         # Share configuration and profile URLs.
-        _json_script({"share": {"twitter": "https://twitter.com/intent/tweet?url=x", "via": "ada"}}),
+        _json_script(
+            {"share": {"twitter": "https://twitter.com/intent/tweet?url=x", "via": "ada"}}
+        ),
         _json_script({"social": {"type": "twitter", "url": "https://twitter.com/ada"}}),
         # A template is markup, not data.
         f'<script type="text/template">{{"type": "tweet", "id": "{TWEET_A}"}}</script>',

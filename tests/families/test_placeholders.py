@@ -32,15 +32,20 @@ def _found(markup: str) -> list[tuple[str, str | None]]:
         (f'<div data-id="{TWEET}" class="js-twitter-einbettung"></div>', ("twitter", TWEET)),
         (f'<figure class="contenido-tweet" data-post-id="{TWEET}"></figure>', ("twitter", TWEET)),
         (f'<div data-provider="x" data-id="{TWEET}"></div>', ("twitter", TWEET)),
-        ('<div class="yt-lazy youtube-player" data-id="AbCdEfGhIj0"></div>', ("youtube", "AbCdEfGhIj0")),
+        (
+            '<div class="yt-lazy youtube-player" data-id="AbCdEfGhIj0"></div>',
+            ("youtube", "AbCdEfGhIj0"),
+        ),
         (f'<div class="embed-tiktok" data-video-id="{TIKTOK}"></div>', ("tiktok", TIKTOK)),
         # Props as JSON, in a React and a Vue spelling.
         (
-            f'<div data-react-class="TweetEmbed" data-react-props=\'{{"tweetId": "{TWEET}"}}\'></div>',
+            f'<div data-react-class="TweetEmbed"'
+            f' data-react-props=\'{{"tweetId": "{TWEET}"}}\'></div>',
             ("twitter", TWEET),
         ),
         (
-            f'<div data-component="SocialEmbed" data-props=\'{{"embed": {{"provider": "twitter", "id": {TWEET}}}}}\'></div>',
+            f'<div data-component="SocialEmbed" data-props=\'{{"embed":'
+            f' {{"provider": "twitter", "id": {TWEET}}}}}\'></div>',
             ("twitter", TWEET),
         ),
         # oEmbed skeletons and URL attributes: the permalink parsers decide the platform.
@@ -78,7 +83,8 @@ def _found(markup: str) -> list[tuple[str, str | None]]:
             ("twitter", TWEET),
         ),
         (
-            f'<figure class="wp-block-embed is-provider-tiktok"><div class="wp-block-embed__wrapper">'
+            '<figure class="wp-block-embed is-provider-tiktok">'
+            '<div class="wp-block-embed__wrapper">'
             f"https://www.tiktok.com/@ada/video/{TIKTOK}</div></figure>",
             ("tiktok", TIKTOK),
         ),
@@ -97,7 +103,7 @@ def test_placeholder_variants(markup: str, expected: tuple[str, str]) -> None:
     "markup",
     [
         # Share, follow and like buttons, profile links and timelines.
-        '<a class="twitter-share-button" data-url="https://news.example/a" data-via="ada">Tweet</a>',
+        '<a class="twitter-share-button" data-url="https://news.example/a">Tweet</a>',
         '<div class="fb-like" data-href="https://news.example/a" data-layout="button"></div>',
         '<a class="twitter-follow-button" href="https://twitter.com/ada">Follow</a>',
         '<a class="twitter-timeline" data-tweet-limit="3" href="https://twitter.com/ada">Tweets</a>',

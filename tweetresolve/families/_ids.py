@@ -80,7 +80,7 @@ def platforms_named(text: str) -> set[str]:
 def platform_of_word(value: str) -> str | None:
     """The one platform a short typed value names (``"Twitter"``, ``"x"``), else None.
 
-    >>> platform_of_word("Instagram"), platform_of_word("x"), platform_of_word("twitter-or-instagram")
+    >>> platform_of_word("Instagram"), platform_of_word("x"), platform_of_word("tiktok+youtube")
     ('instagram', 'twitter', None)
     """
     value = value.strip().lower()
@@ -107,7 +107,9 @@ class _IdShape:
 # 15–21 digits; YouTube ids 11 characters; Instagram shortcodes 8–40 characters with a
 # letter (a number alone is an account or widget id).
 _ID_SHAPES: dict[str, _IdShape] = {
-    "twitter": _IdShape(re.compile(r"[0-9]{1,20}"), lambda i: f"https://twitter.com/i/web/status/{i}", tweet_time),
+    "twitter": _IdShape(
+        re.compile(r"[0-9]{1,20}"), lambda i: f"https://twitter.com/i/web/status/{i}", tweet_time
+    ),
     "tiktok": _IdShape(re.compile(r"[0-9]{15,21}"), lambda i: tiktok_url(i, None), tiktok_time),
     "youtube": _IdShape(re.compile(r"[A-Za-z0-9_-]{11}"), youtube_url, lambda _: None),
     "instagram": _IdShape(

@@ -28,7 +28,15 @@ from typing import Any
 
 import attrs
 
-__all__ = ["MAX_SCRIPT_CHARS", "MAX_VALUES", "Frame", "WalkBudget", "json_values", "parse_json", "walk"]
+__all__ = [
+    "MAX_SCRIPT_CHARS",
+    "MAX_VALUES",
+    "Frame",
+    "WalkBudget",
+    "json_values",
+    "parse_json",
+    "walk",
+]
 
 #: Longest script body read; the rest of a bigger one is ignored.
 MAX_SCRIPT_CHARS = 4_000_000
@@ -57,6 +65,9 @@ _JS_STRING_PIECE = re.compile(r'\\x([0-9A-Fa-f]{2})|\\(.)|"', re.DOTALL)
 
 #: Characters the failed decodes of one script may scan, as a multiple of its length.
 _SCAN_FACTOR = 4
+#: Failed decodes tried per script: each failure also counts the lines before it
+#: (the decoder's error message), so their number must stay bounded.
+_MAX_FAILURES = 256
 
 
 def parse_json(text: str) -> Any:
@@ -85,7 +96,8 @@ def json_values(script: str) -> Iterator[tuple[int, Any]]:
     found = 0
     position = 0
     allowance = _SCAN_FACTOR * len(text) + 4096  # chars failed decodes may still scan
-    while found < MAX_VALUES and allowance > 0:
+    failures = 0
+    while found < MAX_VALUES and allowance > 0 and failures < _MAX_FAILURES:
         match = _VALUE_START.search(text, position)
         if match is None:
             return
@@ -95,6 +107,7 @@ def json_values(script: str) -> Iterator[tuple[int, Any]]:
             start = match.end() - 1
             decoded = _decode_string(text, start, quote)
             if decoded is None:
+                failures += 1
                 continue
             inner, position = decoded
             allowance -= len(inner)
@@ -105,6 +118,7 @@ def json_values(script: str) -> Iterator[tuple[int, Any]]:
                 value, position = _DECODER.raw_decode(text, start)
             except json.JSONDecodeError as error:
                 allowance -= error.pos - start + 1
+                failures += 1
                 continue
             except (ValueError, RecursionError):
                 return  # nesting too deep for the decoder: the rest is no better
@@ -177,6 +191,7 @@ def walk(value: Any, *, budget: int | WalkBudget) -> Iterator[Frame]:
     counter = budget if isinstance(budget, WalkBudget) else WalkBudget(budget)
     # Entries: (node, key it was met under, the nearest enclosing dict's frame).
     stack: list[tuple[Any, str | None, Frame | None]] = [(value, None, None)]
+    children: list[tuple[Any, str | None, Frame | None]]
     while stack and counter.remaining > 0:
         node, key, parent = stack.pop()
         counter.remaining -= 1
@@ -184,7 +199,11 @@ def walk(value: Any, *, budget: int | WalkBudget) -> Iterator[Frame]:
         if isinstance(node, dict):
             frame = Frame(node, key, parent)
             yield frame
-            children = [(child, str(k), frame) for k, child in node.items() if isinstance(child, (dict, list))]
+            children = [
+                (child, str(k), frame)
+                for k, child in node.items()
+                if isinstance(child, (dict, list))
+            ]
         elif isinstance(node, list):
             children = [(child, key, parent) for child in node if isinstance(child, (dict, list))]
         else:

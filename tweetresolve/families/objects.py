@@ -15,7 +15,8 @@ Three shapes are read:
 ...                        "user": {"screen_name": "ada", "name": "Ada"}}, form="data")
 >>> (post.post_id, post.author.handle, post.text)
 ('20', 'ada', 'just setting up')
->>> post_in_object({"type": "link", "url": "https://twitter.com/ada/status/20"}, form="data") is None
+>>> link = {"type": "link", "url": "https://twitter.com/ada/status/20"}
+>>> post_in_object(link, form="data") is None
 True
 """
 
@@ -77,7 +78,18 @@ _URL_KEYS = (
 )
 
 # Keys that may hold the post's bare id.
-_ID_KEYS = ("id", "postId", "post_id", "embedId", "embed_id", "videoId", "video_id", "shortcode", "code", "externalId")
+_ID_KEYS = (
+    "id",
+    "postId",
+    "post_id",
+    "embedId",
+    "embed_id",
+    "videoId",
+    "video_id",
+    "shortcode",
+    "code",
+    "externalId",
+)
 
 # schema.org types of a social post (ld+json).
 _POSTING_TYPES = frozenset({"socialmediaposting", "blogposting-social"})

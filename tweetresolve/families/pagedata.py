@@ -53,8 +53,17 @@ MARKERS: tuple[str, ...] = ("id_str", "socialmediaposting", "sharedcontent", "tw
 
 # Script types holding data or code that may assign data; others (templates) are not.
 _DATA_TYPES = frozenset(
-    {"", "text/javascript", "application/javascript", "module", "application/json",
-     "application/ld+json", "text/json", "application/x-json", "text/x-json"}
+    {
+        "",
+        "text/javascript",
+        "application/javascript",
+        "module",
+        "application/json",
+        "application/ld+json",
+        "text/json",
+        "application/x-json",
+        "text/x-json",
+    }
 )
 
 # A script worth decoding names a platform or a post shape somewhere in its text.
@@ -84,9 +93,23 @@ _OTHER_STORIES_KEY = re.compile(
 )
 
 # Keys of a story-like object's title and URL.
-_TITLE_KEYS = ("headline", "title", "seoTitle", "heading")
-_STORY_URL_KEYS = ("url", "canonicalUrl", "canonical_url", "canonical", "path", "slug", "link",
-                   "href", "permalink", "webUrl", "shareUrl", "uri")
+_TITLE_KEYS = ("headline", "headlines", "title", "seoTitle", "heading")
+_STORY_URL_KEYS = (
+    "url",
+    "canonicalUrl",
+    "canonical_url",
+    "canonical",
+    "path",
+    "slug",
+    "link",
+    "href",
+    "permalink",
+    "webUrl",
+    "shareUrl",
+    "uri",
+    "website_url",
+    "websiteUrl",
+)
 
 #: Nodes the walks of one page may visit, plus this many per character of script.
 _BASE_BUDGET = 200_000
@@ -195,13 +218,23 @@ class _Article:
 
 def _story_of(obj: dict[str, object]) -> tuple[str | None, str | None] | None:
     """(title, URL) when ``obj`` looks like a story (a title and a URL or a body)."""
-    title = next((v for k in _TITLE_KEYS if isinstance(v := obj.get(k), str) and v.strip()), None)
+    title = next((t for k in _TITLE_KEYS if (t := _title_value(obj.get(k)))), None)
     if title is None:
         return None
     url = next((v for k in _STORY_URL_KEYS if isinstance(v := obj.get(k), str) and v.strip()), None)
     if url is None:
         return None
     return title, url
+
+
+def _title_value(value: object) -> str | None:
+    # A title is a string, or a dict of variants: {"basic": …} (Arc ANS), {"rendered": …}
+    # (the WordPress REST API).
+    if isinstance(value, dict):
+        value = (
+            value.get("basic") or value.get("rendered") or value.get("main") or value.get("default")
+        )
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _path_of(url: str) -> str | None:
@@ -215,4 +248,3 @@ def _path_of(url: str) -> str | None:
 
 def _normal(text: str | None) -> str:
     return _SPACES.sub(" ", text or "").strip().casefold()
-

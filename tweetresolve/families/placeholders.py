@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+import attrs
 import lxml.etree
 
 from tweetresolve.families._ids import (
@@ -130,15 +132,39 @@ _WORD_THEN_ID = re.compile(
 # Example: "twitter-share-button", "tweet-count", "twitter-timeline", "follow-btn".
 _NOT_A_POST_CLASS = re.compile(
     r"share|follow|like|intent|button|btn|count|timeline|subscribe|profile|author|avatar"
-    r"|hashtag|login|signup|icon|logo",
+    r"|hashtag|login|signup|icon|logo|feed",
     re.IGNORECASE,
 )
 
+# Attributes of every element that never hold a post: the DOM id, classes, styling.
+_NEVER_READ = frozenset({"id", "class", "style", "title", "alt", "lang", "dir", "role", "name"})
+
 # Tags never read as placeholders: links and controls carry ids for buttons.
 _SKIPPED_TAGS = frozenset(
-    {"a", "button", "input", "img", "link", "meta", "script", "style", "option", "select",
-     "form", "label", "svg", "source", "video", "audio", "picture", "html", "body", "head",
-     "iframe", "blockquote"}
+    {
+        "a",
+        "button",
+        "input",
+        "img",
+        "link",
+        "meta",
+        "script",
+        "style",
+        "option",
+        "select",
+        "form",
+        "label",
+        "svg",
+        "source",
+        "video",
+        "audio",
+        "picture",
+        "html",
+        "body",
+        "head",
+        "iframe",
+        "blockquote",
+    }
 )
 # Ancestors whose content is shown as code or is a button: nothing inside is an embed.
 _CODE_TAGS = frozenset({"pre", "code", "xmp", "button", "a"})
@@ -168,6 +194,9 @@ def find_placeholders(page: ParsedPage) -> list[Candidate]:
         for element in _selector(names, tags)(page.root):
             post = _read_element(page, element)
             if post is not None:
+                if element.tag.startswith("amp-"):
+                    # The AMP components are the platforms' own embed form.
+                    post = attrs.evolve(post, form="amp")
                 _add(found, element, post)
     if "embed" in page.source:
         for element in _EMBED_BLOCK_XPATH(page.root):
@@ -175,13 +204,21 @@ def find_placeholders(page: ParsedPage) -> list[Candidate]:
                 post = _read_url_block(page, element)
                 if post is not None:
                     _add(found, element, post)
-    return sorted(found.values(), key=lambda c: page.order(c.element)) if len(found) > 1 else list(found.values())
+    return (
+        sorted(found.values(), key=lambda c: page.order(c.element))
+        if len(found) > 1
+        else list(found.values())
+    )
 
 
 def _add(found: dict[Element, Candidate], element: Element, post: Post) -> None:
     for ancestor in element.iterancestors():
         outer = found.get(ancestor)
-        if outer is not None and outer.post.platform == post.platform and outer.post.post_id == post.post_id:
+        if (
+            outer is not None
+            and outer.post.platform == post.platform
+            and outer.post.post_id == post.post_id
+        ):
             return
     found[element] = Candidate(element=element, post=post)
 
@@ -239,7 +276,12 @@ def _read_element(page: ParsedPage, element: Element) -> Post | None:
         name = raw_name.lower()
         short = name.removeprefix("data-")
         value = raw_value.strip()
-        if not value or len(value) > _MAX_VALUE_CHARS or _IGNORED_NAME.search(short):
+        if (
+            name in _NEVER_READ
+            or not value
+            or len(value) > _MAX_VALUE_CHARS
+            or _IGNORED_NAME.search(short)
+        ):
             continue
         post = _read_value(page, short, value, only, element)
         if post is not None:
@@ -311,4 +353,3 @@ def _read_url_block(page: ParsedPage, element: Element) -> Post | None:
         if href and href != shown:
             return None
     return post_from_ref(ref, form="placeholder")
-
