@@ -331,14 +331,14 @@ def format_report(report: Report, *, verbose: bool = False) -> str:
             f"{_percent(f.recall):>7} {_percent(f.f1):>7} {_percent(f.agree.accuracy):>8}   "
             + " ".join(f"{c:>12}" for c in cells)
         )
-    total = Score(
+    overall = Score(
         tp=sum(s.tp for s in report.scores.values()),
         fp=sum(s.fp for s in report.scores.values()),
         fn=sum(s.fn for s in report.scores.values()),
     )
     lines.append(
-        f"{'all':<12} {total.tp:>4} {total.fp:>4} {total.fn:>4} {_percent(total.precision):>7} "
-        f"{_percent(total.recall):>7} {_percent(total.f1):>7}"
+        f"{'all':<12} {overall.tp:>4} {overall.fp:>4} {overall.fn:>4} {_percent(overall.precision):>7} "
+        f"{_percent(overall.recall):>7} {_percent(overall.f1):>7}"
     )
     decoys = [fp for fp in report.false_positives if fp.decoy]
     if decoys:
