@@ -337,8 +337,8 @@ def format_report(report: Report, *, verbose: bool = False) -> str:
         fn=sum(s.fn for s in report.scores.values()),
     )
     lines.append(
-        f"{'all':<12} {overall.tp:>4} {overall.fp:>4} {overall.fn:>4} {_percent(overall.precision):>7} "
-        f"{_percent(overall.recall):>7} {_percent(overall.f1):>7}"
+        f"{'all':<12} {overall.tp:>4} {overall.fp:>4} {overall.fn:>4} "
+        f"{_percent(overall.precision):>7} {_percent(overall.recall):>7} {_percent(overall.f1):>7}"
     )
     decoys = [fp for fp in report.false_positives if fp.decoy]
     if decoys:
