@@ -71,18 +71,41 @@ class Damage:
     reason: str
 
 
-def iter_units(stream: BinaryIO) -> Iterator[Unit | Damage]:
+def iter_units(
+    stream: BinaryIO, *, start: int = 0, end: int | None = None
+) -> Iterator[Unit | Damage]:
     """Cut an archive (gzipped or not, WARC or ARC) into records, reporting damage.
 
     The stream is read from its current position to the end; recovering from
     damage needs ``seek``, without it reading stops at the first damage.
+
+    With ``start`` and ``end`` (byte offsets; the stream must seek), only the
+    records that *begin* in ``[start, end)`` are read: the first one is found by
+    scanning from ``start`` as after damage, and the last one is read to its end
+    even past ``end``.  Slices that tile a file read each record exactly once,
+    so that several processes can share one large archive.
+
+    >>> import gzip, io
+    >>> record = gzip.compress(b"WARC/1.1\\r\\nContent-Length: 0\\r\\n\\r\\n\\r\\n\\r\\n")
+    >>> data = record * 4  # four members of 50 bytes
+    >>> [[unit.offset for unit in iter_units(io.BytesIO(data), start=a, end=b)]
+    ...  for a, b in [(0, 60), (60, 120), (120, None)]]
+    [[0, 50], [100], [150]]
     """
     reader = _Reader(stream)
     head = reader.peek(len(_GZIP_MAGIC))
-    if head.startswith(_GZIP_MAGIC):
-        yield from _gzip_units(reader)
-    elif head:
-        yield from _plain_units(reader)
+    compressed = head.startswith(_GZIP_MAGIC)
+    units = _gzip_units if compressed else _plain_units
+    if not head:
+        return
+    if start > reader.offset and not _resync(
+        reader, start, _next_gzip_member if compressed else _next_plain_record
+    ):
+        return
+    for unit in units(reader):
+        if end is not None and unit.offset >= end:
+            return
+        yield unit
 
 
 class _Reader:

@@ -70,10 +70,18 @@ class ArchiveDamage:
 
 
 def read_units(
-    stream: BinaryIO, *, file: str | None, on_damage: Callable[[ArchiveDamage], None]
+    stream: BinaryIO,
+    *,
+    file: str | None,
+    on_damage: Callable[[ArchiveDamage], None],
+    start: int = 0,
+    end: int | None = None,
 ) -> Iterator[ArchivePage]:
-    """The HTML pages of an archive stream; damage is passed to ``on_damage``."""
-    for unit in iter_units(stream):
+    """The HTML pages of an archive stream; damage is passed to ``on_damage``.
+
+    ``start`` and ``end`` read a slice: the records that begin in ``[start, end)``.
+    """
+    for unit in iter_units(stream, start=start, end=end):
         if isinstance(unit, Damage):
             on_damage(ArchiveDamage(file, unit.offset, unit.reason))
             continue
