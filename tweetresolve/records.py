@@ -31,6 +31,7 @@ __all__ = [
     "Expansion",
     "Hop",
     "Link",
+    "Media",
     "Mention",
     "Origin",
     "Post",
@@ -186,6 +187,18 @@ class Link(_Record):
 
 
 @attrs.frozen
+class Media(_Record):
+    """A photo, video or animated GIF attached to a post (filled by hydration)."""
+
+    #: ``photo``, ``video`` or ``gif``.
+    kind: str
+    #: The media file (a photo) or the page that plays it (a video), as the platform gives it.
+    url: str
+    #: A still image of a video or GIF, or a thumbnail, when the platform gives one.
+    preview_url: str | None = None
+
+
+@attrs.frozen
 class Entity(_Record):
     """A mention, hashtag, cashtag or URL in a post's text, with ``[start, end)`` offsets."""
 
@@ -280,11 +293,19 @@ class Post(_Record):
     span: tuple[int, int] | None = None
     #: A post this one quotes or links to.
     quoted: PostRef | None = None
-    #: Problems noticed while reading the post (``date_mismatch``, …).
+    #: Problems noticed while reading the post (``date_mismatch``, …), and the
+    #: ``hydration_*`` codes hydration adds (see docs/hydration.md).
     warnings: tuple[str, ...] = ()
     #: The archive record the post's page came from, for posts read from WARC or
     #: ARC files; None otherwise.
     origin: Origin | None = None
+    #: Photos and videos of the post, when hydration read them.
+    media: tuple[Media, ...] = ()
+    #: The post this one replies to, when hydration read it.
+    reply_to: PostRef | None = None
+    #: Provenance: the fields hydration filled (``"text"``, ``"author.name"``,
+    #: ``"published"``…), in field order; every other field came from the page.
+    hydrated: tuple[str, ...] = ()
 
     @property
     def handle(self) -> str | None:

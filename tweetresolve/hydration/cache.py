@@ -1,0 +1,157 @@
+"""A SQLite cache of source answers, with separate lifetimes for hits and "gone" answers.
+
+Keyed by source name and post (never by request URL, which may carry an access
+token).  A post that was there is trusted for ``ttl`` (7 days by default); an
+answer that it is gone (not found, deleted, protected, suspended) for
+``gone_ttl`` (1 day: accounts come back from protection or suspension); other
+failures (network, rate limits, bad answers) are never cached.  The table lives
+beside the expander's in the same file when both are given one path.
+
+>>> from tweetresolve.hydration.result import Answer
+>>> cache = SQLiteHydrationCache()
+>>> cache.put("twitter_syndication|20", Answer(source="twitter_syndication", ok=True))
+>>> cache.get("twitter_syndication|20").from_cache
+True
+>>> cache.close()
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from typing import Final, Protocol, runtime_checkable
+
+import attrs
+
+from tweetresolve.errors import InvalidOptionError
+from tweetresolve.hydration.codes import GONE_CODES
+from tweetresolve.hydration.result import Answer
+
+__all__ = ["DEFAULT_GONE_TTL", "DEFAULT_TTL", "HydrationCache", "SQLiteHydrationCache"]
+
+#: How long an answer with the post is trusted: 7 days.
+DEFAULT_TTL: Final = 7 * 24 * 3600.0
+#: How long a "gone" answer is trusted: 1 day.
+DEFAULT_GONE_TTL: Final = 24 * 3600.0
+
+_SCHEMA: Final = """
+CREATE TABLE IF NOT EXISTS hydrations (
+    key     TEXT PRIMARY KEY,
+    stored  REAL NOT NULL,
+    expires REAL NOT NULL,
+    data    TEXT NOT NULL
+)
+"""
+
+
+@runtime_checkable
+class HydrationCache(Protocol):
+    """What a hydrator needs from a cache; implement it to plug in another store."""
+
+    def get(self, key: str) -> Answer | None:
+        """Return the stored answer for ``key`` (with ``from_cache=True``), or None."""
+
+    def put(self, key: str, answer: Answer) -> None:
+        """Store ``answer`` under ``key`` when it is worth keeping."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+
+def lifetime(answer: Answer, *, ttl: float, gone_ttl: float) -> float | None:
+    """Seconds to keep ``answer``, or None for an answer not worth caching."""
+    if answer.ok:
+        return ttl
+    if answer.error in GONE_CODES:
+        return gone_ttl
+    return None
+
+
+class SQLiteHydrationCache:
+    """A :class:`HydrationCache` in one SQLite file (or in memory, the default)."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] = ":memory:",
+        *,
+        ttl: float = DEFAULT_TTL,
+        gone_ttl: float = DEFAULT_GONE_TTL,
+        busy_timeout: float = 30.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if ttl < 0 or gone_ttl < 0:
+            raise InvalidOptionError("cache lifetimes must be >= 0 seconds", option="cache")
+        self.path = os.fspath(path)
+        self.ttl = ttl
+        self.gone_ttl = gone_ttl
+        self._busy_timeout = busy_timeout
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+
+    def __repr__(self) -> str:
+        return f"SQLiteHydrationCache({self.path!r}, ttl={self.ttl}, gone_ttl={self.gone_ttl})"
+
+    def _connect(self) -> sqlite3.Connection:
+        # Opened on first use, never at construction; every statement commits.
+        if self._connection is None:
+            if self.path != ":memory:":
+                os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+            connection = sqlite3.connect(
+                self.path,
+                timeout=self._busy_timeout,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            if self.path != ":memory:":
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute(_SCHEMA)
+            self._connection = connection
+        return self._connection
+
+    def get(self, key: str) -> Answer | None:
+        """Return the unexpired answer stored under ``key``, marked ``from_cache``."""
+        with self._lock:
+            row = (
+                self._connect()
+                .execute("SELECT data, expires FROM hydrations WHERE key = ?", (key,))
+                .fetchone()
+            )
+        if row is None or row[1] < self._clock():
+            return None
+        try:
+            answer = Answer.from_dict(json.loads(row[0]))
+        except (ValueError, TypeError, KeyError):
+            return None
+        return attrs.evolve(answer, from_cache=True)
+
+    def put(self, key: str, answer: Answer) -> None:
+        """Store ``answer`` under ``key`` if it is a hit or a "gone" answer."""
+        keep = lifetime(answer, ttl=self.ttl, gone_ttl=self.gone_ttl)
+        if keep is None:
+            return
+        now = self._clock()
+        data = json.dumps(attrs.evolve(answer, from_cache=False).to_dict())
+        with self._lock:
+            self._connect().execute(
+                "INSERT OR REPLACE INTO hydrations (key, stored, expires, data) "
+                "VALUES (?, ?, ?, ?)",
+                (key, now, now + keep, data),
+            )
+
+    def __len__(self) -> int:
+        with self._lock:
+            row = self._connect().execute("SELECT COUNT(*) FROM hydrations").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        """Close the database; the cache reopens it if used again."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
