@@ -32,7 +32,7 @@ from tweetresolve import (
     extract,
 )
 from tweetresolve.extract import Kind
-from tweetresolve.records import Mention
+from tweetresolve.records import Media, Mention
 
 KINDS: tuple[Kind, ...] = ("auto", "html", "text")
 
@@ -230,6 +230,11 @@ FIELDS[Origin] = {
     "file": maybe_texts,
     "offset": st.none() | offsets,
 }
+FIELDS[Media] = {
+    "kind": st.sampled_from(["photo", "video", "gif"]),
+    "url": texts,
+    "preview_url": maybe_texts,
+}
 FIELDS[Post] = {
     "platform": texts,
     "post_id": maybe_texts,
@@ -247,6 +252,9 @@ FIELDS[Post] = {
     "quoted": st.none() | st.builds(PostRef, **FIELDS[PostRef]),
     "warnings": st.lists(texts, max_size=2).map(tuple),
     "origin": st.none() | st.builds(Origin, **FIELDS[Origin]),
+    "media": st.lists(st.builds(Media, **FIELDS[Media]), max_size=2).map(tuple),
+    "reply_to": st.none() | st.builds(PostRef, **FIELDS[PostRef]),
+    "hydrated": st.lists(texts, max_size=3).map(tuple),
 }
 FIELDS[Mention] = {
     "phrase": texts,

@@ -30,6 +30,7 @@ from typing import Any, Final
 
 import attrs
 
+from tweetresolve.entities import extract_entities
 from tweetresolve.records import Author, Post
 
 __all__ = ["merge", "with_failure"]
@@ -134,9 +135,6 @@ def merge(page: Post, found: Post) -> Post:
             changes[name] = theirs
             filled.append(name)
     if "text" in changes and not page.entities:
-        # Imported here: the entities module imports the records module.
-        from tweetresolve.entities import extract_entities  # noqa: PLC0415
-
         entities = tuple(extract_entities(changes["text"]))
         if entities:
             changes["entities"] = entities

@@ -21,6 +21,7 @@ from urllib.parse import urlencode, urlsplit
 
 import attrs
 
+from tweetresolve.extract import extract
 from tweetresolve.hydration.fetch import Reply
 from tweetresolve.hydration.result import Answer, Lookup
 from tweetresolve.hydration.settings import HydratorSettings
@@ -95,10 +96,6 @@ def error_answer(
 
 def embedded_post(html: str, platform: str, post_id: str | None) -> Post | None:
     """Run tweetresolve's own detectors on an embed snippet; return the post it shows."""
-    # Imported here: extraction pulls in every platform and the parser, and a
-    # hydrator that never reads a snippet should not pay for it.
-    from tweetresolve.extract import extract  # noqa: PLC0415
-
     for post in extract(html, kind="html"):
         if post.platform == platform and (post_id is None or post.post_id in (None, post_id)):
             return post
