@@ -15,7 +15,10 @@ Usage::
     python benchmarks/score_text_cases.py [path/to/text_cases.jsonl] [--links] [--misses]
 
 ``--links`` also returns bare links to posts (``include_links=True``); ``--misses``
-lists every miss and false positive.
+lists every miss and false positive.  ``--wild`` scores a second set instead: cases
+made from the wild corpus pages by ``tools/make_wild_text_cases.py`` (the four
+converters, three article lines above each post), generated into a temporary file
+at each run because they hold third-party text (needs ``pip install -e ".[corpus]"``).
 """
 
 from __future__ import annotations
@@ -235,11 +238,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("cases", nargs="?", type=Path, default=DEFAULT_CASES)
     parser.add_argument("--links", action="store_true", help="also return bare links to posts")
     parser.add_argument("--misses", action="store_true", help="list misses and false positives")
+    parser.add_argument(
+        "--wild", action="store_true", help="score cases made from the wild corpus pages"
+    )
     args = parser.parse_args(argv)
+    if args.wild:
+        return _score_wild(args)
     if not args.cases.exists():
         print(f"no cases at {args.cases}", file=sys.stderr)
         return 2
     report = score(load_cases(args.cases), include_links=args.links)
+    print_report(report, misses=args.misses)
+    return 0
+
+
+def _score_wild(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import make_wild_text_cases
+
+    wild = make_wild_text_cases.DEFAULT_WILD
+    if not (wild / "labels.jsonl").exists():
+        print(f"no wild corpus at {wild}", file=sys.stderr)
+        return 2
+    try:
+        cases = make_wild_text_cases.make_cases(wild)
+    except ImportError as exc:
+        print(f"the converters are not installed ({exc}): pip install -e '.[corpus]'")
+        return 2
+    print(f"wild text cases: {len(cases)} (made now from {wild.resolve()})")
+    report = score(cases, include_links=args.links)
     print_report(report, misses=args.misses)
     return 0
 
