@@ -1,0 +1,579 @@
+"""The parts of a post inside one candidate card: lines, handle, name, date, text.
+
+A site draws a post as a small block of *fields*: the display name, the ``@handle``,
+the date, the text, a few buttons.  :func:`read_container` walks one element, splits
+its visible text into lines (block ends and ``<br>`` break lines, as a browser shows
+them), marks the elements that are fields, and decides from the lines whether the
+block is a post card.  A field counts only on a line of its own (with other fields
+and separators): a date link in the middle of a sentence is prose, not a card.
+
+Nothing here keys on a class name: the same block reads the same whatever the site
+calls its elements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from tweetresolve.dates import parse_date
+from tweetresolve.html import Element
+from tweetresolve.records import PostRef
+from tweetresolve.text import parse_attribution
+
+__all__ = ["CardReading", "ElementKinds", "read_container"]
+
+# A handle shown on its own: "@ada_example", "@ada.bsky.social", "@louise@mastodon.example".
+_HANDLE_TEXT = re.compile(
+    r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}(?:@[A-Za-z0-9][A-Za-z0-9.\-]{1,252})?)$"
+)
+
+# A display name and its handle on one line: "Ada Example (@ada.bsky.social)",
+# "Ada Example @ada_example", "Ada Example (@ada) on X".
+_NAME_AND_HANDLE = re.compile(
+    r"^(?P<name>[^@＠()\n]{1,80}?)\s*\(?[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}"
+    r"(?:@[A-Za-z0-9][A-Za-z0-9.\-]{1,252})?)\)?(?:\s+(?:on|auf|en|sur|su|em|op)\s+\w{1,12})?"
+    r"\s*:?$"
+)
+
+# A relative time shown instead of a date: "2h", "5 min", "3 days ago", "vor 2 Stunden".
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:about|ca\.|etwa|environ)\s)?(?:\d{1,3}\s?(?:s|m|h|d|w|min|mins|hr|hrs|std|j|t)"
+    r"|(?:\d{1,3}|an?)\s(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\sago"
+    r"|vor\s\d{1,3}\s(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)"
+    r"|hace\s\d{1,3}\s\w{1,10}|il y a\s\d{1,3}\s\w{1,10})$",
+    re.IGNORECASE,
+)
+
+# A line that only names the host of a link preview: "bsky.app", "x.com".
+_HOST_LINE = re.compile(r"^(?:www\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}$", re.IGNORECASE)
+
+# The title of a link preview of one post (the platforms' own page titles):
+# "Ada Example (@ada) on X", "Eric Example posted on LinkedIn",
+# "Ada Example on Instagram: \"caption\"".
+_PREVIEW_TITLE = re.compile(
+    r"^(?P<name>[^@＠\n]{1,80}?)(?:\s*\([@＠](?P<handle>[A-Za-z0-9_.\-]{1,64})\))?\s+"
+    r"(?:posted\s+|shared\s+)?on\s+(?:X|Twitter|Instagram|LinkedIn|Facebook|Threads|TikTok"
+    r"|Bluesky|Mastodon)(?:\s*:\s*[\"“]?(?P<text>.+?)[\"”]?)?$",
+    re.IGNORECASE,
+)
+# Longest link label that introduces a post's text ("tweets:", "schreibt auf X:").
+_MAX_LEAD_LABEL = 30
+
+# Characters that separate fields on one line: "Ada · @ada · 2h", "— Ada (@ada)".
+SEPARATORS = " \t\n\u00a0-–—―·•|,:;()[]/"
+
+# Runs of white space, collapsed when a value is shown on one line.
+_SPACES = re.compile(r"\s+")
+
+# Longest text of an element that may be a field (name, handle, date).
+MAX_FIELD_CHARS = 80
+# A line of fields holds at most this much other text ("Posted by", "on", a name).
+_MAX_FIELD_LINE_CHARS = 60
+_MAX_FIELD_LINE_WORDS = 8
+# A post's text is at least this long; shorter blocks are labels or buttons.
+MIN_TEXT_CHARS = 10
+
+# Tags after which text goes on a new line, as a browser lays them out.
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article",
+        "aside", "header", "footer", "main", "nav", "figure", "figcaption", "address",
+        "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead",
+        "hr", "pre",
+    }
+)  # fmt: skip
+# Tags whose content is never shown as text.
+_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "head", "select"})
+
+#: What an element is, as far as a card goes (see :class:`ElementKinds`).
+Kind = str
+
+
+def collapse(text: str) -> str:
+    """White space collapsed to single spaces, ends stripped."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_date_text(text: str) -> bool:
+    """Whether a short text is a shown date or time ("Mar 3, 2021", "2h", "9:12 AM · Sep 5, 2023").
+
+    >>> is_date_text("· 3. März 2021"), is_date_text("3 days ago"), is_date_text("Reply")
+    (True, True, False)
+    """
+    shown = text.strip(SEPARATORS)
+    if not shown or len(shown) > MAX_FIELD_CHARS or not any(c.isdigit() for c in shown):
+        return False
+    return parse_date(shown) is not None or _RELATIVE_TIME.match(shown) is not None
+
+
+def shown_date(text: str, machine: str | None) -> dt.date | dt.datetime | None:
+    """The date a field shows, else the machine-readable one (``<time datetime>``)."""
+    shown = text.strip(SEPARATORS)
+    value = parse_date(shown) if shown else None
+    if value is None and machine:
+        try:
+            value = dt.datetime.fromisoformat(machine.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return value
+
+
+@attrs.define
+class ElementKinds:
+    """Classifies elements for one page, memoised: fields are looked at once each.
+
+    ``anchor_kind`` names an anchor: ``"permalink"`` (any post), ``"profile"`` (an
+    account page), ``"ui"`` (share, reply, follow), or None; ``permalink_key`` gives the
+    post a permalink names; ``text_of`` returns an element's short text (None when it
+    is longer than a field).
+    """
+
+    anchor_kind: Callable[[Element], Kind | None]
+    permalink_key: Callable[[Element], tuple[str, str] | None]
+    profile_user: Callable[[Element], str | None]
+    text_of: Callable[[Element], str | None]
+
+
+@attrs.define
+class _Segment:
+    text: str
+    part: Element | None
+    kind: Kind | None
+    anchor: Element | None
+
+
+@attrs.frozen
+class CardReading:
+    """What one container shows, when it is a card."""
+
+    name: str | None
+    handle: str | None
+    date_text: str | None
+    published: dt.date | dt.datetime | None
+    text: str | None
+    links: tuple[tuple[str, str], ...]
+    profile_url: str | None
+
+
+def _walk(
+    element: Element,
+    kinds: ElementKinds,
+    key: tuple[str, str],
+    skip: frozenset[Element],
+    lines: list[list[_Segment]],
+    part: Element | None,
+    kind: Kind | None,
+    anchor: Element | None,
+    wrap: Element | None,
+) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if element in skip:
+        lines.append([])
+        return
+    if tag in _HIDDEN_TAGS or not tag:
+        return
+    if part is None:
+        kind = _kind(element, tag, kinds, key, wrap)
+        if kind is not None:
+            part = element
+    if tag == "a" and anchor is None:
+        anchor = element
+    if tag == "br" or tag in _BLOCK_TAGS:
+        lines.append([])
+    if tag == "img" and kind in {"seed", "permalink"}:
+        lines[-1].append(_Segment("", part, kind, anchor))
+    if element.text:
+        lines[-1].append(_Segment(element.text, part, kind, anchor))
+    # Fields laid out as boxes: elements with nothing but white space between them
+    # ("<span>Name</span> <span>@handle</span>") are shown on lines of their own by
+    # the site's style sheet; text between elements means running text.
+    boxes = len(element) >= 2 and _only_elements(element)
+    for child in element:
+        if boxes:
+            lines.append([])
+        _walk(child, kinds, key, skip, lines, part, kind, anchor, wrap)
+        if child.tail:
+            lines[-1].append(_Segment(child.tail, part, kind, anchor))
+    if tag in _BLOCK_TAGS:
+        lines.append([])
+
+
+def _only_elements(element: Element) -> bool:
+    if (element.text or "").strip():
+        return False
+    count = 0
+    for child in element:
+        if (child.tail or "").strip():
+            return False
+        if isinstance(child.tag, str) and child.tag != "br":
+            count += 1
+    return count >= 2
+
+
+def _kind(
+    element: Element, tag: str, kinds: ElementKinds, key: tuple[str, str], wrap: Element | None
+) -> Kind | None:
+    if tag == "a":
+        anchor = kinds.anchor_kind(element)
+        if anchor == "permalink":
+            if element is wrap:
+                return None  # the whole card is the link: read what is inside
+            return "seed" if kinds.permalink_key(element) == key else "permalink"
+        shown = kinds.text_of(element)
+        if shown and _HANDLE_TEXT.match(shown):
+            return "handle"  # whatever the link does, it shows the account
+        if anchor is not None:
+            return anchor
+    if tag == "button":
+        return "ui"
+    if tag == "time":
+        return "date"
+    shown = kinds.text_of(element)
+    if not shown or next(element.iterdescendants("a"), None) is not None:
+        return None  # the link inside is the field, if any
+    if _HANDLE_TEXT.match(shown):
+        return "handle"
+    if is_date_text(shown):
+        return "date"
+    return None
+
+
+def _lines_of(
+    container: Element | list[Element],
+    kinds: ElementKinds,
+    key: tuple[str, str],
+    skip: frozenset[Element],
+    wrap: Element | None,
+) -> list[list[_Segment]]:
+    lines: list[list[_Segment]] = [[]]
+    try:
+        for root in container if isinstance(container, list) else [container]:
+            _walk(root, kinds, key, skip, lines, None, None, None, wrap)
+            lines.append([])
+    except RecursionError:
+        return []  # nesting deeper than any card: not one
+    return [line for line in lines if any(s.text.strip() or s.kind == "seed" for s in line)]
+
+
+def _line_text(line: list[_Segment]) -> str:
+    return collapse("".join(s.text for s in line))
+
+
+def _part_text(part: Element, line: list[_Segment]) -> str:
+    return collapse("".join(s.text for s in line if s.part is part))
+
+
+def _parts(lines: list[list[_Segment]], kind: Kind) -> Iterator[tuple[int, Element]]:
+    seen: set[Element] = set()
+    for number, line in enumerate(lines):
+        for segment in line:
+            if segment.kind == kind and segment.part is not None and segment.part not in seen:
+                seen.add(segment.part)
+                yield number, segment.part
+
+
+def _other_text(line: list[_Segment], chosen: set[Element]) -> str:
+    return "".join(s.text for s in line if s.part not in chosen).strip(SEPARATORS)
+
+
+def _is_field_line(line: list[_Segment], chosen: set[Element]) -> bool:
+    if not any(s.part in chosen for s in line):
+        return False
+    other = collapse(_other_text(line, chosen))
+    return len(other) <= _MAX_FIELD_LINE_CHARS and len(other.split()) <= _MAX_FIELD_LINE_WORDS
+
+
+def read_container(
+    container: Element | list[Element],
+    seed: Element | None,
+    ref: PostRef | None,
+    kinds: ElementKinds,
+    *,
+    skip: frozenset[Element] = frozenset(),
+) -> CardReading | None:
+    """Read ``container`` as a card of the post ``seed`` links to; None if it is not one.
+
+    ``container`` is an element, or a run of sibling elements (a card of a feed whose
+    cards are not wrapped one by one).
+
+    ``seed`` is the permalink anchor (None for a card whose links are all
+    redirect-wrapped), ``ref`` what it names, ``skip`` sub-elements that are not part
+    of this post (a quoted post's card).
+    """
+    key = kinds.permalink_key(seed) if seed is not None else ("", "")
+    key = key or ("", "")
+    wrap = None
+    if seed is not None and not isinstance(container, list) and _wraps(seed, container, kinds):
+        wrap = seed
+    lines = _lines_of(container, kinds, key, skip, wrap)
+    if not lines or len(lines) > 60:
+        return None
+    texts = [_line_text(line) for line in lines]
+    url_handle = (ref.handle or "").lower() if ref is not None else ""
+
+    handle_el, handle_line = _author_handle(lines, url_handle)
+    date_el, date_line = _first_date(lines, seed)
+    chosen: set[Element] = {s.part for line in lines for s in line if s.kind in {"seed", "ui"}}
+    chosen.update(el for el in (handle_el, date_el) if el is not None)
+    profiles = [el for _, el in _parts(lines, "profile")]
+    chosen.update(profiles)
+
+    name: str | None = None
+    handle = handle_el is not None and _part_text(handle_el, lines[handle_line]).lstrip("@＠")
+    handle = handle or None
+    date_text = _part_text(date_el, lines[date_line]) if date_el is not None else None
+    byline_lines: set[int] = set()
+    name_lines: set[int] = set()
+
+    # A "— Name (@handle) Date" line (the publish snippet's byline, kept by the site).
+    for number, text in enumerate(texts):
+        if "@" not in text and "＠" not in text:
+            continue
+        found = parse_attribution(text)
+        if found is None or found.handle is None or found.span is None:
+            continue
+        if found.span[1] < len(text) - 2 or found.span[0] > 2:
+            continue
+        byline_lines.add(number)
+        name = name or found.name
+        handle = handle or found.handle
+        if found.date_text and date_text is None:
+            date_text = found.date_text
+        if handle_el is None:
+            handle_line = number
+
+    # The handle's own line may show the name before it: "Ada Example @ada · 2h".
+    if name is None and handle_el is not None:
+        before = _text_before(lines[handle_line], handle_el).strip(SEPARATORS)
+        before = collapse(before)
+        if 0 < len(before) <= _MAX_FIELD_LINE_CHARS and not is_date_text(before):
+            name = before
+    # A name linked to the profile: "<a href=…/ada-example>Ada Example</a>".
+    profile_url = None
+    profile_handle = None
+    for element in profiles:
+        shown = collapse("".join(s.text for line in lines for s in line if s.part is element))
+        user = kinds.profile_user(element)
+        profile_url = profile_url or element.get("href")
+        if not shown:
+            continue
+        if shown.lstrip("@＠").lower() == (user or "").lower() or _HANDLE_TEXT.match(shown):
+            profile_handle = profile_handle or shown.lstrip("@＠")
+        elif name is None and len(shown) <= _MAX_FIELD_LINE_CHARS and not is_date_text(shown):
+            name = shown
+    handle = handle or profile_handle
+    # "Ada Example (@ada.bsky.social)" written as one text line (a link preview title).
+    if handle is None or name is None:
+        for number, text in enumerate(texts):
+            match = _NAME_AND_HANDLE.match(text)
+            if match is None or number in byline_lines:
+                continue
+            if url_handle and match["handle"].lower() != url_handle:
+                continue
+            handle = handle or match["handle"]
+            name = name or collapse(match["name"]).strip(SEPARATORS) or None
+            name_lines.add(number)
+            if handle_line is None:
+                handle_line = number
+            break
+
+    field_lines = {
+        number
+        for number, line in enumerate(lines)
+        if number in byline_lines or number in name_lines or _is_field_line(line, chosen)
+    }
+    # The line above the handle's, when short, is the display name.
+    if name is None and handle_line is not None and handle_line > 0:
+        above = handle_line - 1
+        shown = texts[above]
+        if (
+            above not in field_lines
+            and 0 < len(shown) <= _MAX_FIELD_LINE_CHARS
+            and len(shown.split()) <= _MAX_FIELD_LINE_WORDS
+            and not is_date_text(shown)
+        ):
+            name = shown
+            name_lines.add(above)
+            field_lines.add(above)
+    text_lines = [
+        number
+        for number, line in enumerate(lines)
+        if number not in field_lines
+        and not all(s.kind in {"ui", "seed", "permalink"} or not s.text.strip() for s in line)
+        and not _HOST_LINE.match(texts[number])
+        and any(c.isalpha() for c in texts[number])
+    ]
+    text = "\n".join(texts[n] for n in text_lines).strip()
+
+    seed_on_field_line = any(
+        number in field_lines and _stands_alone(lines[number], element, chosen)
+        for number, element in _parts(lines, "seed")
+    )
+    seed_is_date = date_el is not None and date_line is not None and any(
+        s.part is date_el and s.kind == "seed" for s in lines[date_line]
+    )
+    lead = _lead_in(lines) if seed is not None and not seed_on_field_line else None
+    if lead is not None:
+        # "Name <a href=permalink>tweets:</a> the text": the link introduces the post.
+        number, before, after = lead
+        name = before or name or _name_like_handle(texts[:number], url_handle)
+        text = "\n".join([after, *(texts[n] for n in text_lines if n > number)]).strip()
+    preview = None
+    if wrap is not None:
+        preview = next((m for t in texts if (m := _PREVIEW_TITLE.match(t))), None)
+        if preview is not None:
+            name = name or collapse(preview["name"]) or None
+            handle = handle or preview["handle"]
+            if preview["text"]:
+                text = text or preview["text"]
+    has_name, has_handle, has_date = name is not None, handle is not None, date_text is not None
+    if seed is None:
+        ok = has_name and has_handle and has_date
+    elif wrap is not None:
+        ok = has_name or has_handle or has_date
+        if preview is not None and not text:
+            text = None  # a preview that names the post's author and nothing more
+    elif lead is not None:
+        ok = True
+    elif not seed_on_field_line:
+        ok = False
+    elif seed_is_date:
+        ok = has_name or has_handle
+    elif _is_visual(seed, kinds):
+        ok = has_name or has_handle or has_date
+    else:
+        ok = has_handle and (has_name or has_date or profile_handle is not None)
+    if not ok or (text is not None and len(text) < MIN_TEXT_CHARS) or (text is None and preview is None):
+        return None
+    if handle is None and ref is not None and ref.handle:
+        handle = ref.handle
+    machine = date_el.get("datetime") if date_el is not None and date_el.tag == "time" else None
+    links = tuple(
+        (s.anchor.get("href") or "", collapse(s.text))
+        for n in text_lines
+        for s in lines[n]
+        if s.anchor is not None and s.kind is None and s.text.strip()
+    )
+    return CardReading(
+        name=name or None,
+        handle=handle,
+        date_text=date_text or None,
+        published=shown_date(date_text, machine) if date_text else None,
+        text=text or None,
+        links=links,
+        profile_url=profile_url,
+    )
+
+
+def _wraps(seed: Element, container: Element, kinds: ElementKinds) -> bool:
+    """Whether the permalink holds the card's content rather than labelling it.
+
+    It does when the card is the link (or lies inside it) and the link holds at least
+    two separately laid out texts: a title and a description, a name and the text.
+    """
+    if seed is not container and not any(a is container for a in seed.iterancestors()):
+        return False
+    texts = 0
+    for element in seed.iterdescendants():
+        if isinstance(element.tag, str) and (element.text or "").strip():
+            texts += 1
+            if texts >= 2:
+                return True
+    return False
+
+
+def _author_handle(
+    lines: list[list[_Segment]], url_handle: str
+) -> tuple[Element | None, int | None]:
+    """The card author's shown handle: the one the permalink names, else the first."""
+    first: tuple[Element | None, int | None] = (None, None)
+    for number, element in _parts(lines, "handle"):
+        shown = _part_text(element, lines[number]).lstrip("@＠").lower()
+        if url_handle and (shown == url_handle or shown.split("@")[0] == url_handle.split("@")[0]):
+            return element, number
+        if first[0] is None and (not url_handle or _is_field_line(lines[number], {element})):
+            first = (element, number)
+    return first
+
+
+def _first_date(
+    lines: list[list[_Segment]], seed: Element | None
+) -> tuple[Element | None, int | None]:
+    """The card's date: a permalink's own text when it is one, else the first date."""
+    for number, element in _parts(lines, "seed"):
+        if is_date_text(_part_text(element, lines[number])):
+            return element, number
+    for number, element in _parts(lines, "date"):
+        return element, number
+    return None, None
+
+
+def _stands_alone(line: list[_Segment], seed: Element, chosen: set[Element]) -> bool:
+    """Whether a permalink is a field of its line rather than words of a sentence.
+
+    A link showing the date may share its line with the name and handle; a link with
+    words ("View post", "apparently hates this") must be alone on its line.
+    """
+    label = _part_text(seed, line)
+    if not label or is_date_text(label):
+        return True
+    others = collapse("".join(s.text for s in line if s.part is not seed))
+    return len(others.strip(SEPARATORS)) <= 2
+
+
+def _lead_in(lines: list[list[_Segment]]) -> tuple[int, str, str] | None:
+    """A permalink that introduces the post's text on its line: "Ada <a>tweets:</a> Hi…".
+
+    Returns the line number, the text before the link (the name) and after it.
+    """
+    for number, line in enumerate(lines):
+        at = next((i for i, s in enumerate(line) if s.kind == "seed"), None)
+        if at is None:
+            continue
+        label = collapse("".join(s.text for s in line if s.kind == "seed"))
+        if not label.endswith(":") or len(label) > _MAX_LEAD_LABEL:
+            return None
+        before = collapse("".join(s.text for s in line[:at] if s.kind != "seed"))
+        after = collapse("".join(s.text for s in line[at:] if s.kind != "seed"))
+        if len(after) < MIN_TEXT_CHARS or len(before) > MAX_FIELD_CHARS:
+            return None
+        return number, before.strip(SEPARATORS), after
+    return None
+
+
+def _name_like_handle(texts: list[str], handle: str) -> str | None:
+    """Among short lines, the one whose words are spelled in the handle ("Ada Ex" ~ "adaex")."""
+    squeezed = re.sub(r"[^a-z0-9]", "", handle.lower())
+    if not squeezed:
+        return None
+    for text in reversed(texts):
+        words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in text.split()]
+        words = [w for w in words if w]
+        if words and len(text) <= _MAX_FIELD_LINE_CHARS and all(w in squeezed for w in words):
+            return text
+    return None
+
+
+def _is_visual(seed: Element | None, kinds: ElementKinds) -> bool:
+    """Whether a permalink shows a picture (a screenshot, a thumbnail) rather than words."""
+    if seed is None:
+        return False
+    for element in seed.iter():
+        if element.tag == "img" or "url(" in (element.get("style") or ""):
+            return True
+    return False
+
+
+def _text_before(line: list[_Segment], part: Element) -> str:
+    out = []
+    for segment in line:
+        if segment.part is part:
+            break
+        if segment.kind in {"ui", "seed", "date"}:
+            continue
+        out.append(segment.text)
+    return "".join(out)

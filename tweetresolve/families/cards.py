@@ -1,0 +1,544 @@
+"""Site-made post cards (``form="card"``), recognised by structure for every platform.
+
+Sites often draw a post themselves instead of pasting the platform's embed code:
+newsletter and CMS cards, live-blog items, feed widgets, a screenshot linked to the
+post, the link preview of one post.  None of them carries a platform class that could be
+listed, so a card is recognised by what it holds: **one container with one post's
+permalink and the parts of a post on lines of their own** — a display name, an
+``@handle``, a date, and the text.
+
+How a card is found:
+
+1. Every link to a single post (any platform but YouTube, whose video links are not
+   posts drawn by the site) is a *seed*.
+2. From each seed, climb to the smallest ancestor that reads as a card
+   (:func:`~tweetresolve.families.card_parts.read_container`), never past an
+   ancestor that holds a second post (a feed, an article), an official embed, or
+   more text than a card.  A post quoted inside a card is found first; the card
+   around it is then read without it, and records it as its ``quoted`` post.
+3. A seed no card holds but that wraps a large image is a screenshot or a feed
+   thumbnail: a card of that post, its text from the image's description.
+4. A card whose links are all redirect-wrapped shows no id: it is found from its
+   shown handle, when it shows a name, a linked date and the text too, and names
+   its platform in its markup.
+
+>>> from tweetresolve.html import parse_page
+>>> page = parse_page('''<div><b>Ada Example</b> <span>@ada_example</span>
+... <p>The 07:40 crossing is cancelled again today.</p>
+... <a href="https://twitter.com/ada_example/status/1768312345678901248">Mar 14, 2024</a>
+... </div>''')
+>>> [(c.post.post_id, c.post.author.name, c.post.date_text, c.post.form)
+...  for c in find_cards(page)]
+[('1768312345678901248', 'Ada Example', 'Mar 14, 2024', 'card')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Container, Iterable, Sequence
+
+import attrs
+import lxml.etree
+
+from tweetresolve.families.card_parts import (
+    MAX_FIELD_CHARS,
+    MIN_TEXT_CHARS,
+    CardReading,
+    ElementKinds,
+    collapse,
+    read_container,
+)
+from tweetresolve.html import Element, ParsedPage, element_text
+from tweetresolve.idtime import (
+    bluesky_time,
+    instagram_time,
+    linkedin_time,
+    mastodon_time,
+    tiktok_time,
+    truthsocial_time,
+    tweet_time,
+)
+from tweetresolve.platforms.base import Candidate
+from tweetresolve.records import Author, Link, Post, PostRef
+from tweetresolve.urls import parse_post_url
+
+__all__ = ["CARD_MARKERS", "find_cards"]
+
+#: Lower-case substrings of post permalinks: a page holding none of them holds no card
+#: with an id, so the card pass is skipped (the prefilter's second-level signal).
+CARD_MARKERS: tuple[str, ...] = (
+    "/status/",
+    "/statuses/",
+    "instagram.com/p/",
+    "instagram.com/reel",
+    "tiktok.com/@",
+    "bsky.app/profile/",
+    "threads.net/@",
+    "threads.com/@",
+    "linkedin.com/posts/",
+    "linkedin.com/feed/update",
+    "facebook.com/",
+    "/@",
+)
+
+# Cheap look at an href before the permalink parsers run on it: the path pieces of
+# every platform's post URLs.  Example: "https://www.instagram.com/p/CqAbC1dEfG2/".
+_PERMALINK_HINT = re.compile(
+    r"/status|/p/|/reel|/tv/|/post/|/posts/|/video/|/@|/feed/update|urn:li|/activity"
+    r"|/photo|permalink|story_fbid|fbid=|/videos/|/comments/|/t/",
+    re.IGNORECASE,
+)
+
+# Share, reply, like and follow links of any platform: buttons, never a card's text.
+# Example: "https://twitter.com/intent/retweet?tweet_id=20", ".../sharer/sharer.php?u=".
+_SHARE_URL = re.compile(
+    r"/intent/(?:tweet|retweet|favorite|like|post)|/share\b|sharer|shareArticle"
+    r"|/home\?status=|/dialog/|/follow\b|/like\b",
+    re.IGNORECASE,
+)
+
+# An account page on a platform with fixed hosts: "https://twitter.com/ada_example",
+# "https://www.tiktok.com/@bakery_example", "https://www.linkedin.com/in/ada-example/",
+# "https://bsky.app/profile/ada.bsky.social".
+_PROFILE_URL = re.compile(
+    r"^(?:https?:)?//(?:www\.|m\.|mobile\.)?(?P<host>twitter\.com|x\.com|instagram\.com"
+    r"|tiktok\.com|threads\.net|threads\.com|facebook\.com|linkedin\.com|bsky\.app)"
+    r"/(?:in/|company/|profile/|@)?(?P<user>[A-Za-z0-9_.\-]{1,64})/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+# An account page on any Mastodon-style host: "https://mastodon.example/@louise".
+_FEDIVERSE_PROFILE_URL = re.compile(
+    r"^(?:https?:)?//(?P<host>[A-Za-z0-9.\-]{1,253})/@(?P<user>[A-Za-z0-9_]{1,30})/?(?:[?#]|$)"
+)
+# Paths of those hosts that are not accounts.
+_NOT_ACCOUNTS = frozenset(
+    {"intent", "share", "home", "hashtag", "search", "explore", "i", "p", "reel", "login",
+     "sharer", "settings", "about", "privacy", "tos", "help", "watch", "feed", "signup"}
+)  # fmt: skip
+
+# Platform names in a card's markup (classes, image descriptions): the only hint a card
+# without a permalink gives of its platform.  Example: class="tweet", alt="Twitter".
+_PLATFORM_CUE = re.compile(
+    r"tweet|twitter|instagram|tiktok|bluesky|threads|mastodon|linkedin|facebook", re.IGNORECASE
+)
+_CUE_PLATFORM = {"tweet": "twitter"}
+
+# An image that is an icon, a logo or an avatar, not a screenshot or a photo.
+_ICON_HINT = re.compile(r"icon|logo|avatar|emoji|badge|sprite|profile", re.IGNORECASE)
+# Descriptions that say what an image is rather than what a post says.
+_GENERIC_ALT = re.compile(
+    r"^(?:screen ?shot|image|photo|picture|bild|foto|captura|tweet|post|instagram|twitter"
+    r"|tiktok|facebook|video)\b",
+    re.IGNORECASE,
+)
+
+# Platforms whose links are never read as cards: a YouTube link or thumbnail is a
+# video reference, not a post the site drew.
+_NOT_CARD_PLATFORMS = frozenset({"youtube"})
+# Elements a card never reaches past.
+_STOP_TAGS = frozenset({"html", "body", "main", "head"})
+# Elements whose content is shown as code.
+_CODE_TAGS = frozenset({"pre", "code", "xmp", "plaintext", "listing", "textarea"})
+# How far above a seed a card's container may be.
+_MAX_LEVELS = 7
+# A card shows at most this much text (a long LinkedIn post and its fields).
+_MAX_CARD_CHARS = 3500
+# A screenshot is larger than this many pixels a side (icons are smaller).
+_MIN_IMAGE_PIXELS = 80
+# A card of a flat feed spans at most this many siblings.
+_MAX_RUN = 8
+# A no-id card is found at most this far above its shown handle.
+_MAX_HANDLE_LEVELS = 4
+
+# Text nodes that start with an "@": where a shown handle may be.
+_HANDLE_TEXT_XPATH = lxml.etree.XPath(
+    "descendant::text()[starts-with(normalize-space(.), '@')"
+    " or starts-with(normalize-space(.), '\uff20')]"
+)
+# Length of an element's visible text, computed in C.
+_TEXT_LENGTH_XPATH = lxml.etree.XPath("string-length(normalize-space(.))")
+
+_ID_TIMES: dict[str, Callable[[str], dt.datetime | None]] = {
+    "twitter": tweet_time,
+    "instagram": instagram_time,
+    "threads": instagram_time,
+    "tiktok": tiktok_time,
+    "bluesky": bluesky_time,
+    "mastodon": mastodon_time,
+    "truthsocial": truthsocial_time,
+    "linkedin": lambda post_id: linkedin_time(post_id.rpartition(":")[2]),
+}
+
+
+def find_cards(page: ParsedPage, embeds: Sequence[Candidate] = ()) -> list[Candidate]:
+    """Yield the posts a site drew itself in ``page``, as ``form="card"`` candidates.
+
+    ``embeds`` are the official embeds already found: a card never holds one, and a
+    post embedded officially is not reported again as a card.
+    """
+    return _CardFinder(page, embeds).run()
+
+
+class _Kinds:
+    """Per-page memo of what anchors and short elements are (see ``ElementKinds``)."""
+
+    def __init__(self, page: ParsedPage) -> None:
+        self.page = page
+        self._anchors: dict[Element, tuple[str | None, PostRef | None, str | None]] = {}
+        self._texts: dict[Element, str | None] = {}
+
+    def element_kinds(self) -> ElementKinds:
+        return ElementKinds(
+            anchor_kind=lambda a: self.anchor(a)[0],
+            permalink_key=self.key,
+            profile_user=lambda a: self.anchor(a)[2],
+            text_of=self.short_text,
+        )
+
+    def anchor(self, anchor: Element) -> tuple[str | None, PostRef | None, str | None]:
+        known = self._anchors.get(anchor)
+        if known is None:
+            known = self._classify(anchor)
+            self._anchors[anchor] = known
+        return known
+
+    def _classify(self, anchor: Element) -> tuple[str | None, PostRef | None, str | None]:
+        href = self.page.absolute(anchor.get("href"))
+        if not href or len(href) > 2048:
+            return None, None, None
+        if _SHARE_URL.search(href):
+            return "ui", None, None
+        if _PERMALINK_HINT.search(href):
+            ref = parse_post_url(href)
+            if ref is not None and ref.post_id and ref.platform not in _NOT_CARD_PLATFORMS:
+                return "permalink", ref, None
+        match = _PROFILE_URL.match(href) or _FEDIVERSE_PROFILE_URL.match(href)
+        if match and match["user"].lower() not in _NOT_ACCOUNTS:
+            return "profile", None, match["user"]
+        return None, None, None
+
+    def ref(self, anchor: Element) -> PostRef | None:
+        return self.anchor(anchor)[1]
+
+    def key(self, anchor: Element) -> tuple[str, str] | None:
+        ref = self.anchor(anchor)[1]
+        return (ref.platform, ref.post_id) if ref is not None and ref.post_id else None
+
+    def short_text(self, element: Element) -> str | None:
+        if element in self._texts:
+            return self._texts[element]
+        shown = None
+        if _TEXT_LENGTH_XPATH(element) <= MAX_FIELD_CHARS:
+            shown = collapse(element_text(element))
+        self._texts[element] = shown
+        return shown
+
+
+@attrs.define
+class _Found:
+    container: Element
+    post: Post
+    key: tuple[str, str] | None
+
+
+class _CardFinder:
+    def __init__(self, page: ParsedPage, embeds: Sequence[Candidate]) -> None:
+        self.page = page
+        self.memo = _Kinds(page)
+        self.kinds = self.memo.element_kinds()
+        self.embedded = {(c.post.platform, c.post.post_id) for c in embeds if c.post.post_id}
+        self.inside_embed: set[Element] = set()
+        self.holds_embed: set[Element] = set()
+        for candidate in embeds:
+            self.inside_embed.update(candidate.element.iter())
+            self.holds_embed.update(candidate.element.iterancestors())
+
+    def run(self) -> list[Candidate]:
+        seeds = [a for a in self.page.root.iter("a") if self._is_seed(a)]
+        found: list[_Found] = []
+        pending = seeds
+        for masked_round in (False, True):
+            if not pending:
+                break
+            inner = self._cards_under(found) if masked_round else {}
+            live = [s for s in seeds if not any(s is f.container or _inside(s, f.container) for f in found)] if masked_round else seeds
+            keys = self._keys_by_ancestor(live)
+            failed = []
+            for seed in pending:
+                if any(seed is f.container or _inside(seed, f.container) for f in found):
+                    continue
+                hit = self._climb(seed, keys, inner)
+                if hit is None:
+                    failed.append(seed)
+                    continue
+                container, post, quoted = hit
+                if quoted:
+                    found = [f for f in found if f not in quoted]
+                found.append(_Found(container, post, self.memo.key(seed)))
+            pending = failed
+        for seed in pending:
+            if not any(_inside(seed, f.container) or seed is f.container for f in found):
+                post = self._image_card(seed)
+                if post is not None:
+                    found.append(_Found(seed, post, self.memo.key(seed)))
+        found.extend(self._cards_without_id(found))
+        return self._unique(found)
+
+    def _is_seed(self, anchor: Element) -> bool:
+        if anchor in self.inside_embed or self.memo.anchor(anchor)[0] != "permalink":
+            return False
+        return not any(a.tag in _CODE_TAGS for a in anchor.iterancestors())
+
+    def _keys_by_ancestor(self, seeds: Iterable[Element]) -> dict[Element, set[tuple[str, str]]]:
+        keys: dict[Element, set[tuple[str, str]]] = {}
+        for seed in seeds:
+            key = self.memo.key(seed)
+            if key is None:
+                continue
+            node = seed
+            for _ in range(_MAX_LEVELS + 1):
+                keys.setdefault(node, set()).add(key)
+                node = node.getparent()
+                if node is None:
+                    break
+        return keys
+
+    def _cards_under(self, found: list[_Found]) -> dict[Element, list[_Found]]:
+        under: dict[Element, list[_Found]] = {}
+        for card in found:
+            for level, ancestor in enumerate(card.container.iterancestors()):
+                if level > _MAX_LEVELS:
+                    break
+                under.setdefault(ancestor, []).append(card)
+        return under
+
+    def _climb(
+        self,
+        seed: Element,
+        keys: dict[Element, set[tuple[str, str]]],
+        inner: dict[Element, list[_Found]],
+    ) -> tuple[Element, Post, list[_Found]] | None:
+        ref = self.memo.ref(seed)
+        if ref is None:
+            return None
+        node = seed
+        for _ in range(_MAX_LEVELS):
+            if node is None or not isinstance(node.tag, str) or node.tag in _STOP_TAGS:
+                return None
+            if node in self.holds_embed or len(keys.get(node, ())) > 1:
+                return None
+            quoted = inner.get(node, [])
+            if len(quoted) > 1 or _TEXT_LENGTH_XPATH(node) > _MAX_CARD_CHARS:
+                return None
+            skip = frozenset(card.container for card in quoted)
+            reading = read_container(node, seed, ref, self.kinds, skip=skip)
+            if reading is not None:
+                quoted_ref = _ref_of(quoted[0].post) if quoted else None
+                return node, self._post(ref, reading, quoted_ref), quoted
+            parent = node.getparent()
+            if parent is not None and len(keys.get(parent, ())) > 1 and not quoted:
+                # A feed whose cards are runs of siblings, not wrapped one by one.
+                stops = _Either(keys, self.holds_embed, self.inside_embed)
+                for run in _sibling_runs(node, parent, stops):
+                    reading = read_container(run, seed, ref, self.kinds)
+                    if reading is not None:
+                        return node, self._post(ref, reading, None), []
+                return None
+            node = parent
+        return None
+
+    def _post(self, ref: PostRef | None, reading: CardReading, quoted: PostRef | None) -> Post:
+        platform = ref.platform if ref is not None else "twitter"
+        post_id = ref.post_id if ref is not None else None
+        created = _ID_TIMES.get(platform)
+        links = tuple(
+            Link(url=self.page.absolute(href) or href, text=shown if shown != href else None)
+            for href, shown in reading.links
+            if href
+        )
+        name, handle = reading.name, reading.handle
+        return Post(
+            platform=platform,
+            post_id=post_id,
+            url=ref.url if ref is not None else None,
+            author=Author(
+                name=name, handle=handle, url=self.page.absolute(reading.profile_url)
+            )
+            if name or handle
+            else None,
+            text=reading.text,
+            date_text=reading.date_text,
+            published=reading.published,
+            created_at=created(post_id) if created and post_id else None,
+            links=links,
+            form="card",
+            quoted=quoted,
+        )
+
+    def _image_card(self, seed: Element) -> Post | None:
+        """A screenshot or feed thumbnail linked to its post."""
+        ref = self.memo.ref(seed)
+        if ref is None:
+            return None
+        image = next((e for e in seed.iter() if _is_picture(e)), None)
+        if image is None:
+            return None
+        shown = collapse(element_text(seed))
+        block = next((a for a in seed.iterancestors() if a.tag not in _INLINE_TAGS), None)
+        if block is not None and _TEXT_LENGTH_XPATH(block) > len(shown) + MAX_FIELD_CHARS:
+            around = _TEXT_LENGTH_XPATH(block) - sum(
+                _TEXT_LENGTH_XPATH(a)
+                for a in block.iter("a")
+                if self.memo.anchor(a)[0] == "permalink"
+            )
+            if around > MAX_FIELD_CHARS:
+                return None  # an image inside a paragraph of prose
+        alt = collapse(image.get("alt") or image.get("title") or "")
+        text = None
+        for caption in (shown, alt):
+            if len(caption) >= 2 * MIN_TEXT_CHARS and not _GENERIC_ALT.match(caption):
+                text = caption
+                break
+        created = _ID_TIMES.get(ref.platform)
+        return Post(
+            platform=ref.platform,
+            post_id=ref.post_id,
+            url=ref.url,
+            author=Author(handle=ref.handle) if ref.handle else None,
+            text=text,
+            created_at=created(ref.post_id) if created and ref.post_id else None,
+            form="card",
+        )
+
+    def _cards_without_id(self, found: list[_Found]) -> list[_Found]:
+        """Cards whose every link is redirect-wrapped, found from their shown handle."""
+        taken = {f.container for f in found}
+        out: list[_Found] = []
+        for shown_text in _HANDLE_TEXT_XPATH(self.page.root):
+            element = shown_text.getparent()
+            if shown_text.is_tail or element is None or element in self.inside_embed:
+                continue
+            shown = self.memo.short_text(element)
+            if not shown or not shown.startswith(("@", "＠")) or " " in shown:
+                continue
+            if any(a in taken or a.tag in _CODE_TAGS for a in element.iterancestors()):
+                continue
+            card = self._climb_without_id(element)
+            if card is not None and card.container not in taken:
+                taken.add(card.container)
+                out.append(card)
+        return out
+
+    def _climb_without_id(self, handle: Element) -> _Found | None:
+        node = handle.getparent()
+        for _ in range(_MAX_HANDLE_LEVELS):
+            if node is None or node.tag in _STOP_TAGS or node in self.holds_embed:
+                return None
+            if _TEXT_LENGTH_XPATH(node) > _MAX_CARD_CHARS:
+                return None
+            anchors = list(node.iter("a"))
+            if any(self.memo.anchor(a)[0] in {"permalink", "profile"} for a in anchors):
+                return None  # a card with a permalink or an account link is found otherwise
+            reading = read_container(node, None, None, self.kinds)
+            if reading is not None:
+                platform = _platform_cue(node)
+                dated_link = any(
+                    reading.date_text and collapse(element_text(a)) == reading.date_text
+                    for a in anchors
+                )
+                if platform is None or not dated_link:
+                    return None
+                post = attrs.evolve(self._post(None, reading, None), platform=platform)
+                return _Found(node, post, None)
+            node = node.getparent()
+        return None
+
+    def _unique(self, found: list[_Found]) -> list[Candidate]:
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for card in found:
+            if card.key is not None:
+                if card.key in self.embedded or card.key in seen:
+                    continue
+                seen.add(card.key)
+            out.append(Candidate(element=card.container, post=card.post))
+        return out
+
+
+# Inline tags: an image inside them still sits in the paragraph around them.
+_INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "small", "picture", "font"})
+
+
+def _sibling_runs(
+    node: Element, parent: Element, stops: Container[Element]
+) -> list[list[Element]]:
+    """The siblings that make ``node``'s card in a flat feed: those before it back to the
+    previous card's permalink (the permalink closes a card, as a date does), else those
+    after it up to the next one.  ``stops`` are siblings no card reaches over: those
+    holding another permalink or an official embed."""
+    siblings = [child for child in parent if isinstance(child.tag, str)]
+    at = next((i for i, child in enumerate(siblings) if child is node), None)
+    if at is None:
+        return []
+    start = at
+    while start > 0 and siblings[start - 1] not in stops and at - start < _MAX_RUN:
+        start -= 1
+    end = at + 1
+    while end < len(siblings) and siblings[end] not in stops and end - at < _MAX_RUN:
+        end += 1
+    runs = []
+    if start < at:
+        runs.append(siblings[start : at + 1])
+    if end > at + 1:
+        runs.append(siblings[at:end])
+    return runs
+
+
+class _Either:
+    """Membership in any of several containers, without copying them."""
+
+    def __init__(self, *containers: Container[Element]) -> None:
+        self.containers = containers
+
+    def __contains__(self, item: object) -> bool:
+        return any(item in container for container in self.containers)
+
+
+def _inside(element: Element, container: Element) -> bool:
+    return any(a is container for a in element.iterancestors())
+
+
+def _is_picture(element: Element) -> bool:
+    if element.tag == "img":
+        return not _is_icon(element)
+    style = element.get("style") or ""
+    return "url(" in style and "background" in style
+
+
+def _is_icon(image: Element) -> bool:
+    for attribute in ("width", "height"):
+        value = (image.get(attribute) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < _MIN_IMAGE_PIXELS:
+            return True
+    hints = " ".join(image.get(a) or "" for a in ("src", "class", "alt", "id"))
+    return _ICON_HINT.search(hints) is not None
+
+
+def _platform_cue(container: Element) -> str | None:
+    ancestors = [a for _, a in zip(range(_MAX_HANDLE_LEVELS), container.iterancestors())]
+    for element in [container, *ancestors, *container.iterdescendants()]:
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in ("class", "id", "alt", "title", "aria-label"):
+            match = _PLATFORM_CUE.search(element.get(attribute) or "")
+            if match:
+                word = match.group().lower()
+                return _CUE_PLATFORM.get(word, word)
+    return None
+
+
+def _ref_of(post: Post) -> PostRef:
+    return PostRef(
+        platform=post.platform, post_id=post.post_id, handle=post.handle, url=post.url
+    )
