@@ -131,10 +131,21 @@ def text_matches(predicted: str | None, text_start: str) -> bool:
     return shown.startswith(text_start) or shown[:40].rstrip() == text_start
 
 
+def same_id(labelled: str | None, predicted: str | None) -> bool:
+    """Whether two post ids name the same post.
+
+    LinkedIn ids are written as URNs (``urn:li:activity:<digits>``) by the library and
+    as the digits alone in the labels: the digits are the post.
+    """
+    if labelled is None or predicted is None:
+        return labelled == predicted
+    return labelled == predicted or predicted.rpartition(":")[2] == labelled
+
+
 def field_values(name: str, label: dict[str, Any], post: Post) -> tuple[Any, Any, bool]:
     """(label value, predicted value, equal?) for one field."""
     if name == "id":
-        return label["post_id"], post.post_id, label["post_id"] == post.post_id
+        return label["post_id"], post.post_id, same_id(label["post_id"], post.post_id)
     if name == "handle":
         predicted = post.author.handle if post.author else None
         return (
@@ -193,7 +204,7 @@ def _match_page(
             if post.platform != label["platform"]:
                 continue
             if label["post_id"] is not None:
-                if post.post_id == label["post_id"]:
+                if same_id(label["post_id"], post.post_id):
                     found = post
                     break
                 continue

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from score_corpus import (
     _LABEL_KEYS as LABEL_KEYS,
+)
+from score_corpus import (
     DEFAULT_CORPUS,
     FIELDS,
     Report,

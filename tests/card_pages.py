@@ -44,7 +44,8 @@ CARD_PAGES: list[tuple[str, str, list[dict[str, Any]]]] = [
         """<html><body><article><p>The council answered on social media.</p>
 <div><div><div>Harbour Council</div><div>@harbour_council</div></div>
 <div>We are aware of the flooding on Quay Street and crews are on their way.</div>
-<div><a href="https://x.com/harbour_council/status/1699001122334455667">9:12 AM · Sep 5, 2023</a></div></div>
+<div><a href="https://x.com/harbour_council/status/1699001122334455667">9:12 AM · Sep 5,
+2023</a></div></div>
 <p>Residents were not convinced.</p></article></body></html>""",
         [
             {
@@ -62,7 +63,8 @@ CARD_PAGES: list[tuple[str, str, list[dict[str, Any]]]] = [
         """<html><body><div id="liveblog">
 <section class="eintrag"><header><time>14:05</time><h3>Stimmen aus dem Netz</h3></header>
 <div class="beitrag"><p>Die Fähre nach Norden fährt heute nicht, alle Passagiere bitte umbuchen.</p>
-<p class="quelle">— Reederei Nordlicht (@nordlicht_faehre) <a href="https://twitter.com/nordlicht_faehre/status/1366012345678901234">3. März 2021</a></p></div>
+<p class="quelle">— Reederei Nordlicht (@nordlicht_faehre) <a
+href="https://twitter.com/nordlicht_faehre/status/1366012345678901234">3. März 2021</a></p></div>
 </section></div></body></html>""",
         [
             {
@@ -79,8 +81,12 @@ CARD_PAGES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Instagram feed widget in a sidebar: linked images with captions",
         """<html><body><main><p>Article text about gardens.</p></main>
 <aside><h4>Follow us on Instagram</h4><ul class="ig-feed">
-<li><a href="https://www.instagram.com/p/CqAbC1dEfG2/" target="_blank"><img src="https://cdn.example.net/1.jpg" alt="Spring tulips along the canal path this morning #garden"></a></li>
-<li><a href="https://www.instagram.com/p/CrXyZ9wVuT8/" target="_blank"><img src="https://cdn.example.net/2.jpg" alt="Our volunteers planted forty new trees on Saturday"></a></li>
+<li><a href="https://www.instagram.com/p/CqAbC1dEfG2/" target="_blank"><img
+src="https://cdn.example.net/1.jpg" alt="Spring tulips along the canal path this morning
+#garden"></a></li>
+<li><a href="https://www.instagram.com/p/CrXyZ9wVuT8/" target="_blank"><img
+src="https://cdn.example.net/2.jpg" alt="Our volunteers planted forty new trees on
+Saturday"></a></li>
 </ul><a href="https://www.instagram.com/example_gardens/">Follow</a></aside></body></html>""",
         [
             {
@@ -126,7 +132,8 @@ alt="Screenshot of a deleted post"></a><figcaption>Photo: screenshot</figcaption
         """<html><body><div class="toot">
 <img class="avatar" src="https://files.example.social/a.png" width="40" alt="">
 <strong>Louise Exemple</strong> <span>@louise@mastodon.example</span>
-<div class="contenu"><p>Le marché du samedi est déplacé place de la Gare pendant les travaux.</p></div>
+<div class="contenu"><p>Le marché du samedi est déplacé place de la Gare pendant les
+travaux.</p></div>
 <a href="https://mastodon.example/@louise/112233445566778899">12 mars 2024</a>
 </div></body></html>""",
         [
@@ -160,7 +167,8 @@ alt="Screenshot of a deleted post"></a><figcaption>Photo: screenshot</figcaption
     ),
     (
         "Threads card with a time element",
-        """<html><body><section><div><header><span>Nora Example</span><span>@nora.example</span></header>
+        """<html><body><section><div><header><span>Nora
+Example</span><span>@nora.example</span></header>
 <div><div><p>Finished the marathon in under four hours, legs are gone.</p></div></div>
 <footer><time datetime="2024-04-21T14:02:00Z">April 21, 2024</time>
 <a href="https://www.threads.net/@nora.example/post/C6aBcDeFgHi">Open</a></footer></div></section>
@@ -214,7 +222,8 @@ alt="Screenshot of a deleted post"></a><figcaption>Photo: screenshot</figcaption
         """<html><body><div class="embed-card">
 <div><span>Ferry Fan</span> <span>@ferry_fan</span></div>
 <p>This is exactly what happened to me last Tuesday.</p>
-<div class="embed-card-quote"><div><span>Marta Ferrywatch</span> <span>@marta_ferrywatch</span></div>
+<div class="embed-card-quote"><div><span>Marta Ferrywatch</span>
+<span>@marta_ferrywatch</span></div>
 <p>The 07:40 crossing is cancelled again, third time this week.</p>
 <a href="https://twitter.com/marta_ferrywatch/status/1768312345678901248">Mar 14, 2024</a></div>
 <a href="https://twitter.com/ferry_fan/status/1768400000000000000">Mar 15, 2024</a>
@@ -234,7 +243,8 @@ alt="Screenshot of a deleted post"></a><figcaption>Photo: screenshot</figcaption
     (
         "newsletter card whose links are all redirect-wrapped: no id",
         """<html><body><table class="tweet"><tr><td>
-<a href="https://links.mail.example/c/abc123"><img src="https://img.mail.example/av.png" width="36" alt=""></a>
+<a href="https://links.mail.example/c/abc123"><img src="https://img.mail.example/av.png"
+width="36" alt=""></a>
 <a href="https://links.mail.example/c/abc124">Station Master</a>
 <a href="https://links.mail.example/c/abc125">@station_master</a>
 <p>Platform 4 is closed for repairs until Friday, please use platform 2.</p>
@@ -256,8 +266,10 @@ alt="Screenshot of a deleted post"></a><figcaption>Photo: screenshot</figcaption
         """<html><body><div><div><div><div><div><div class="a">
 <div class="b"><span class="c">Bomberos Ejemplo</span></div>
 <div class="d"><span class="e">@bomberos_ej</span></div></div>
-<div class="f"><div class="g"><p>Incendio controlado en la calle Mayor, no hay heridos.</p></div></div>
-<div class="h"><a href="https://twitter.com/bomberos_ej/status/1500000000000000001">3 de marzo de 2022</a></div>
+<div class="f"><div class="g"><p>Incendio controlado en la calle Mayor, no hay
+heridos.</p></div></div>
+<div class="h"><a href="https://twitter.com/bomberos_ej/status/1500000000000000001">3 de marzo
+de 2022</a></div>
 </div></div></div></div></div></body></html>""",
         [
             {
@@ -273,9 +285,14 @@ alt="Screenshot of a deleted post"></a><figcaption>Photo: screenshot</figcaption
     (
         "feed of three tweet cards in list items",
         """<html><body><aside><h3>Latest posts</h3><ul>
-<li><b>Town Library</b> <span>@town_library</span><p>Late opening tonight until nine, bring a friend.</p><a href="https://twitter.com/town_library/status/1600000000000000001">Jan 3, 2023</a></li>
-<li><b>Town Library</b> <span>@town_library</span><p>New graphic novels arrived in the youth section.</p><a href="https://twitter.com/town_library/status/1600000000000000002">Jan 5, 2023</a></li>
-<li><b>Town Library</b> <span>@town_library</span><p>Closed on Monday for the inventory count, sorry!</p><a href="https://twitter.com/town_library/status/1600000000000000003">Jan 8, 2023</a></li>
+<li><b>Town Library</b> <span>@town_library</span><p>Late opening tonight until nine, bring a
+friend.</p><a href="https://twitter.com/town_library/status/1600000000000000001">Jan 3,
+2023</a></li>
+<li><b>Town Library</b> <span>@town_library</span><p>New graphic novels arrived in the youth
+section.</p><a href="https://twitter.com/town_library/status/1600000000000000002">Jan 5,
+2023</a></li>
+<li><b>Town Library</b> <span>@town_library</span><p>Closed on Monday for the inventory count,
+sorry!</p><a href="https://twitter.com/town_library/status/1600000000000000003">Jan 8, 2023</a></li>
 </ul></aside></body></html>""",
         [
             {
@@ -316,7 +333,8 @@ alt="Screenshot of a deleted post"></a><figcaption>Photo: screenshot</figcaption
     (
         "Japanese card, date before the text",
         """<html><body><div>
-<p><span>駅前カフェ</span> <span>@ekimae_cafe</span> · <a href="https://twitter.com/ekimae_cafe/status/1366000000000000777">2021年3月3日</a></p>
+<p><span>駅前カフェ</span> <span>@ekimae_cafe</span> · <a
+href="https://twitter.com/ekimae_cafe/status/1366000000000000777">2021年3月3日</a></p>
 <p>本日は臨時休業いたします。明日は通常どおり営業します。</p>
 </div></body></html>""",
         [
@@ -353,9 +371,11 @@ DECOY_PAGES: list[tuple[str, str]] = [
     (
         "share and like buttons",
         """<html><body><div class="share">
-<a href="https://twitter.com/intent/tweet?text=Read%20this&url=https%3A%2F%2Fnews.example%2Fa">Tweet</a>
+<a
+href="https://twitter.com/intent/tweet?text=Read%20this&url=https%3A%2F%2Fnews.example%2Fa">Tweet</a>
 <a href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fa">Share</a>
-<a href="https://www.linkedin.com/shareArticle?url=https%3A%2F%2Fnews.example%2Fa">Share on LinkedIn</a>
+<a href="https://www.linkedin.com/shareArticle?url=https%3A%2F%2Fnews.example%2Fa">Share on
+LinkedIn</a>
 </div></body></html>""",
     ),
     (
@@ -382,7 +402,8 @@ href="https://twitter.com/news_example?ref_src=twsrc%5Etfw">Tweets by news_examp
     ),
     (
         "author bio box with a handle",
-        """<html><body><div class="author-box"><img src="https://news.example/ada.jpg" width="80" alt="Ada Example">
+        """<html><body><div class="author-box"><img src="https://news.example/ada.jpg"
+width="80" alt="Ada Example">
 <b>Ada Example</b> <a href="https://twitter.com/ada_example">@ada_example</a>
 <p>Ada covers transport and city hall for the paper since 2015.</p></div></body></html>""",
     ),
@@ -394,26 +415,31 @@ href="https://twitter.com/news_example?ref_src=twsrc%5Etfw">Tweets by news_examp
     ),
     (
         "comment section whose comment links a post in its text",
-        """<html><body><ol class="comments"><li><div><b>Reader One</b> <span>March 4, 2024 at 10:02</span></div>
+        """<html><body><ol class="comments"><li><div><b>Reader One</b> <span>March 4, 2024 at
+10:02</span></div>
 <p>Same thing happened last year, see
-<a href="https://twitter.com/ferry_fan/status/1768400000000000000">this tweet</a> from back then.</p>
+<a href="https://twitter.com/ferry_fan/status/1768400000000000000">this tweet</a> from back
+then.</p>
 <p>Nothing changes.</p></li></ol></body></html>""",
     ),
     (
         "quote box with a name but no date",
-        """<html><body><aside class="pullquote"><p>“We will not stop until the ferry runs on time.”</p>
+        """<html><body><aside class="pullquote"><p>“We will not stop until the ferry runs on
+time.”</p>
 <p>— Marta Ferrywatch</p></aside></body></html>""",
     ),
     (
         "prose paragraph with a dated link to a post",
-        """<html><body><article><p>As <a href="https://twitter.com/ada_example">@ada_example</a> noted
+        """<html><body><article><p>As <a
+href="https://twitter.com/ada_example">@ada_example</a> noted
 on <a href="https://twitter.com/ada_example/status/1500000000000000123">March 3, 2022</a>, the
 crossing had been cancelled three times that week and nobody had explained why.</p>
 <p>The operator declined to comment.</p></article></body></html>""",
     ),
     (
         "credit link under a photo",
-        """<html><body><figure><img src="https://news.example/photo.jpg" width="800" alt="Ferry at dock">
+        """<html><body><figure><img src="https://news.example/photo.jpg" width="800" alt="Ferry
+at dock">
 <figcaption>The ferry at the dock. Source:
 <a href="https://twitter.com/marta_ferrywatch/status/1768312345678901248">Twitter</a></figcaption>
 </figure></body></html>""",
@@ -428,8 +454,10 @@ src="https://news.example/icons/x-logo.svg" width="16" height="16" alt="X"></a> 
     (
         "list of footnotes linking posts",
         """<html><body><ol class="notes">
-<li><a href="https://twitter.com/ada_example/status/1500000000000000123">https://twitter.com/ada_example/status/1500000000000000123</a></li>
-<li><a href="https://twitter.com/bo_example/status/1500000000000000456">https://twitter.com/bo_example/status/1500000000000000456</a></li>
+<li><a
+href="https://twitter.com/ada_example/status/1500000000000000123">https://twitter.com/ada_example/status/1500000000000000123</a></li>
+<li><a
+href="https://twitter.com/bo_example/status/1500000000000000456">https://twitter.com/bo_example/status/1500000000000000456</a></li>
 </ol></body></html>""",
     ),
 ]

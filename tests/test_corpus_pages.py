@@ -119,4 +119,4 @@ def test_feed_widget_cards(scorer: Any) -> None:
     _, posts = _tweets(scorer, "newspaper__tests_data_html_self.com1.html")
     assert len(posts) == 6
     assert {p.handle for p in posts} == {"SELFmagazine"}
-    assert all(p.post_id and p.form == "rendered" for p in posts)
+    assert all(p.post_id and p.form == "card" for p in posts)

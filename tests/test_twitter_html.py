@@ -482,8 +482,8 @@ def test_flat_feed_widget_cards() -> None:
     """A sidebar feed drawn as flat siblings gives one card per tweet, each with its own link."""
     found = tweets(f'<div class="widget"><div class="feed">{FEED}</div></div>')
     assert [(p.post_id, p.form, p.handle, p.date_text) for p in found] == [
-        ("1600000000000000001", "rendered", "cafe_example", "5 mins ago"),
-        ("1600000000000000002", "rendered", "cafe_example", "1 hour ago"),
+        ("1600000000000000001", "card", "cafe_example", "5 mins ago"),
+        ("1600000000000000002", "card", "cafe_example", "1 hour ago"),
     ]
     assert [p.author.name for p in found if p.author] == ["Cafe Example", "Cafe Example"]
     assert [p.text for p in found] == [
@@ -503,7 +503,7 @@ def test_latest_tweet_box_without_status_link() -> None:
     assert (post.handle, post.author.name if post.author else None) == ("bo_tester", "Bo Tester")
     assert post.text == "New recipe is up - http://t.co/AbCdEf12"
     assert post.date_text == "2 hours ago"
-    assert post.form == "rendered"
+    assert post.form == "card"
 
 
 def test_site_iframe_with_text_fallback() -> None:

@@ -21,6 +21,7 @@ import attrs
 
 from tweetresolve.dates import dates_disagree, tweet_time
 from tweetresolve.entities import extract_entities
+from tweetresolve.families.cards import CARD_MARKERS, find_cards
 from tweetresolve.html import (
     MarkerScan,
     ParsedPage,
@@ -106,22 +107,24 @@ def _run(platform: Platform, find: Callable[[], Iterable[_T]]) -> list[_T]:
 
 def _extract_html(source: str, *, base_url: str | None, include_links: bool) -> list[Post]:
     encoded = source.encode("utf-8", "surrogatepass")  # once, for the prefilter and lxml
-    active = _active_platforms(source, encoded)
-    if not active and not include_links:
+    active, cards = _prefilter(source, encoded)
+    if not active and not cards and not include_links:
         return []
     page = parse_page(source, base_url=base_url, include_links=include_links, encoded=encoded)
     if page is None:
         return []
-    return _posts_in_page(page, active, depth=0, budget=NestedBudget())
+    return _posts_in_page(page, active, cards=cards, depth=0, budget=NestedBudget())
 
 
 def _posts_in_page(
-    page: ParsedPage, active: list[Platform], *, depth: int, budget: NestedBudget
+    page: ParsedPage, active: list[Platform], *, cards: bool, depth: int, budget: NestedBudget
 ) -> list[Post]:
     """Every detector's candidates, the nested documents' posts and links, merged."""
     candidates: list[Candidate] = []
     for platform in active:
         candidates.extend(_run(platform, lambda p=platform: p.find_in_html(page)))  # type: ignore[misc]
+    if cards:
+        candidates = _with_cards(page, candidates)
     if depth < MAX_DEPTH:
         candidates.extend(_nested_candidates(page, depth=depth, budget=budget))
     if page.include_links:
@@ -137,8 +140,8 @@ def _nested_candidates(
     Bare links inside a nested document are not collected: the page does not show them.
     """
     for document in find_nested_documents(page, may_hold_embed=_may_hold_embed):
-        active = _active_platforms(document.markup)
-        if not active:
+        active, cards = _prefilter(document.markup)
+        if not active and not cards:
             continue
         if not budget.take():
             logger.debug("nested documents past the first %d not read", MAX_DOCUMENTS)
@@ -147,7 +150,7 @@ def _nested_candidates(
         if inner is None:
             continue
         container_span: tuple[int, int] | None = None
-        for post in _posts_in_page(inner, active, depth=depth + 1, budget=budget):
+        for post in _posts_in_page(inner, active, cards=cards, depth=depth + 1, budget=budget):
             span: tuple[int, int] | None
             if document.offset is not None and post.span is not None:
                 span = (post.span[0] + document.offset, post.span[1] + document.offset)
@@ -166,10 +169,34 @@ def _may_hold_embed(markup: str) -> bool:
     return bool(_active_platforms(markup))
 
 
+def _with_cards(page: ParsedPage, candidates: list[Candidate]) -> list[Candidate]:
+    """The platforms' candidates with the site-made cards of the page.
+
+    The structural card family reads cards first; the platforms' own card readers
+    (keyed on their class names) keep the cards it did not find.
+    """
+    official = [c for c in candidates if c.post.form != "card"]
+    site_made = [c for c in candidates if c.post.form == "card"]
+    try:
+        cards = find_cards(page, official, fallback=site_made)
+    except Exception:
+        logger.exception("the card family failed on this document")
+        cards = site_made
+    return [*official, *cards]
+
+
 def _active_platforms(source: str, encoded: bytes | None = None) -> list[Platform]:
-    """The platforms whose HTML markers occur in ``source``: the prefilter."""
-    found = _marker_scan(tuple(p.markers for p in PLATFORMS)).find(source, encoded=encoded)
-    return [p for p in PLATFORMS if not found.isdisjoint(p.markers)]
+    """The platforms whose HTML markers occur in ``source``."""
+    return _prefilter(source, encoded)[0]
+
+
+def _prefilter(source: str, encoded: bytes | None = None) -> tuple[list[Platform], bool]:
+    """The platforms whose HTML markers occur in ``source``, and whether a post's
+    permalink does (a site-made card has no embed marker, only its permalink)."""
+    groups = (*(p.markers for p in PLATFORMS), CARD_MARKERS)
+    found = _marker_scan(groups).find(source, encoded=encoded)
+    active = [p for p in PLATFORMS if not found.isdisjoint(p.markers)]
+    return active, not found.isdisjoint(CARD_MARKERS)
 
 
 @functools.lru_cache(maxsize=4)

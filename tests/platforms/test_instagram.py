@@ -349,7 +349,7 @@ def test_feed_widget() -> None:
         '</ul><a href="http://instagram.com/ada.example/">Follow us</a></div>'
     )
     posts = instagram_posts(document)
-    assert [(p.post_id, p.form) for p in posts] == [(CODE, "rendered"), (OLD_CODE, "rendered")]
+    assert [(p.post_id, p.form) for p in posts] == [(CODE, "card"), (OLD_CODE, "card")]
     assert posts[0].text == "Fresh socks for the long run #training"
     assert (posts[0].date_text, posts[0].published) == ("January 03, 2015", dt.date(2015, 1, 3))
 

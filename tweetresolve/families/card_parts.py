@@ -60,6 +60,10 @@ _PREVIEW_TITLE = re.compile(
     r"|Bluesky|Mastodon)(?:\s*:\s*[\"“]?(?P<text>.+?)[\"”]?)?$",
     re.IGNORECASE,
 )
+# A line naming only a platform: the provider line of a link preview.
+_PLATFORM_LINE = re.compile(
+    r"^(?:X|Twitter|Instagram|LinkedIn|Facebook|Threads|TikTok|Bluesky|Mastodon)$", re.IGNORECASE
+)
 # Longest link label that introduces a post's text ("tweets:", "schreibt auf X:").
 _MAX_LEAD_LABEL = 30
 
@@ -159,7 +163,7 @@ class CardReading:
     profile_url: str | None
 
 
-def _walk(
+def _walk(  # noqa: PLR0917  (the walk's state, passed down the recursion)
     element: Element,
     kinds: ElementKinds,
     key: tuple[str, str],
@@ -323,9 +327,12 @@ def read_container(
     chosen.update(profiles)
 
     name: str | None = None
-    handle = handle_el is not None and _part_text(handle_el, lines[handle_line]).lstrip("@＠")
-    handle = handle or None
-    date_text = _part_text(date_el, lines[date_line]) if date_el is not None else None
+    handle: str | None = None
+    if handle_el is not None and handle_line is not None:
+        handle = _part_text(handle_el, lines[handle_line]).lstrip("@＠") or None
+    date_text = None
+    if date_el is not None and date_line is not None:
+        date_text = _part_text(date_el, lines[date_line])
     byline_lines: set[int] = set()
     name_lines: set[int] = set()
 
@@ -347,7 +354,7 @@ def read_container(
             handle_line = number
 
     # The handle's own line may show the name before it: "Ada Example @ada · 2h".
-    if name is None and handle_el is not None:
+    if name is None and handle_el is not None and handle_line is not None:
         before = _text_before(lines[handle_line], handle_el).strip(SEPARATORS)
         before = collapse(before)
         if 0 < len(before) <= _MAX_FIELD_LINE_CHARS and not is_date_text(before):
@@ -413,8 +420,10 @@ def read_container(
         number in field_lines and _stands_alone(lines[number], element, chosen)
         for number, element in _parts(lines, "seed")
     )
-    seed_is_date = date_el is not None and date_line is not None and any(
-        s.part is date_el and s.kind == "seed" for s in lines[date_line]
+    seed_is_date = (
+        date_el is not None
+        and date_line is not None
+        and any(s.part is date_el and s.kind == "seed" for s in lines[date_line])
     )
     lead = _lead_in(lines) if seed is not None and not seed_on_field_line else None
     if lead is not None:
@@ -424,19 +433,22 @@ def read_container(
         text = "\n".join([after, *(texts[n] for n in text_lines if n > number)]).strip()
     preview = None
     if wrap is not None:
-        preview = next((m for t in texts if (m := _PREVIEW_TITLE.match(t))), None)
-        if preview is not None:
-            name = name or collapse(preview["name"]) or None
+        titles = [(n, m) for n, t in enumerate(texts) if (m := _PREVIEW_TITLE.match(t))]
+        if titles:
+            number, preview = titles[0]
+            name = name or collapse(preview["name"]).strip(SEPARATORS) or None
             handle = handle or preview["handle"]
-            if preview["text"]:
-                text = text or preview["text"]
+            text = "\n".join(
+                texts[n] for n in text_lines if n != number and not _PLATFORM_LINE.match(texts[n])
+            )
+            text = text or preview["text"]
     has_name, has_handle, has_date = name is not None, handle is not None, date_text is not None
     if seed is None:
         ok = has_name and has_handle and has_date
     elif wrap is not None:
         ok = has_name or has_handle or has_date
         if preview is not None and not text:
-            text = None  # a preview that names the post's author and nothing more
+            text = ""  # a preview that names the post's author and nothing more
     elif lead is not None:
         ok = True
     elif not seed_on_field_line:
@@ -447,7 +459,11 @@ def read_container(
         ok = has_name or has_handle or has_date
     else:
         ok = has_handle and (has_name or has_date or profile_handle is not None)
-    if not ok or (text is not None and len(text) < MIN_TEXT_CHARS) or (text is None and preview is None):
+    if (
+        not ok
+        or (text is not None and len(text) < MIN_TEXT_CHARS)
+        or (text is None and preview is None)
+    ):
         return None
     if handle is None and ref is not None and ref.handle:
         handle = ref.handle
@@ -493,7 +509,9 @@ def _author_handle(
     first: tuple[Element | None, int | None] = (None, None)
     for number, element in _parts(lines, "handle"):
         shown = _part_text(element, lines[number]).lstrip("@＠").lower()
-        if url_handle and (shown == url_handle or shown.split("@")[0] == url_handle.split("@")[0]):
+        if url_handle and (
+            shown == url_handle or shown.split("@")[0] == url_handle.split("@", maxsplit=1)[0]
+        ):
             return element, number
         if first[0] is None and (not url_handle or _is_field_line(lines[number], {element})):
             first = (element, number)

@@ -35,6 +35,7 @@ How a card is found:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
 
@@ -72,13 +73,17 @@ CARD_MARKERS: tuple[str, ...] = (
     "/statuses/",
     "instagram.com/p/",
     "instagram.com/reel",
+    "instagr.am/p/",
     "tiktok.com/@",
     "bsky.app/profile/",
     "threads.net/@",
     "threads.com/@",
     "linkedin.com/posts/",
     "linkedin.com/feed/update",
-    "facebook.com/",
+    "/posts/",
+    "permalink.php",
+    "story_fbid",
+    # Mastodon runs on any host: its permalinks are "/@user/<digits>".
     "/@",
 )
 
@@ -171,13 +176,25 @@ _ID_TIMES: dict[str, Callable[[str], dt.datetime | None]] = {
 }
 
 
-def find_cards(page: ParsedPage, embeds: Sequence[Candidate] = ()) -> list[Candidate]:
-    """Yield the posts a site drew itself in ``page``, as ``form="card"`` candidates.
+def find_cards(
+    page: ParsedPage, embeds: Sequence[Candidate] = (), *, fallback: Sequence[Candidate] = ()
+) -> list[Candidate]:
+    """The posts a site drew itself in ``page``, as ``form="card"`` candidates.
 
     ``embeds`` are the official embeds already found: a card never holds one, and a
-    post embedded officially is not reported again as a card.
+    post embedded officially is not reported again as a card.  ``fallback`` are cards
+    found otherwise (a platform's reader of its known widgets); each is kept unless a
+    card found here shows the same post or overlaps it.
     """
-    return _CardFinder(page, embeds).run()
+    found = _CardFinder(page, embeds).run()
+    keys = {(c.post.platform, c.post.post_id) for c in found if c.post.post_id}
+    for other in fallback:
+        if other.post.post_id and (other.post.platform, other.post.post_id) in keys:
+            continue
+        if any(_overlaps(other.element, card.element) for card in found):
+            continue
+        found.append(other)
+    return found
 
 
 class _Kinds:
@@ -262,7 +279,15 @@ class _CardFinder:
             if not pending:
                 break
             inner = self._cards_under(found) if masked_round else {}
-            live = [s for s in seeds if not any(s is f.container or _inside(s, f.container) for f in found)] if masked_round else seeds
+            live = (
+                [
+                    s
+                    for s in seeds
+                    if not any(s is f.container or _inside(s, f.container) for f in found)
+                ]
+                if masked_round
+                else seeds
+            )
             keys = self._keys_by_ancestor(live)
             failed = []
             for seed in pending:
@@ -279,9 +304,9 @@ class _CardFinder:
             pending = failed
         for seed in pending:
             if not any(_inside(seed, f.container) or seed is f.container for f in found):
-                post = self._image_card(seed)
-                if post is not None:
-                    found.append(_Found(seed, post, self.memo.key(seed)))
+                picture = self._image_card(seed)
+                if picture is not None:
+                    found.append(_Found(seed, picture, self.memo.key(seed)))
         found.extend(self._cards_without_id(found))
         return self._unique(found)
 
@@ -334,6 +359,9 @@ class _CardFinder:
             skip = frozenset(card.container for card in quoted)
             reading = read_container(node, seed, ref, self.kinds, skip=skip)
             if reading is not None:
+                node, reading = self._widen(
+                    node, reading=reading, seed=seed, ref=ref, keys=keys, skip=skip
+                )
                 quoted_ref = _ref_of(quoted[0].post) if quoted else None
                 return node, self._post(ref, reading, quoted_ref), quoted
             parent = node.getparent()
@@ -347,6 +375,34 @@ class _CardFinder:
                 return None
             node = parent
         return None
+
+    def _widen(
+        self,
+        node: Element,
+        *,
+        reading: CardReading,
+        seed: Element,
+        ref: PostRef,
+        keys: dict[Element, set[tuple[str, str]]],
+        skip: frozenset[Element],
+    ) -> tuple[Element, CardReading]:
+        """A card missing its name or handle may show it one or two levels up (a live-blog
+        item's contributor line above the paragraph holding the post)."""
+        if reading.name is not None and reading.handle is not None:
+            return node, reading
+        parent = node
+        for _ in range(2):
+            parent = parent.getparent()
+            if parent is None or parent.tag in _STOP_TAGS or parent in self.holds_embed:
+                break
+            if len(keys.get(parent, ())) > 1 or _TEXT_LENGTH_XPATH(parent) > _MAX_CARD_CHARS:
+                break
+            wider = read_container(parent, seed, ref, self.kinds, skip=skip)
+            if wider is None or (wider.text or "")[:20] != (reading.text or "")[:20]:
+                continue
+            if _shown_fields(wider) > _shown_fields(reading):
+                return parent, wider
+        return node, reading
 
     def _post(self, ref: PostRef | None, reading: CardReading, quoted: PostRef | None) -> Post:
         platform = ref.platform if ref is not None else "twitter"
@@ -362,9 +418,7 @@ class _CardFinder:
             platform=platform,
             post_id=post_id,
             url=ref.url if ref is not None else None,
-            author=Author(
-                name=name, handle=handle, url=self.page.absolute(reading.profile_url)
-            )
+            author=Author(name=name, handle=handle, url=self.page.absolute(reading.profile_url))
             if name or handle
             else None,
             text=reading.text,
@@ -470,9 +524,7 @@ class _CardFinder:
 _INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "small", "picture", "font"})
 
 
-def _sibling_runs(
-    node: Element, parent: Element, stops: Container[Element]
-) -> list[list[Element]]:
+def _sibling_runs(node: Element, parent: Element, stops: Container[Element]) -> list[list[Element]]:
     """The siblings that make ``node``'s card in a flat feed: those before it back to the
     previous card's permalink (the permalink closes a card, as a date does), else those
     after it up to the next one.  ``stops`` are siblings no card reaches over: those
@@ -505,6 +557,14 @@ class _Either:
         return any(item in container for container in self.containers)
 
 
+def _shown_fields(reading: CardReading) -> int:
+    return sum(v is not None for v in (reading.name, reading.handle, reading.date_text))
+
+
+def _overlaps(one: Element, other: Element) -> bool:
+    return one is other or _inside(one, other) or _inside(other, one)
+
+
 def _inside(element: Element, container: Element) -> bool:
     return any(a is container for a in element.iterancestors())
 
@@ -526,7 +586,7 @@ def _is_icon(image: Element) -> bool:
 
 
 def _platform_cue(container: Element) -> str | None:
-    ancestors = [a for _, a in zip(range(_MAX_HANDLE_LEVELS), container.iterancestors())]
+    ancestors = list(itertools.islice(container.iterancestors(), _MAX_HANDLE_LEVELS))
     for element in [container, *ancestors, *container.iterdescendants()]:
         if not isinstance(element.tag, str):
             continue
@@ -539,6 +599,4 @@ def _platform_cue(container: Element) -> str | None:
 
 
 def _ref_of(post: Post) -> PostRef:
-    return PostRef(
-        platform=post.platform, post_id=post.post_id, handle=post.handle, url=post.url
-    )
+    return PostRef(platform=post.platform, post_id=post.post_id, handle=post.handle, url=post.url)

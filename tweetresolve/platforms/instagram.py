@@ -307,7 +307,7 @@ class Instagram:
             published = parse_date(date_text) if date_text else None
             yield Candidate(
                 item,
-                self._post(ref, "rendered", text=text, date_text=date_text, published=published),
+                self._post(ref, "card", text=text, date_text=date_text, published=published),
             )
 
     # --- plain text ------------------------------------------------------------------

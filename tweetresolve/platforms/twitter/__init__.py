@@ -15,8 +15,11 @@ that can be an embed; each is then read by the reader for its form
 ``rendered``
     What ``widgets.js`` leaves: ``div.twitter-tweet-rendered``,
     ``iframe.twitter-tweet-rendered``, ``iframe#twitter-widget-N``,
-    ``<twitterwidget>`` (id from ``data-tweet-id`` or the iframe ``src``); and cards a
-    site draws itself (a text block with a tweet class, a ``@handle``, a status link).
+    ``<twitterwidget>`` (id from ``data-tweet-id`` or the iframe ``src``).
+``card``
+    Cards a site draws itself whose text block has a tweet class (``tweet-text``), a
+    ``@handle`` and a status link or a profile link: the fallback of the structural
+    card family (:mod:`tweetresolve.families.cards`), which runs first.
 ``iframe``
     ``platform.twitter.com/embed/Tweet.html?id=…`` without the rendered classes, and
     a site's own tweet iframe with a text fallback.

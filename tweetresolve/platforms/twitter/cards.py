@@ -2,7 +2,11 @@
 
 A card is found from its text block (a class such as ``tweet-text``); the parts
 around it (at most three levels up, or the run of siblings between two cards of a
-flat feed) give the name, handle, permalink and date.
+flat feed) give the name, handle, permalink and date.  Posts have ``form="card"``.
+
+This reader keys on a tweet class name; the structural card family
+(:mod:`tweetresolve.families.cards`) runs first for every platform, and the cards it
+does not find are kept from here.
 """
 
 from __future__ import annotations
@@ -179,7 +183,7 @@ def _read_card(
         date_text=date_text,
         published=parse_date(date_text) if date_text else None,
         links=links,
-        form="rendered",
+        form="card",
     )
     if status is not None:
         post = with_ref(post, status[1])
