@@ -441,14 +441,12 @@ def read_container(
             text = "\n".join(
                 texts[n] for n in text_lines if n != number and not _PLATFORM_LINE.match(texts[n])
             )
-            text = text or preview["text"]
+            text = text or preview["text"] or ""
     has_name, has_handle, has_date = name is not None, handle is not None, date_text is not None
     if seed is None:
         ok = has_name and has_handle and has_date
     elif wrap is not None:
         ok = has_name or has_handle or has_date
-        if preview is not None and not text:
-            text = ""  # a preview that names the post's author and nothing more
     elif lead is not None:
         ok = True
     elif not seed_on_field_line:
@@ -459,11 +457,8 @@ def read_container(
         ok = has_name or has_handle or has_date
     else:
         ok = has_handle and (has_name or has_date or profile_handle is not None)
-    if (
-        not ok
-        or (text is not None and len(text) < MIN_TEXT_CHARS)
-        or (text is None and preview is None)
-    ):
+    # A preview may name the post's author and show nothing more.
+    if not ok or (len(text) < MIN_TEXT_CHARS and not (preview is not None and not text)):
         return None
     if handle is None and ref is not None and ref.handle:
         handle = ref.handle
