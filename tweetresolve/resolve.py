@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from tweetresolve.dates import tweet_time
-from tweetresolve.expansion.engine import AsyncExpander, Expander
+from tweetresolve.expansion import AsyncExpander, Expander
 from tweetresolve.extract import extract
 from tweetresolve.records import Author, Expansion, Link, Post, PostRef
 from tweetresolve.urls import parse_post_url

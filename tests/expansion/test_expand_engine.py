@@ -21,8 +21,8 @@ from tweetresolve.expansion import (
     expand,
     expand_many,
 )
-from tweetresolve.expansion.engine import _retry_after
 from tweetresolve.expansion.policy import BROWSER_USER_AGENT, DEFAULT_USER_AGENT
+from tweetresolve.expansion.responses import retry_after as _retry_after
 from tweetresolve.records import Expansion
 
 T = TypeVar("T")

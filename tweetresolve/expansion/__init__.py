@@ -7,20 +7,19 @@
 
 from __future__ import annotations
 
+from tweetresolve.expansion.api import expand, expand_many
 from tweetresolve.expansion.cache import ExpansionCache, SQLiteCache
 from tweetresolve.expansion.canonical import canonicalize, normalize_url
 from tweetresolve.expansion.codes import ERROR_CODES, ErrorCode
-from tweetresolve.expansion.engine import (
+from tweetresolve.expansion.engine import AsyncExpander
+from tweetresolve.expansion.guard import AddressPolicy
+from tweetresolve.expansion.settings import (
     DEFAULT_CACHE,
-    AsyncExpander,
-    Expander,
     ExpanderOptions,
     ExpanderSettings,
     ExpandOptions,
-    expand,
-    expand_many,
 )
-from tweetresolve.expansion.guard import AddressPolicy
+from tweetresolve.expansion.sync import Expander
 from tweetresolve.expansion.transport import GuardedTransport
 
 __all__ = [

@@ -27,7 +27,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable
 from pathlib import Path
 from typing import IO, Any, Final
 
-from tweetresolve.expansion.engine import AsyncExpander, Expander
+from tweetresolve.expansion import AsyncExpander, Expander
 from tweetresolve.records import Expansion, Post
 
 __all__ = [

@@ -1,0 +1,174 @@
+"""Every tunable of an expander, validated once and shared by the sync and async twins.
+
+>>> ExpanderSettings(retries=1).retries
+1
+>>> ExpanderSettings(concurrency=0)
+Traceback (most recent call last):
+    ...
+tweetresolve.errors.InvalidOptionError: concurrency must be > 0, got 0
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Final, Literal, TypedDict
+
+import attrs
+import httpx
+
+from tweetresolve.errors import InvalidOptionError
+from tweetresolve.expansion.cache import ExpansionCache, SQLiteCache
+from tweetresolve.expansion.guard import AddressPolicy
+from tweetresolve.expansion.policy import DEFAULT_USER_AGENT
+
+__all__ = [
+    "DEFAULT_CACHE",
+    "CacheOption",
+    "ExpandOptions",
+    "ExpanderOptions",
+    "ExpanderSettings",
+    "make_cache",
+]
+
+
+class _DefaultCache:
+    """Marker for "the library default cache" (in memory)."""
+
+    def __repr__(self) -> str:
+        return "<default: in-memory>"
+
+
+#: Pass as ``cache`` to get the default: an in-memory SQLite cache.
+DEFAULT_CACHE: Final = _DefaultCache()
+
+
+#: What the ``cache`` option accepts.
+CacheOption = ExpansionCache | str | os.PathLike[str] | _DefaultCache | None
+
+
+def _positive(option: str, value: float, *, integer: bool = False, zero: bool = False) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidOptionError(f"{option} must be a number, got {value!r}", option=option)
+    if integer and not isinstance(value, int):
+        raise InvalidOptionError(f"{option} must be an integer, got {value!r}", option=option)
+    if value < 0 or (value == 0 and not zero):
+        bound = ">= 0" if zero else "> 0"
+        raise InvalidOptionError(f"{option} must be {bound}, got {value!r}", option=option)
+
+
+def _lower_keys(table: Mapping[str, str]) -> Mapping[str, str]:
+    if not isinstance(table, Mapping):
+        raise InvalidOptionError(
+            "host_user_agents must map host names to User-Agent strings",
+            option="host_user_agents",
+        )
+    return {str(host).lower().rstrip("."): agent for host, agent in table.items()}
+
+
+def _host_list(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidOptionError(
+            "trusted_hosts must be a list of host names or networks, not a str",
+            option="trusted_hosts",
+        )
+    try:
+        return tuple(value)
+    except TypeError as exc:
+        raise InvalidOptionError(
+            "trusted_hosts must be a list of host names or networks", option="trusted_hosts"
+        ) from exc
+
+
+@attrs.frozen(kw_only=True)
+class ExpanderSettings:
+    """Every tunable of an expander, validated once; shared by the sync and async twins."""
+
+    #: URLs expanded at the same time.
+    concurrency: int = 64
+    #: Requests in flight to one host at the same time.
+    per_host: int = 8
+    #: Seconds allowed for each connect, read and write.
+    timeout: float = 10.0
+    #: Seconds allowed for a whole chain, retries and pauses included.
+    deadline: float = 30.0
+    #: Redirects followed before giving up with ``too_many_redirects``.
+    max_redirects: int = 20
+    #: Most bytes of an HTML body read (after decompression) to look for a redirect.
+    max_body_bytes: int = 256 * 1024
+    #: Further attempts after a retryable failure (5xx, 429, timeout, connect).
+    retries: int = 2
+    #: First backoff pause in seconds; doubles per attempt, with jitter.
+    backoff: float = 0.5
+    #: Longest ``Retry-After`` honoured, in seconds; a longer one ends the chain.
+    max_retry_after: float = 30.0
+    #: User-Agent for hosts without a per-host rule.
+    user_agent: str = DEFAULT_USER_AGENT
+    #: Extra per-host User-Agent rules (host → User-Agent), over the built-in ones.
+    host_user_agents: Mapping[str, str] = attrs.field(factory=dict, converter=_lower_keys)
+    #: ``GET`` (default), or ``HEAD`` with a fallback to GET where HEAD is refused.
+    method: Literal["GET", "HEAD"] = "GET"
+    #: Hosts and networks exempt from the address policy.
+    trusted_hosts: tuple[str, ...] = attrs.field(default=(), converter=_host_list)
+
+    def __attrs_post_init__(self) -> None:
+        _positive("concurrency", self.concurrency, integer=True)
+        _positive("per_host", self.per_host, integer=True)
+        _positive("timeout", self.timeout)
+        _positive("deadline", self.deadline)
+        _positive("max_redirects", self.max_redirects, integer=True, zero=True)
+        _positive("max_body_bytes", self.max_body_bytes, integer=True)
+        _positive("retries", self.retries, integer=True, zero=True)
+        _positive("backoff", self.backoff, zero=True)
+        _positive("max_retry_after", self.max_retry_after, zero=True)
+        if not isinstance(self.user_agent, str) or not self.user_agent.strip():
+            raise InvalidOptionError("user_agent must be a non-empty string", option="user_agent")
+        if self.method not in ("GET", "HEAD"):
+            raise InvalidOptionError(
+                f"method must be 'GET' or 'HEAD', got {self.method!r}", option="method"
+            )
+        try:
+            AddressPolicy(self.trusted_hosts)
+        except (TypeError, ValueError) as exc:
+            raise InvalidOptionError(str(exc), option="trusted_hosts") from exc
+
+
+class ExpanderOptions(TypedDict, total=False):
+    """The keyword options of every expander, as :class:`ExpanderSettings` documents them."""
+
+    concurrency: int
+    per_host: int
+    timeout: float
+    deadline: float
+    max_redirects: int
+    max_body_bytes: int
+    retries: int
+    backoff: float
+    max_retry_after: float
+    user_agent: str
+    host_user_agents: Mapping[str, str]
+    method: Literal["GET", "HEAD"]
+    trusted_hosts: Iterable[str]
+
+
+class ExpandOptions(ExpanderOptions, total=False):
+    """:class:`ExpanderOptions` plus ``cache`` and ``transport``, for the one-call functions."""
+
+    cache: CacheOption
+    transport: httpx.AsyncBaseTransport | None
+
+
+def make_cache(cache: CacheOption) -> tuple[ExpansionCache | None, bool]:
+    """Return the cache a ``cache`` option names, and whether the expander owns it."""
+    if cache is None:
+        return None, False
+    if isinstance(cache, _DefaultCache):
+        return SQLiteCache(), True
+    if isinstance(cache, (str, os.PathLike)):
+        return SQLiteCache(cache), True
+    if isinstance(cache, ExpansionCache):
+        return cache, False
+    raise InvalidOptionError(
+        f"cache must be a path, a cache object or None, got {type(cache).__name__}",
+        option="cache",
+    )
