@@ -54,7 +54,8 @@ from tweetresolve.platforms.base import Candidate
 from tweetresolve.platforms.twitter.detector import find_in_page
 from tweetresolve.platforms.twitter.urls import STATUS_URL, parse_status_url
 from tweetresolve.records import Post, PostRef
-from tweetresolve.text import TWITTER_RESIDUE, find_posts
+from tweetresolve.text import TWITTER_RESIDUE
+from tweetresolve.text.cards import find_posts_and_cards
 
 __all__ = ["STATUS_URL", "TWITTER", "Twitter"]
 
@@ -76,9 +77,14 @@ class Twitter:
         "tweetembed",
     )
     # The openings of "(@handle)" that the text path reads (a no-break or zero-width
-    # space may sit inside the parenthesis), and status links.
+    # space may sit inside the parenthesis), a handle starting a card's line
+    # ("\n@handle", "Name @handle", "[@handle](…)"), and status links.
     text_markers: tuple[str, ...] = (
         "(@",
+        "\n@",
+        " @",
+        "[@",
+        "\n＠",
         "( @",
         "(\u00a0@",
         "(\u200b@",
@@ -104,7 +110,7 @@ class Twitter:
 
     def find_in_text(self, text: str) -> Iterator[Post]:
         """Yield tweets whose attribution line survives in plain text."""
-        return find_posts(text, TWITTER_RESIDUE, parse_url=self.parse_url)
+        return find_posts_and_cards(text, TWITTER_RESIDUE, parse_url=self.parse_url)
 
 
 TWITTER = Twitter()

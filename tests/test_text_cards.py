@@ -1,0 +1,96 @@
+"""Card residue in plain text: name, @handle, text and date on lines of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+import tweetresolve as tr
+
+ARTICLE = "The vote was close.\nMarta said the boats would run late.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # name, handle, text, date, buttons (BeautifulSoup's lines)
+        (
+            ARTICLE + "Ada Example\n@ada_example\nNine to four! See you on the late boat\n"
+            "05:38 PM - 07 Jun 2019\nReply Retweet Like\n\nThe next paragraph.",
+            (
+                "ada_example",
+                "Ada Example",
+                "Nine to four! See you on the late boat",
+                "05:38 PM - 07 Jun 2019",
+            ),
+        ),
+        # the date right under the handle, the text after it
+        (
+            "Ada Example\n@ada_example\n·\nJun 7, 2019\nNine to four! #ferry\n\nMore article.",
+            ("ada_example", "Ada Example", "Nine to four! #ferry", "Jun 7, 2019"),
+        ),
+        # Markdown: name and handle as links on one line, the date a link to the post
+        (
+            "[Ada Example](https://twitter.com/ada_example) [@ada_example](https://twitter.com/ada_example)\n"
+            "Boote fahren heute später.\n"
+            "[17:38 - 7. Juni 2019](https://twitter.com/ada_example/status/1137000000000000000)",
+            ("ada_example", "Ada Example", "Boote fahren heute später.", "17:38 - 7. Juni 2019"),
+        ),
+        # each part a list item, counters at the end
+        (
+            "- Ada Example\n- @ada_example\n- Nine to four!\n- 5:38 PM · Jun 7, 2019\n"
+            "- 12 Retweets 40 Likes",
+            ("ada_example", "Ada Example", "Nine to four!", "5:38 PM · Jun 7, 2019"),
+        ),
+        # French buttons and date
+        (
+            "Ada Exemple\n@ada_exemple\nNeuf contre quatre !\n7 juin 2019\n"
+            "Répondre Retweeter J'aime",
+            ("ada_exemple", "Ada Exemple", "Neuf contre quatre !", "7 juin 2019"),
+        ),
+        # Spanish, name and handle on one line
+        (
+            "Ada Ejemplo @ada_ejemplo\nNueve a cuatro.\n7 de junio de 2019",
+            ("ada_ejemplo", "Ada Ejemplo", "Nueve a cuatro.", "7 de junio de 2019"),
+        ),
+    ],
+)
+def test_card_residue_is_a_post(text: str, expected: tuple[str, str, str, str]) -> None:
+    """Each variant of a card's lines gives one post with its handle, name, text and date."""
+    [post] = tr.extract(text, kind="text")
+    name = post.author.name if post.author else None
+    assert (post.handle, name, post.text, post.date_text) == expected
+    assert post.span is not None
+    assert expected[2].split()[0] in text[post.span[0] : post.span[1]]
+
+
+def test_card_date_link_gives_the_id() -> None:
+    """A date written as a link to the author's status gives the post id."""
+    text = "Ada Example @ada_example\n\nNine to four!\n\n[05:38 PM - 07 Jun 2019](https://twitter.com/ada_example/status/1137000000000000000)"
+    [post] = tr.extract(text, kind="text")
+    assert post.post_id == "1137000000000000000"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare handle in prose, no date
+        "Follow the author\n@ada_example\nfor more stories about ferries and boats.",
+        # two handles in a row: a list of people, not a card
+        "Thanks to\n@ada_example\n@bo_example\nfor help. June 7, 2019",
+        # an article's author line
+        "By Ada Example\n@ada_example\nAda covers ferries.\nJune 7, 2019",
+        # a quote box with "— Name" but no date and no handle line
+        "“We will run late,” she said.\n— Ada Example\n\nBoats ran on March 3, 2020.",
+        # the date comes too far below
+        "Ada Example\n@ada_example\n" + "line\n" * 20 + "June 7, 2019",
+    ],
+)
+def test_not_a_card(text: str) -> None:
+    """Handles and quote boxes that are not cards give no post."""
+    assert tr.extract(text, kind="text") == []
+
+
+def test_card_next_to_a_byline_post_is_not_doubled() -> None:
+    """A post found by its "— Name (@handle) Date" line is not found again as a card."""
+    text = "Nine to four!\n— Ada Example (@ada_example) June 7, 2019\n"
+    assert len(tr.extract(text, kind="text")) == 1

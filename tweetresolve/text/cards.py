@@ -1,0 +1,294 @@
+"""What converters leave of a site-made post card: name, ``@handle``, text and date, each on a line.
+
+A card that a site draws itself (a newsletter's or a live blog's tweet card) has no
+``— Name (@handle) Date`` byline.  Flattened to text it reads::
+
+    Ada Example
+    @ada_example
+    Nine to four! See you on the late boat
+    05:38 PM - 07 Jun 2019
+    Reply Retweet Like
+
+with the date right under the handle in some designs, and the name and handle on
+one line in others (Markdown turns each into a link).  The anchor is a line that is
+only an ``@handle`` (after an optional name); a date line must follow within a few
+lines, so a bare ``@handle`` in prose is never a post.  Lines of buttons and counts
+("Reply", "Retweet", "Like", "12", "·") are dropped.
+
+>>> from tweetresolve.text.dialects import TWITTER_RESIDUE
+>>> [post] = find_card_posts("Ada Example\\n@ada_example\\nLate boat!\\n5:38 PM · Jun 7, 2019",
+...                          TWITTER_RESIDUE)
+>>> post.author.name, post.author.handle, post.text, post.date_text
+('Ada Example', 'ada_example', 'Late boat!', '5:38 PM · Jun 7, 2019')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from tweetresolve.dates import match_date
+from tweetresolve.records import Attribution, Link, Post, PostRef
+from tweetresolve.text.attribution import AttributionMatch
+from tweetresolve.text.blocks import TextBlock
+from tweetresolve.text.dialects import ResidueDialect
+from tweetresolve.text.links import _clean_line, _unique
+from tweetresolve.text.markdown import _EDGE_CHARS, _QUOTE_PREFIX
+from tweetresolve.text.posts import _post, find_posts
+
+#: A line holding an at-sign: the only lines where a card can start.  Example: "@ada".
+_AT_LINE = re.compile(r"^[^\n]{0,200}[@＠][^\n]{0,200}$", re.MULTILINE)
+#: A cleaned handle line: an optional name, then the handle and nothing else (a
+#: verified mark or a separator may follow).  Example: "Ada Example @ada_example ✔".
+_HANDLE_LINE = re.compile(
+    r"(?:(?P<name>[^@＠\n]{1,60}?)[ \t\u00a0]+)?[@＠](?P<handle>[A-Za-z0-9_]{1,20})"
+    r"[ \t\u00a0✓✔☑️·•|]*"
+)
+#: A list marker a converter puts before a card's lines: "- ", "* ", "+ ".
+_LIST_MARKER = re.compile(r"[-*+][ \t]+")
+#: A separator a card prints before its date: "· Jun 7, 2019", "- 05:38 PM".
+_DATE_LEAD = re.compile(r"[·•|\-–—][ \t\u00a0]*")
+#: Words of the buttons and counters under a card, in the languages of the dates.
+_ACTION_WORDS = frozenset(
+    {
+        "reply",
+        "replies",
+        "retweet",
+        "retweets",
+        "repost",
+        "reposts",
+        "like",
+        "likes",
+        "share",
+        "copy",
+        "link",
+        "quote",
+        "quotes",
+        "follow",
+        "views",
+        "view",
+        "antworten",
+        "retweeten",
+        "teilen",
+        "gefällt",
+        "mir",
+        "folgen",
+        "répondre",
+        "retweeter",
+        "j'aime",
+        "partager",
+        "suivre",
+        "responder",
+        "me",
+        "gusta",
+        "compartir",
+        "seguir",
+        "rispondi",
+        "mi",
+        "piace",
+        "condividi",
+        "segui",
+        "curtir",
+        "compartilhar",
+    }
+)
+#: A counter: "12", "1,204", "3.4K".
+_COUNT = re.compile(r"[0-9][0-9.,]{0,9}[KkMm]?")
+#: An author's byline above a handle is an article's, not a card's: "By Ada Example".
+_AUTHOR_LEAD = re.compile(r"(?:by|von|par|por|di|door)[ \t\u00a0]", re.IGNORECASE)
+#: Lines below the handle in which the date must come.
+_MAX_CARD_LINES = 14
+#: Heaviest card text (a post of 280, a quoted post's link, room for a media link).
+_TEXT_BUDGET = 320
+
+
+def find_card_posts(
+    text: str,
+    dialect: ResidueDialect,
+    *,
+    parse_url: Callable[[str], PostRef | None] | None = None,
+) -> Iterator[Post]:
+    """Yield one post (``form="text"``) per card residue of ``dialect``'s platform in ``text``."""
+    floor = 0
+    for found in _AT_LINE.finditer(text):
+        if found.start() < floor:
+            continue
+        card = _card_at(text, found.start(), found.end(), dialect)
+        if card is None:
+            continue
+        match, block = card
+        floor = match.line_end
+        yield _post(match, block, dialect, parse_url or _no_permalink)
+
+
+def find_posts_and_cards(
+    text: str,
+    dialect: ResidueDialect,
+    *,
+    parse_url: Callable[[str], PostRef | None] | None = None,
+) -> Iterator[Post]:
+    """The posts of :func:`~tweetresolve.text.find_posts`, then the card residues that
+    none of them covers."""
+    posts = list(find_posts(text, dialect, parse_url=parse_url))
+    yield from posts
+    if "@" not in text and "＠" not in text:
+        return
+    taken = sorted(post.span for post in posts if post.span is not None)
+    for card in find_card_posts(text, dialect, parse_url=parse_url):
+        if card.span is None or not any(
+            start < card.span[1] and card.span[0] < end for start, end in taken
+        ):
+            yield card
+
+
+def _no_permalink(url: str) -> PostRef | None:
+    return None
+
+
+class _Line:
+    __slots__ = ("clean", "end", "links", "start", "weight")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+        raw = text[start:end]
+        prefix = _QUOTE_PREFIX.match(raw)
+        raw = raw[prefix.end() :] if prefix else raw
+        stripped = raw.strip(_EDGE_CHARS)
+        marker = _LIST_MARKER.match(stripped)
+        stripped = stripped[marker.end() :] if marker else stripped
+        self.clean, self.links, self.weight = _clean_line(stripped) if stripped else ("", (), 0)
+        self.clean = self.clean.strip(_EDGE_CHARS)
+
+
+def _lines_after(text: str, pos: int, count: int) -> list[_Line]:
+    lines: list[_Line] = []
+    while pos < len(text) and len(lines) < count:
+        newline = text.find("\n", pos)
+        end = len(text) if newline < 0 else newline
+        lines.append(_Line(text, pos, end))
+        pos = end + 1
+    return lines
+
+
+def _line_above(text: str, start: int) -> _Line | None:
+    """The nearest non-empty line above ``start`` (a blank line between is allowed)."""
+    end = start - 1
+    for _ in range(2):
+        if end <= 0:
+            return None
+        begin = text.rfind("\n", 0, end) + 1
+        line = _Line(text, begin, end)
+        if line.clean:
+            return line
+        end = begin - 1
+    return None
+
+
+def _is_action_line(clean: str) -> bool:
+    """Buttons and counters: "Reply Retweet Like", "12 Likes", "·"."""
+    words = clean.replace("·", " ").lower().split()
+    if not words:
+        return bool(clean)
+    return all(word in _ACTION_WORDS or _COUNT.fullmatch(word) for word in words)
+
+
+def _date_of(line: _Line) -> tuple[str, object, str | None] | None:
+    """A line that is a whole date: ``(shown, value, link target)``, else None."""
+    clean = line.clean
+    lead = _DATE_LEAD.match(clean)
+    body = clean[lead.end() :] if lead else clean
+    if not body[:1].isalnum() or len(body) > 80:
+        return None
+    found = match_date(body)
+    if found is None or found.start != 0:
+        return None
+    rest = body[found.end :].strip(" \t\u00a0·.")
+    if rest and not _is_action_line(rest):
+        return None
+    url = next((link.url for link in line.links if link.text and link.text in clean), None)
+    return body[: found.end].strip(), found.value, url
+
+
+def _card_at(
+    text: str, start: int, end: int, dialect: ResidueDialect
+) -> tuple[AttributionMatch, TextBlock] | None:
+    line = _Line(text, start, end)
+    head = _HANDLE_LINE.fullmatch(line.clean)
+    if head is None or dialect.platform != "twitter":
+        return None
+    name = head.group("name")
+    if name is not None and _AUTHOR_LEAD.match(name):
+        return None
+    top = line.start
+    if name is None:
+        above = _line_above(text, start)
+        if (
+            above is not None
+            and len(above.clean) <= 50
+            and not above.clean.endswith((".", ":", "!", "?", "。"))
+            and "@" not in above.clean
+            and _date_of(above) is None
+        ):
+            if _AUTHOR_LEAD.match(above.clean):
+                return None
+            name, top = above.clean, above.start
+    below = _lines_after(text, end + 1, _MAX_CARD_LINES)
+    body: list[_Line] = []
+    date = None
+    date_line: _Line | None = None
+    for index, candidate in enumerate(below):
+        found = _date_of(candidate) if candidate.clean else None
+        if found is not None:
+            date, date_line = found, candidate
+            if not [b for b in body if b.clean and not _is_action_line(b.clean)]:
+                # The date right under the handle: the text follows it.
+                body = _text_below(below[index + 1 :])
+            break
+        if candidate.clean and _HANDLE_LINE.fullmatch(candidate.clean):
+            return None  # another card starts before any date
+        body.append(candidate)
+    if date is None or date_line is None:
+        return None
+    kept = [b for b in body if b.clean and not _is_action_line(b.clean)]
+    if not kept or sum(b.weight for b in kept) > _TEXT_BUDGET:
+        return None
+    shown, value, url = date
+    last = max(date_line, *kept, key=lambda b: b.end)
+    attribution = Attribution(
+        name=name,
+        handle=head.group("handle"),
+        date_text=shown,
+        published=value,  # type: ignore[arg-type]
+        platform=dialect.platform,
+        span=(top, last.end),
+    )
+    links: list[Link] = [link for b in kept for link in b.links]
+    block = TextBlock(
+        start=kept[0].start,
+        end=kept[-1].end,
+        text="\n".join(b.clean for b in kept),
+        links=tuple(_unique(links)),
+    )
+    match = AttributionMatch(
+        attribution=attribution,
+        text_end=kept[0].start,
+        quoted=False,
+        date_url=url,
+        line_end=last.end,
+    )
+    return match, block
+
+
+def _text_below(lines: list[_Line]) -> list[_Line]:
+    """The text under a date: lines up to the first blank line or row of buttons."""
+    body: list[_Line] = []
+    for line in lines:
+        if not line.clean:
+            if body:
+                break
+            continue
+        if _is_action_line(line.clean) or _HANDLE_LINE.fullmatch(line.clean):
+            break
+        body.append(line)
+    return body
