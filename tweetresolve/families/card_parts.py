@@ -14,6 +14,7 @@ calls its elements.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -24,7 +25,7 @@ from tweetresolve.html import Element
 from tweetresolve.records import PostRef
 from tweetresolve.text import parse_attribution
 
-__all__ = ["CardReading", "ElementKinds", "read_container"]
+__all__ = ["CardReading", "ElementKinds", "field_kind", "read_container"]
 
 # A handle shown on its own: "@ada_example", "@ada.bsky.social", "@louise@mastodon.example".
 _HANDLE_TEXT = re.compile(
@@ -102,6 +103,7 @@ def collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def is_date_text(text: str) -> bool:
     """Whether a short text is a shown date or time ("Mar 3, 2021", "2h", "9:12 AM · Sep 5, 2023").
 
@@ -133,13 +135,14 @@ class ElementKinds:
     ``anchor_kind`` names an anchor: ``"permalink"`` (any post), ``"profile"`` (an
     account page), ``"ui"`` (share, reply, follow), or None; ``permalink_key`` gives the
     post a permalink names; ``text_of`` returns an element's short text (None when it
-    is longer than a field).
+    is longer than a field); ``field_kind`` says whether that text is a handle or a date.
     """
 
     anchor_kind: Callable[[Element], Kind | None]
     permalink_key: Callable[[Element], tuple[str, str] | None]
     profile_user: Callable[[Element], str | None]
     text_of: Callable[[Element], str | None]
+    field_kind: Callable[[Element], Kind | None]
 
 
 @attrs.define
@@ -236,7 +239,11 @@ def _kind(
         return "ui"
     if tag == "time":
         return "date"
-    shown = kinds.text_of(element)
+    return kinds.field_kind(element)
+
+
+def field_kind(element: Element, shown: str | None) -> Kind | None:
+    """``"handle"`` or ``"date"`` when an element's short text ``shown`` is one."""
     if not shown or next(element.iterdescendants("a"), None) is not None:
         return None  # the link inside is the field, if any
     if _HANDLE_TEXT.match(shown):

@@ -48,6 +48,7 @@ from tweetresolve.families.card_parts import (
     CardReading,
     ElementKinds,
     collapse,
+    field_kind,
     read_container,
 )
 from tweetresolve.html import Element, ParsedPage, element_text
@@ -156,11 +157,19 @@ _MAX_RUN = 8
 # A no-id card is found at most this far above its shown handle.
 _MAX_HANDLE_LEVELS = 4
 
-# Text nodes that start with an "@": where a shown handle may be.
+# Text nodes holding an "@": where a shown handle may be.
 _HANDLE_TEXT_XPATH = lxml.etree.XPath(
-    "descendant::text()[starts-with(normalize-space(.), '@')"
-    " or starts-with(normalize-space(.), '\uff20')]"
+    "descendant::text()[contains(., '@') or contains(., '\uff20')]"
 )
+# Links whose href may be a post permalink: the pieces of _PERMALINK_HINT, tested in C
+# so that a page of thousands of links is not read link by link in Python.
+_MAYBE_PERMALINKS = lxml.etree.XPath(
+    "descendant::a[@href and (" + " or ".join(
+        f"contains(@href, '{piece}')"
+        for piece in ("/status", "/p/", "/reel", "/tv/", "/post", "/video", "/@", "feed/update",
+                      "urn:li", "/activity", "/photo", "permalink", "fbid", "/comments/", "/t/")
+    ) + ")]"
+)  # fmt: skip
 # Length of an element's visible text, computed in C.
 _TEXT_LENGTH_XPATH = lxml.etree.XPath("string-length(normalize-space(.))")
 
@@ -204,6 +213,7 @@ class _Kinds:
         self.page = page
         self._anchors: dict[Element, tuple[str | None, PostRef | None, str | None]] = {}
         self._texts: dict[Element, str | None] = {}
+        self._fields: dict[Element, str | None] = {}
 
     def element_kinds(self) -> ElementKinds:
         return ElementKinds(
@@ -211,7 +221,15 @@ class _Kinds:
             permalink_key=self.key,
             profile_user=lambda a: self.anchor(a)[2],
             text_of=self.short_text,
+            field_kind=self.field_kind,
         )
+
+    def field_kind(self, element: Element) -> str | None:
+        if element in self._fields:
+            return self._fields[element]
+        kind = field_kind(element, self.short_text(element))
+        self._fields[element] = kind
+        return kind
 
     def anchor(self, anchor: Element) -> tuple[str | None, PostRef | None, str | None]:
         known = self._anchors.get(anchor)
@@ -272,7 +290,7 @@ class _CardFinder:
             self.holds_embed.update(candidate.element.iterancestors())
 
     def run(self) -> list[Candidate]:
-        seeds = [a for a in self.page.root.iter("a") if self._is_seed(a)]
+        seeds = [a for a in _MAYBE_PERMALINKS(self.page.root) if self._is_seed(a)]
         found: list[_Found] = []
         pending = seeds
         for masked_round in (False, True):
@@ -472,6 +490,8 @@ class _CardFinder:
         for shown_text in _HANDLE_TEXT_XPATH(self.page.root):
             element = shown_text.getparent()
             if shown_text.is_tail or element is None or element in self.inside_embed:
+                continue
+            if not shown_text.lstrip().startswith(("@", "＠")):
                 continue
             shown = self.memo.short_text(element)
             if not shown or not shown.startswith(("@", "＠")) or " " in shown:
