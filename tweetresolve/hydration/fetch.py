@@ -161,21 +161,19 @@ class JsonClient:
         self.settings = settings
         self.policy = AddressPolicy(settings.trusted_hosts)
         self._transport = transport or GuardedTransport(policy=self.policy)
-        self._client = httpx.AsyncClient(
-            transport=self._transport,
-            follow_redirects=False,
-            trust_env=False,
-            timeout=httpx.Timeout(settings.timeout),
-            headers={
-                "Accept": "application/json",
-                "Accept-Encoding": "gzip",
-                "User-Agent": settings.user_agent,
-            },
-        )
+        self._headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": "gzip",
+            "User-Agent": settings.user_agent,
+        }
+        timeout = settings.timeout
+        self._extensions = {
+            "timeout": {"connect": timeout, "read": timeout, "write": timeout, "pool": timeout}
+        }
         self.gate = HostGate()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        await self._transport.aclose()
 
     async def get_json(self, url: str, *, per_host: int, interval: float) -> Reply:
         """GET ``url`` with retries and redirects; every failure is a :class:`Reply` code."""
@@ -256,9 +254,9 @@ class JsonClient:
         return None
 
     async def _send(self, url: str) -> tuple[int, httpx.Headers, bytes | None]:
-        request = self._client.build_request("GET", url)
-        # Straight to the transport, as the expander does: the client's redirect,
-        # auth and hook machinery is not used and costs CPU per request.
+        # Straight to the transport, as the expander does: a client's URL merging,
+        # redirect, auth and hook machinery is not used and costs CPU per request.
+        request = httpx.Request("GET", url, headers=self._headers, extensions=self._extensions)
         response = await self._transport.handle_async_request(request)
         response.request = request
         try:
