@@ -9,6 +9,7 @@ import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 
+from tweetresolve.errors import InvalidOptionError
 from tweetresolve.expansion import AsyncExpander, Expander
 from tweetresolve.records import PostRef
 from tweetresolve.resolve import aresolve, resolve
@@ -165,3 +166,86 @@ def test_wrong_expander_type() -> None:
         resolve(TEXT_SEED, expander=AsyncExpander())  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="use resolve"):
         asyncio.run(aresolve(TEXT_SEED, expander=Expander()))  # type: ignore[arg-type]
+
+
+PROFILE_AND_SHORT = (
+    "Ferries run late today https://t.co/Qq1Ww2Ee3R #harbour https://example.org/story\n"
+    "— Ada Example (@ada_example) March 30, 2022"
+)
+
+
+def test_default_expands_only_short_links(httpx_mock: HTTPXMock) -> None:
+    """By default resolve() requests the short link and leaves ordinary links alone."""
+    redirect(httpx_mock, "https://t.co/Qq1Ww2Ee3R", "https://example.org/landing")
+    (post,) = resolve(PROFILE_AND_SHORT, transport=httpx.AsyncHTTPTransport(), retries=0)
+    by_url = {link.url: link.expansion for link in post.links}
+    assert by_url["https://t.co/Qq1Ww2Ee3R"] is not None
+    assert by_url["https://example.org/story"] is None
+    requested = {str(request.url) for request in httpx_mock.get_requests()}
+    assert requested == {"https://t.co/Qq1Ww2Ee3R", "https://example.org/landing"}
+
+
+def test_expand_all_expands_every_link(httpx_mock: HTTPXMock) -> None:
+    """expand="all" requests every link of every post."""
+    redirect(httpx_mock, "https://t.co/Qq1Ww2Ee3R", "https://example.org/landing")
+    httpx_mock.add_response(url="https://example.org/story", html="<p>story</p>")
+    (post,) = resolve(
+        PROFILE_AND_SHORT, expand="all", transport=httpx.AsyncHTTPTransport(), retries=0
+    )
+    assert all(link.expansion is not None and link.expansion.ok for link in post.links)
+
+
+def test_aresolve_takes_expander_options(httpx_mock: HTTPXMock) -> None:
+    """aresolve() builds its expander from the same keyword options as resolve()."""
+    redirect(httpx_mock, "https://t.co/Qq1Ww2Ee3R", "https://example.org/landing")
+    (post,) = asyncio.run(
+        aresolve(PROFILE_AND_SHORT, transport=httpx.AsyncHTTPTransport(), retries=0, cache=None)
+    )
+    expansion = post.links[0].expansion
+    assert expansion is not None
+    assert expansion.final_url == "https://example.org/landing"
+
+
+def test_trusted_hosts_reach_the_expander(httpx_mock: HTTPXMock) -> None:
+    """trusted_hosts is an expander option resolve() accepts, not an extract() argument."""
+    httpx_mock.add_response(url="http://127.0.0.1:8765/page", html="<p>local</p>")
+    text = "Look http://127.0.0.1:8765/page\n— Ada Example (@ada_example) March 30, 2022"
+    (refused,) = resolve(text, expand="all", transport=httpx.AsyncHTTPTransport(), retries=0)
+    assert refused.links[0].expansion is not None
+    assert refused.links[0].expansion.error == "blocked_address"
+    (post,) = resolve(
+        text,
+        expand="all",
+        trusted_hosts=["127.0.0.1"],
+        transport=httpx.AsyncHTTPTransport(),
+        retries=0,
+    )
+    assert post.links[0].expansion is not None
+    assert post.links[0].expansion.ok
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        # Options for a temporary expander make no sense beside a given one.
+        ({"timeout": 1.0}, r"expander options \(timeout\) cannot be combined"),
+        # A misspelt choice of links.
+        ({"expand": "some"}, "expand must be 'short' or 'all'"),
+    ],
+)
+def test_resolve_refuses_bad_options(options: dict[str, object], message: str) -> None:
+    """Wrong resolve() options raise InvalidOptionError before anything is fetched."""
+    with Expander(cache=None) as expander, pytest.raises(InvalidOptionError, match=message):
+        resolve(TEXT_SEED, expander=expander, **options)  # type: ignore[arg-type]
+
+
+def test_unknown_option_is_refused() -> None:
+    """An option no expander knows raises InvalidOptionError, not a TypeError from extract()."""
+    with pytest.raises(InvalidOptionError):
+        resolve(TEXT_SEED, trusted_host=["127.0.0.1"])  # type: ignore[call-arg]
+
+
+def test_unknown_option_is_refused_without_links() -> None:
+    """Options are checked even when the document has no link to expand."""
+    with pytest.raises(InvalidOptionError):
+        resolve("nothing to see here", retries=-1)

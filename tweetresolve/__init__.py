@@ -11,8 +11,6 @@ entity and mention helpers) never touches the network.  Only the expanders
 send requests, and only when called.
 """
 
-from __future__ import annotations
-
 from tweetresolve.archives import extract_archive
 from tweetresolve.dates import tweet_time
 from tweetresolve.entities import extract_entities, weighted_length

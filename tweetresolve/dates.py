@@ -595,8 +595,14 @@ def find_date(text: str, pos: int = 0, endpos: int | None = None) -> DateMatch |
 def parse_date(text: str) -> dt.date | dt.datetime | None:
     """Return the date when the whole (stripped) *text* is one, else None.
 
+    The value is a ``date``, or a naive ``datetime`` when the text shows a time
+    (``datetime`` is a subclass of ``date``, so type checkers display the return
+    type as ``date | None``: test with ``isinstance(value, datetime)``).
+
     >>> parse_date(" 17 בפברואר 2014 ")
     datetime.date(2014, 2, 17)
+    >>> parse_date("March 30, 2022 at 10:02 PM")
+    datetime.datetime(2022, 3, 30, 22, 2)
     >>> parse_date("March 30, 2022 and more") is None
     True
     """

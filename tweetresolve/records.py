@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from typing import Any, ClassVar, TypeAlias, TypeVar, Union
+from typing import Any, ClassVar, Literal, TypeAlias, TypeVar, Union
 
 import attrs
 
@@ -39,6 +39,25 @@ __all__ = [
 ]
 
 _R = TypeVar("_R", bound="_Record")
+
+#: The code of a failed expansion (documented in ``tweetresolve.expansion.codes``);
+#: defined here, with the record that carries it, so records import nothing else.
+ErrorCode: TypeAlias = Literal[
+    "invalid_url",
+    "blocked_address",
+    "dns",
+    "connect",
+    "tls",
+    "timeout",
+    "network",
+    "protocol",
+    "http_status",
+    "too_many_redirects",
+    "redirect_loop",
+    "invalid_redirect",
+    "unsupported_scheme",
+    "body_too_large",
+]
 
 #: A date as shown in an embed: a calendar day, or a moment when the embed gives a time.
 DateLike: TypeAlias = dt.date | dt.datetime
@@ -165,7 +184,7 @@ class Expansion(_Record):
     #: True when the chain ended on a page that answered successfully.
     ok: bool = False
     #: Error code from the documented set (``timeout``, ``connect``, …) when not ok.
-    error: str | None = None
+    error: ErrorCode | None = None
     #: HTTP status of the last response, if any.
     status: int | None = None
     #: True when this result came from the cache.

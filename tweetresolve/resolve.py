@@ -3,7 +3,8 @@
 Detection alone cannot always tell which tweet a quoted post is: an embed pasted as
 text often keeps only its ``pic.twitter.com`` / ``t.co`` media link.  Expanded, that
 link lands on ``twitter.com/<user>/status/<id>/photo/1``, which is the post's own
-id.  So after expanding every link of every post:
+id.  So after expanding the posts' short links (or every link, with
+``expand="all"``):
 
 * a media link of a tweet that has no id gives the tweet its id, canonical URL and
   creation time (from the id), unless the handle in the landing URL is not the
@@ -17,19 +18,26 @@ Nothing is overwritten: only empty fields are filled.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any, Final
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import urlsplit
 
 import attrs
 
 from tweetresolve.dates import tweet_time
+from tweetresolve.errors import InvalidOptionError
 from tweetresolve.expansion import AsyncExpander, Expander
-from tweetresolve.extract import extract
+from tweetresolve.expansion.shortlinks import is_short_link
+from tweetresolve.extract import Kind, extract
 from tweetresolve.records import Author, Expansion, Link, Post, PostRef
 from tweetresolve.urls import parse_post_url
 
-__all__ = ["aresolve", "resolve"]
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from tweetresolve.expansion.settings import ExpandOptions
+
+__all__ = ["ExpandWhich", "aresolve", "resolve"]
 
 # The media tail of a tweet permalink: ".../status/<id>/photo/1" or ".../video/1".
 _MEDIA_PATH_RE: Final = re.compile(r"/status(?:es)?/[0-9]{1,25}/(?:photo|video)/[0-9]{1,2}/?$")
@@ -39,35 +47,63 @@ _MEDIA_PATH_RE: Final = re.compile(r"/status(?:es)?/[0-9]{1,25}/(?:photo|video)/
 _MEDIA_LINK_HOSTS: Final = frozenset({"t.co", "pic.twitter.com", "pic.x.com"})
 
 
-def resolve(
-    document: str | bytes, *, expander: Expander | None = None, **extract_options: Any
-) -> list[Post]:
-    """Extract the posts of ``document``, expand their links, and enrich the posts.
+#: Which links ``resolve()`` expands: ``"short"`` (short links and redirect
+#: wrappers, see :func:`~tweetresolve.expansion.shortlinks.is_short_link`) or ``"all"``.
+ExpandWhich = Literal["short", "all"]
 
+
+def resolve(
+    document: str | bytes,
+    *,
+    expander: Expander | None = None,
+    expand: ExpandWhich = "short",
+    base_url: str | None = None,
+    kind: Kind = "auto",
+    include_links: bool = False,
+    **options: Unpack[ExpandOptions],
+) -> list[Post]:
+    """Extract the posts of ``document``, expand their short links, and enrich the posts.
+
+    ``expand`` chooses the links: ``"short"`` (the default) expands short links
+    (``t.co``, ``bit.ly``, ``pic.twitter.com``, … and links the platforms mark
+    as needing expansion) and redirect wrappers; ``"all"`` expands every link.
+    ``base_url``, ``kind`` and ``include_links`` are :func:`~tweetresolve.extract`'s.
     ``expander`` is an :class:`~tweetresolve.Expander` to use (its cache and
-    options); by default a temporary one with default options.  Other keyword
-    arguments go to :func:`~tweetresolve.extract`.  Failed expansions are attached
-    as they are (``Expansion(ok=False, …)``); they never raise.
+    options); without one, a temporary expander is built from the other keyword
+    options (``trusted_hosts``, ``timeout``, ``cache``, … as for
+    :func:`~tweetresolve.expand`).  Failed expansions are attached as they are
+    (``Expansion(ok=False, …)``); they never raise.
     """
     if expander is not None and not isinstance(expander, Expander):
         raise TypeError(
             f"resolve() needs an Expander (use aresolve() for an AsyncExpander), "
             f"got {type(expander).__name__}"
         )
-    posts = extract(document, **extract_options)
-    urls = _unique_links(posts)
-    if not urls:
-        return posts
-    if expander is None:
-        with Expander() as own:
-            expansions = own.expand_many(urls)
-    else:
-        expansions = expander.expand_many(urls)
+    _check_options(expander, expand, options)
+    # Built first (it does no I/O until used), so a wrong option is refused
+    # even for a document without links.
+    runner = expander if expander is not None else Expander(**options)
+    try:
+        posts = extract(document, base_url=base_url, kind=kind, include_links=include_links)
+        urls = _links_to_expand(posts, expand)
+        if not urls:
+            return posts
+        expansions = runner.expand_many(urls)
+    finally:
+        if expander is None:
+            runner.close()
     return _apply(posts, dict(zip(urls, expansions, strict=True)))
 
 
 async def aresolve(
-    document: str | bytes, *, expander: AsyncExpander | None = None, **extract_options: Any
+    document: str | bytes,
+    *,
+    expander: AsyncExpander | None = None,
+    expand: ExpandWhich = "short",
+    base_url: str | None = None,
+    kind: Kind = "auto",
+    include_links: bool = False,
+    **options: Unpack[ExpandOptions],
 ) -> list[Post]:
     """The async twin of :func:`resolve`, taking an :class:`~tweetresolve.AsyncExpander`."""
     if expander is not None and not isinstance(expander, AsyncExpander):
@@ -75,20 +111,48 @@ async def aresolve(
             f"aresolve() needs an AsyncExpander (use resolve() for an Expander), "
             f"got {type(expander).__name__}"
         )
-    posts = extract(document, **extract_options)
-    urls = _unique_links(posts)
-    if not urls:
-        return posts
-    if expander is None:
-        async with AsyncExpander() as own:
-            expansions = await own.expand_many(urls)
-    else:
-        expansions = await expander.expand_many(urls)
+    _check_options(expander, expand, options)
+    arunner = expander if expander is not None else AsyncExpander(**options)
+    try:
+        posts = extract(document, base_url=base_url, kind=kind, include_links=include_links)
+        urls = _links_to_expand(posts, expand)
+        if not urls:
+            return posts
+        expansions = await arunner.expand_many(urls)
+    finally:
+        if expander is None:
+            await arunner.aclose()
     return _apply(posts, dict(zip(urls, expansions, strict=True)))
 
 
-def _unique_links(posts: Sequence[Post]) -> list[str]:
-    return list(dict.fromkeys(link.url for post in posts for link in post.links))
+def _check_options(
+    expander: Expander | AsyncExpander | None, expand: str, options: Mapping[str, object]
+) -> None:
+    if expand not in ("short", "all"):
+        raise InvalidOptionError(
+            f"expand must be 'short' or 'all', got {expand!r}", option="expand"
+        )
+    if expander is not None and options:
+        names = ", ".join(sorted(options))
+        raise InvalidOptionError(
+            f"expander options ({names}) cannot be combined with expander=; "
+            "give them to the expander instead",
+            option=min(options),
+        )
+
+
+def _worth_expanding(url: str) -> bool:
+    if is_short_link(url):
+        return True
+    ref = parse_post_url(url)
+    return ref is not None and ref.needs_expansion
+
+
+def _links_to_expand(posts: Sequence[Post], expand: ExpandWhich) -> list[str]:
+    urls = dict.fromkeys(link.url for post in posts for link in post.links)
+    if expand == "all":
+        return list(urls)
+    return [url for url in urls if _worth_expanding(url)]
 
 
 def _apply(posts: Sequence[Post], expansions: dict[str, Expansion]) -> list[Post]:

@@ -79,7 +79,7 @@ def test_scan_resolve_finder_expands_links(server: Any, tmp_path: Path) -> None:
     base = f"http://127.0.0.1:{server.server_port}"
     parser = argparse.ArgumentParser()
     cli_support.add_resolve_arguments(parser)
-    args = parser.parse_args(["--resolve", "--trust", "127.0.0.1", "--no-cache"])
+    args = parser.parse_args(["--resolve", "--expand-all", "--trust", "127.0.0.1", "--no-cache"])
     find = cli_support.resolving_finder(args)
     document = f"Look {base}/chain/1\n— Ada Example (@ada_example) March 30, 2022".encode()
     (post,) = find(document)
@@ -140,7 +140,9 @@ def test_main_scan_resolve(server: Any, tmp_path: Path, capsys: pytest.CaptureFi
     base = f"http://127.0.0.1:{server.server_port}"
     page = tmp_path / "post.txt"
     page.write_text(f"Look {base}/chain/2\n— Ada Example (@ada_example) March 30, 2022\n")
-    status = main(["scan", "--resolve", "--trust", "127.0.0.1", "--no-cache", str(page)])
+    status = main(
+        ["scan", "--resolve", "--expand-all", "--trust", "127.0.0.1", "--no-cache", str(page)]
+    )
     (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert status == 0
     assert record["links"][0]["expansion"]["final_url"] == f"{base}/final"

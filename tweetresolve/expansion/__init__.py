@@ -15,6 +15,8 @@ from tweetresolve.expansion.engine import AsyncExpander
 from tweetresolve.expansion.guard import AddressPolicy
 from tweetresolve.expansion.settings import (
     DEFAULT_CACHE,
+    CacheOption,
+    DefaultCache,
     ExpanderOptions,
     ExpanderSettings,
     ExpandOptions,
@@ -27,6 +29,8 @@ __all__ = [
     "ERROR_CODES",
     "AddressPolicy",
     "AsyncExpander",
+    "CacheOption",
+    "DefaultCache",
     "ErrorCode",
     "ExpandOptions",
     "Expander",

@@ -58,6 +58,11 @@ class Chain:
         final_url: str | None = None,
         detail: str | None = None,
     ) -> Expansion:
+        if status is None and not ok:
+            # The chain stopped before (or without) a response for its current
+            # URL: a loop, a refused or invalid redirect, a failed request.  The
+            # last response received is still the one the chain ended on.
+            status = next((hop.status for hop in reversed(self.hops) if hop.status), None)
         return Expansion(
             url=self.url,
             final_url=final_url if final_url is not None else self.current,

@@ -25,10 +25,14 @@ import threading
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Callable
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from tweetresolve.expansion import AsyncExpander, Expander
 from tweetresolve.records import Expansion, Post
+
+if TYPE_CHECKING:
+    from tweetresolve.extract import Kind
+    from tweetresolve.resolve import ExpandWhich
 
 __all__ = [
     "add_expand_command",
@@ -352,7 +356,12 @@ def add_resolve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--resolve",
         action="store_true",
-        help="expand every link of every post and fill what that reveals (needs network)",
+        help="expand the posts' short links and fill what that reveals (needs network)",
+    )
+    parser.add_argument(
+        "--expand-all",
+        action="store_true",
+        help="with --resolve: expand every link of every post, not only short links",
     )
     _add_expander_options(parser)
 
@@ -369,10 +378,13 @@ def resolving_finder(args: argparse.Namespace) -> Callable[[bytes], list[Post]]:
         Path(options["cache"]).parent.mkdir(parents=True, exist_ok=True)
     expander = Expander(**options)
     atexit.register(expander.close)
-    kind = getattr(args, "kind", "auto")
+    kind: Kind = getattr(args, "kind", "auto")
     include_links = bool(getattr(args, "links", False))
+    which: ExpandWhich = "all" if getattr(args, "expand_all", False) else "short"
 
     def find(data: bytes) -> list[Post]:
-        return resolve(data, expander=expander, kind=kind, include_links=include_links)
+        return resolve(
+            data, expander=expander, expand=which, kind=kind, include_links=include_links
+        )
 
     return find

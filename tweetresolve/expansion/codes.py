@@ -14,32 +14,16 @@ from __future__ import annotations
 
 import socket
 import ssl
-from typing import Final, Literal, get_args
+from typing import Final, get_args
 
 import httpx
 
 from tweetresolve.expansion.guard import BlockedAddressError
 from tweetresolve.expansion.transport import NameResolutionError
+from tweetresolve.records import ErrorCode
 
 __all__ = ["ERROR_CODES", "RETRYABLE_CODES", "ErrorCode", "code_for_exception", "is_error_code"]
 
-#: Every error code, as a type.
-ErrorCode = Literal[
-    "invalid_url",
-    "blocked_address",
-    "dns",
-    "connect",
-    "tls",
-    "timeout",
-    "network",
-    "protocol",
-    "http_status",
-    "too_many_redirects",
-    "redirect_loop",
-    "invalid_redirect",
-    "unsupported_scheme",
-    "body_too_large",
-]
 
 #: Every error code, in documentation order.  What each means:
 #:

@@ -15,6 +15,7 @@ exceptions.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import http.cookiejar
 from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable
 from types import TracebackType
@@ -54,6 +55,34 @@ class _RefuseAllCookies(http.cookiejar.DefaultCookiePolicy):
 
     def return_ok(self, cookie: http.cookiejar.Cookie, request: Any) -> bool:
         return False
+
+
+def cache_scope(policy: AddressPolicy, transport: httpx.AsyncBaseTransport | None) -> str:
+    """The part of a cache key that names the policy a result was obtained under.
+
+    A cached result is only as safe as the policy that fetched it: a chain that
+    reached ``10.0.0.5`` under ``trusted_hosts=["10.0.0.0/8"]`` must not be served
+    to an expander without that trust (a cache file outlives the run that wrote
+    it).  So results are keyed by the normalised URL plus, when the policy is not
+    the default, a digest of it: the trusted entries and, for a transport given by
+    the caller, its kind and its own policy.  The default policy's key is the bare
+    URL, as before.
+
+    >>> cache_scope(AddressPolicy(), None)
+    ''
+    >>> cache_scope(AddressPolicy(["10.0.0.0/8"]), None).startswith(" policy=")
+    True
+    """
+    parts = [f"trust={entry}" for entry in policy.trusted_entries()]
+    if transport is not None:
+        kind = type(transport)
+        parts.append(f"transport={kind.__module__}.{kind.__qualname__}")
+        if isinstance(transport, GuardedTransport):
+            parts.extend(f"transport-trust={e}" for e in transport.policy.trusted_entries())
+    if not parts:
+        return ""
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+    return f" policy={digest}"
 
 
 class AsyncExpander:
@@ -99,6 +128,7 @@ class AsyncExpander:
         self._cache, self._owns_cache = make_cache(cache)
         self._transport = transport
         self._policy = AddressPolicy(self.settings.trusted_hosts)
+        self._cache_scope = cache_scope(self._policy, transport)
         self._client: httpx.AsyncClient | None = None
         self._chains: ChainFollower | None = None
         self._inflight: dict[str, asyncio.Future[Expansion]] = {}
@@ -274,8 +304,9 @@ class AsyncExpander:
 
     async def _expand_key(self, key: str, url: str) -> Expansion:
         cache = self._cache
+        cache_key = key + self._cache_scope
         if cache is not None:
-            hit = cache.get(key)
+            hit = cache.get(cache_key)
             if hit is not None:
                 return hit
         pending = self._inflight.get(key)
@@ -289,7 +320,7 @@ class AsyncExpander:
                 assert self._chains is not None  # set with the client
                 result = await self._chains.run(url)
             if cache is not None and result.error not in ("invalid_url", "blocked_address"):
-                cache.put(key, result)
+                cache.put(cache_key, result)
             future.set_result(result)
             return result
         finally:

@@ -191,8 +191,16 @@ class AddressPolicy:
         self._trusted_networks = tuple(networks)
 
     def __repr__(self) -> str:
-        entries = sorted(self._trusted_names) + [str(n) for n in self._trusted_networks]
-        return f"AddressPolicy(trusted_hosts={entries!r})"
+        return f"AddressPolicy(trusted_hosts={self.trusted_entries()!r})"
+
+    def trusted_entries(self) -> list[str]:
+        """The trusted names and networks in a canonical order (empty by default).
+
+        >>> AddressPolicy(["10.0.0.0/8", "LocalHost"]).trusted_entries()
+        ['localhost', '10.0.0.0/8']
+        """
+        networks = sorted(self._trusted_networks, key=lambda n: (n.version, n))
+        return sorted(self._trusted_names) + [str(n) for n in networks]
 
     def is_trusted_name(self, host: str) -> bool:
         """Tell whether ``host`` (a name) is exempt from the policy."""

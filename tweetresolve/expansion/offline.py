@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Final
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
 
-__all__ = ["destination"]
+__all__ = ["WRAPPER_HOSTS", "destination"]
 
 # A Google host on any country domain: google.com, www.google.co.uk, google.de.
 _GOOGLE_HOST_RE: Final = re.compile(r"^(?:www\.)?google(?:\.[a-z]{2,3}){1,2}$")
@@ -116,6 +116,14 @@ _RULES_BY_HOST: Final[dict[str, Callable[[SplitResult], str | None]]] = {
     "vk.com": _vk,
     "m.vk.com": _vk,
 }
+
+
+#: Hosts that only ever redirect: every link on them is a wrapper worth expanding.
+#: (YouTube and VK also serve ordinary pages, so only their redirect paths count,
+#: through :func:`destination`.)
+WRAPPER_HOSTS: Final = frozenset(
+    {"l.facebook.com", "lm.facebook.com", "l.messenger.com", "l.instagram.com", "youtu.be"}
+)
 
 
 def destination(url: str) -> str | None:

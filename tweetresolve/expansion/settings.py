@@ -10,9 +10,10 @@ tweetresolve.errors.InvalidOptionError: concurrency must be > 0, got 0
 
 from __future__ import annotations
 
+import enum
 import os
 from collections.abc import Iterable, Mapping
-from typing import Final, Literal, TypedDict
+from typing import Final, Literal, TypeAlias, TypedDict
 
 import attrs
 import httpx
@@ -25,6 +26,7 @@ from tweetresolve.expansion.policy import DEFAULT_USER_AGENT
 __all__ = [
     "DEFAULT_CACHE",
     "CacheOption",
+    "DefaultCache",
     "ExpandOptions",
     "ExpanderOptions",
     "ExpanderSettings",
@@ -32,19 +34,23 @@ __all__ = [
 ]
 
 
-class _DefaultCache:
-    """Marker for "the library default cache" (in memory)."""
+class DefaultCache(enum.Enum):
+    """The type of :data:`DEFAULT_CACHE`: "the library default cache" (in memory)."""
+
+    DEFAULT = "default"
 
     def __repr__(self) -> str:
-        return "<default: in-memory>"
+        return "DEFAULT_CACHE"
 
 
-#: Pass as ``cache`` to get the default: an in-memory SQLite cache.
-DEFAULT_CACHE: Final = _DefaultCache()
+#: Pass as ``cache`` to get the default: an in-memory SQLite cache per expander.
+DEFAULT_CACHE: Final = DefaultCache.DEFAULT
 
-
-#: What the ``cache`` option accepts.
-CacheOption = ExpansionCache | str | os.PathLike[str] | _DefaultCache | None
+#: What the ``cache`` option accepts: :data:`DEFAULT_CACHE`, a path to a SQLite
+#: file, an :class:`~tweetresolve.expansion.cache.ExpansionCache`, or None.
+CacheOption: TypeAlias = (
+    ExpansionCache | str | os.PathLike[str] | Literal[DefaultCache.DEFAULT] | None
+)
 
 
 def _positive(option: str, value: float, *, integer: bool = False, zero: bool = False) -> None:
@@ -162,7 +168,7 @@ def make_cache(cache: CacheOption) -> tuple[ExpansionCache | None, bool]:
     """Return the cache a ``cache`` option names, and whether the expander owns it."""
     if cache is None:
         return None, False
-    if isinstance(cache, _DefaultCache):
+    if cache is DefaultCache.DEFAULT:
         return SQLiteCache(), True
     if isinstance(cache, (str, os.PathLike)):
         return SQLiteCache(cache), True
