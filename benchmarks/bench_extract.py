@@ -1,6 +1,7 @@
 """Extraction speed over the real pages, against plain parses of the same pages, in one run.
 
-Prints, over the labelled pages in ``../shared/corpus/pages`` (beside the project):
+Prints, over the labelled pages in ``../shared/corpus/pages`` and
+``../shared/corpus/wild/pages`` (beside the project):
 
 * MB/s of ``tweetresolve.extract`` (bytes in, posts out: decoding, prefilter,
   parse where needed, detection), of a plain ``lxml.html`` parse of the same
@@ -8,6 +9,8 @@ Prints, over the labelled pages in ``../shared/corpus/pages`` (beside the projec
   median of repeated passes, with ratios.  Target: extract >= 0.5 x lxml.
   extract is timed with each marker-search engine available: the Aho-Corasick
   automaton (``ahocorasick_rs``, the ``fast`` extra) and the pure-Python gates.
+* What each cross-platform family costs: extract with the placeholder family, the
+  page-data family, or both switched off, as MB/s beside the full run.
 * Whether the fast path finds exactly what a full parse finds: every page and
   every text case is run again with the prefilter disabled (every platform's
   detector on every document) and the posts compared, for each engine.
@@ -105,13 +108,28 @@ def soup_parse(data: bytes) -> object:
 @contextmanager
 def prefilter_disabled() -> Iterator[None]:
     """Make every platform look present on every document: the full-parse path."""
-    saved = extract_module._active_platforms, extract_module.markers_present
-    extract_module._active_platforms = lambda *args, **kwargs: list(extract_module.PLATFORMS)
+    saved = extract_module._prefilter, extract_module.markers_present
+    extract_module._prefilter = lambda *args, **kwargs: (list(extract_module.PLATFORMS), True, True)
     extract_module.markers_present = lambda lowered, markers: True
     try:
         yield
     finally:
-        extract_module._active_platforms, extract_module.markers_present = saved
+        extract_module._prefilter, extract_module.markers_present = saved
+
+
+@contextmanager
+def families_off(names: Sequence[str]) -> Iterator[None]:
+    """Switch off cross-platform families (``placeholders``, ``pagedata``) for a measure."""
+    modules = {"placeholders": extract_module.placeholders, "pagedata": extract_module.pagedata}
+    finders = {"placeholders": "find_placeholders", "pagedata": "find_page_data"}
+    saved = {name: getattr(modules[name], finders[name]) for name in names}
+    for name in names:
+        setattr(modules[name], finders[name], lambda page: [])
+    try:
+        yield
+    finally:
+        for name, function in saved.items():
+            setattr(modules[name], finders[name], function)
 
 
 @contextmanager
@@ -211,6 +229,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no corpus at {pages_dir}: nothing to measure")
         return 0
     pages = load_pages(pages_dir)
+    wild_dir = args.corpus / "wild" / "pages"
+    if wild_dir.is_dir():
+        pages += [(f"wild/{name}", data) for name, data in load_pages(wild_dir)]
     texts = load_texts(args.corpus)
     total = sum(len(data) for _, data in pages)
     print(
@@ -226,10 +247,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The cost of every other platform: the same run with Twitter's detector alone.
     with marker_engine(engines[0]), only_platforms(["twitter"]):
         twitter_only_s = median_time(extract, pages, passes)
+    family_rows = []
+    for label, names in (
+        ("extract, no placeholder family", ["placeholders"]),
+        ("extract, no page-data family", ["pagedata"]),
+        ("extract, no families", ["placeholders", "pagedata"]),
+    ):
+        with marker_engine(engines[0]), families_off(names):
+            family_rows.append((label, median_time(extract, pages, passes)))
     lxml_s = median_time(lxml_parse, pages, passes)
     soup_s = median_time(soup_parse, pages, max(1, min(passes, 3)))
     rows = [(f"tweetresolve.extract ({engine})", seconds) for engine, seconds in timings.items()]
     rows.append((f"extract, twitter only ({engines[0]})", twitter_only_s))
+    rows += family_rows
     rows += [("lxml.html parse", lxml_s), ("BeautifulSoup(lxml) parse", soup_s)]
     print(f"\n{'':34s}{'MB/s':>8s}{'s/pass':>9s}{'vs lxml':>9s}")
     for label, seconds in rows:

@@ -21,6 +21,7 @@ import attrs
 
 from tweetresolve.dates import dates_disagree, tweet_time
 from tweetresolve.entities import extract_entities
+from tweetresolve.families import pagedata, placeholders
 from tweetresolve.families.cards import CARD_MARKERS, find_cards
 from tweetresolve.html import (
     MarkerScan,
@@ -46,6 +47,16 @@ _KINDS = ("auto", "html", "text")
 
 _T = TypeVar("_T")
 
+#: The forms that are a platform's own embed code or its residue; ``official_only``
+#: keeps these (and bare links) and drops what sites build themselves: ``card``,
+#: ``placeholder`` and ``data``.
+OFFICIAL_FORMS = frozenset({"blockquote", "rendered", "iframe", "amp", "script", "text", "link"})
+
+#: Markers of the placeholder and page-data families: a page holding one of them is
+#: parsed even when no platform's own embed marker occurs (an id-only placeholder, a
+#: tweet object in the page's JSON).
+FAMILY_MARKERS: tuple[str, ...] = (*placeholders.MARKERS, *pagedata.MARKERS)
+
 # A URL written out in plain text; the permalink parsers decide whether it is a post.
 # Bounded length keeps the scan linear.  Example: "https://twitter.com/ada/status/20".
 _TEXT_URL = re.compile(r"https?://[^\s<>\"'\])}]{3,2048}", re.IGNORECASE)
@@ -59,6 +70,7 @@ def extract(
     base_url: str | None = None,
     kind: Kind = "auto",
     include_links: bool = False,
+    official_only: bool = False,
 ) -> list[Post]:
     """Find the social-media posts in an HTML page or in plain text.
 
@@ -66,7 +78,9 @@ def extract(
     a declared charset, else UTF-8, else windows-1252).  ``kind`` forces the HTML
     or the text path; ``"auto"`` decides from the content.  ``base_url`` resolves
     relative links.  Bare links to a post (not embedded) are returned only with
-    ``include_links=True``, as posts with ``form="link"``.
+    ``include_links=True``, as posts with ``form="link"``.  ``official_only=True``
+    keeps only the platforms' own embed forms (see :data:`OFFICIAL_FORMS`): no
+    site-made cards, placeholders or posts found only in page data.
 
     Never raises on content: odd input gives fewer or partial records.  Raises
     ``TypeError`` for a document that is neither ``str`` nor ``bytes`` and
@@ -85,9 +99,13 @@ def extract(
     if kind == "auto":
         kind = "html" if looks_like_html(text) else "text"
     if kind == "html":
-        posts = _extract_html(text, base_url=base_url, include_links=include_links)
+        posts = _extract_html(
+            text, base_url=base_url, include_links=include_links, families=not official_only
+        )
     else:
         posts = _extract_text(text, include_links=include_links)
+    if official_only:
+        posts = [post for post in posts if post.form in OFFICIAL_FORMS]
     return [_finish(post) for post in posts]
 
 
@@ -105,19 +123,30 @@ def _run(platform: Platform, find: Callable[[], Iterable[_T]]) -> list[_T]:
 # --- HTML path -------------------------------------------------------------------------
 
 
-def _extract_html(source: str, *, base_url: str | None, include_links: bool) -> list[Post]:
+def _extract_html(
+    source: str, *, base_url: str | None, include_links: bool, families: bool = True
+) -> list[Post]:
     encoded = source.encode("utf-8", "surrogatepass")  # once, for the prefilter and lxml
-    active, cards = _prefilter(source, encoded)
-    if not active and not cards and not include_links:
+    active, cards, family_markers = _prefilter(source, encoded)
+    families = families and (bool(active) or family_markers)
+    if not active and not cards and not families and not include_links:
         return []
     page = parse_page(source, base_url=base_url, include_links=include_links, encoded=encoded)
     if page is None:
         return []
-    return _posts_in_page(page, active, cards=cards, depth=0, budget=NestedBudget())
+    return _posts_in_page(
+        page, active, cards=cards, families=families, depth=0, budget=NestedBudget()
+    )
 
 
 def _posts_in_page(
-    page: ParsedPage, active: list[Platform], *, cards: bool, depth: int, budget: NestedBudget
+    page: ParsedPage,
+    active: list[Platform],
+    *,
+    cards: bool,
+    families: bool,
+    depth: int,
+    budget: NestedBudget,
 ) -> list[Post]:
     """Every detector's candidates, the nested documents' posts and links, merged."""
     candidates: list[Candidate] = []
@@ -125,6 +154,8 @@ def _posts_in_page(
         candidates.extend(_run(platform, lambda p=platform: p.find_in_html(page)))  # type: ignore[misc]
     if cards:
         candidates = _with_cards(page, candidates)
+    if families:
+        candidates.extend(_family_candidates(page, candidates))
     if depth < MAX_DEPTH:
         candidates.extend(_nested_candidates(page, depth=depth, budget=budget))
     if page.include_links:
@@ -140,8 +171,9 @@ def _nested_candidates(
     Bare links inside a nested document are not collected: the page does not show them.
     """
     for document in find_nested_documents(page, may_hold_embed=_may_hold_embed):
-        active, cards = _prefilter(document.markup)
-        if not active and not cards:
+        active, cards, family_markers = _prefilter(document.markup)
+        families = bool(active) or family_markers
+        if not active and not cards and not families:
             continue
         if not budget.take():
             logger.debug("nested documents past the first %d not read", MAX_DOCUMENTS)
@@ -150,7 +182,9 @@ def _nested_candidates(
         if inner is None:
             continue
         container_span: tuple[int, int] | None = None
-        for post in _posts_in_page(inner, active, cards=cards, depth=depth + 1, budget=budget):
+        for post in _posts_in_page(
+            inner, active, cards=cards, families=families, depth=depth + 1, budget=budget
+        ):
             span: tuple[int, int] | None
             if document.offset is not None and post.span is not None:
                 span = (post.span[0] + document.offset, post.span[1] + document.offset)
@@ -166,7 +200,41 @@ def _nested_candidates(
 
 
 def _may_hold_embed(markup: str) -> bool:
-    return bool(_active_platforms(markup))
+    active, _, family_markers = _prefilter(markup)
+    return bool(active) or family_markers
+
+
+def _family_candidates(page: ParsedPage, official: list[Candidate]) -> list[Candidate]:
+    """Placeholders and page-data posts, as copies that yield to the official forms.
+
+    Marked ``nested``: a post the page also shows in its platform's own form is that
+    form's (the merge fills its empty fields from the copy).  A placeholder wrapped
+    around the official embed of the same post (``div[data-tweet-id]`` holding the
+    blockquote) is dropped here, or the merge would keep the outer, poorer form.
+    """
+    found: list[Candidate] = []
+    for family, find in (
+        ("placeholder", placeholders.find_placeholders),
+        ("page-data", pagedata.find_page_data),
+    ):
+        try:
+            found.extend(find(page))
+        except Exception:
+            logger.exception("the %s family failed on this document", family)
+    if not found:
+        return []
+    around: set[tuple[Any, str, str | None]] = set()
+    for candidate in official:
+        key = (candidate.post.platform, candidate.post.post_id)
+        element = candidate.element
+        while element is not None:
+            around.add((element, *key))
+            element = element.getparent()
+    return [
+        attrs.evolve(candidate, nested=True)
+        for candidate in found
+        if (candidate.element, candidate.post.platform, candidate.post.post_id) not in around
+    ]
 
 
 def _with_cards(page: ParsedPage, candidates: list[Candidate]) -> list[Candidate]:
@@ -190,13 +258,14 @@ def _active_platforms(source: str, encoded: bytes | None = None) -> list[Platfor
     return _prefilter(source, encoded)[0]
 
 
-def _prefilter(source: str, encoded: bytes | None = None) -> tuple[list[Platform], bool]:
-    """The platforms whose HTML markers occur in ``source``, and whether a post's
-    permalink does (a site-made card has no embed marker, only its permalink)."""
-    groups = (*(p.markers for p in PLATFORMS), CARD_MARKERS)
+def _prefilter(source: str, encoded: bytes | None = None) -> tuple[list[Platform], bool, bool]:
+    """The platforms whose HTML markers occur in ``source``, whether a post's permalink
+    does (a site-made card has no embed marker, only its permalink), and whether a
+    placeholder or page-data marker does."""
+    groups = (*(p.markers for p in PLATFORMS), CARD_MARKERS, FAMILY_MARKERS)
     found = _marker_scan(groups).find(source, encoded=encoded)
     active = [p for p in PLATFORMS if not found.isdisjoint(p.markers)]
-    return active, not found.isdisjoint(CARD_MARKERS)
+    return active, not found.isdisjoint(CARD_MARKERS), not found.isdisjoint(FAMILY_MARKERS)
 
 
 @functools.lru_cache(maxsize=4)

@@ -54,12 +54,12 @@ the level above, so the work stays linear in the page.
 from __future__ import annotations
 
 import html
-import json
 import logging
 from collections.abc import Callable, Iterator
 
 import attrs
 
+from tweetresolve.families.pagedata import embed_markup
 from tweetresolve.html import Element, ParsedPage
 
 __all__ = [
@@ -148,41 +148,29 @@ def find_nested_documents(
                 yield document
 
 
-def documents_in_page_data(script: Element) -> Iterator[NestedDocument]:
-    """Embed markup kept in the strings of a page-data script (JSON), one document each.
+def documents_in_page_data(page: ParsedPage, script: Element) -> Iterator[NestedDocument]:
+    """Embed markup kept in the strings of a page-data script, one document each.
 
-    Reads ``<script>`` elements of a JSON type; broken JSON, JSON nested beyond
-    Python's stack and scripts over :data:`MAX_JSON_CHARS` give nothing.
+    Reads JSON scripts and the JSON a program assigns (``window.__STATE__ = {…}``),
+    bounded; only strings of the page's own story count, not those of other stories
+    in the same state (see :mod:`tweetresolve.families.pagedata`).  Broken JSON,
+    nesting beyond the decoder's stack and text past :data:`MAX_JSON_CHARS` give
+    nothing.
 
     >>> from tweetresolve.html import parse_page
     >>> page = parse_page('<script type="application/json">{"a": [1, '
-    ...                   '"\\\\u003cblockquote class=\\\\"x\\\\"\\\\u003e"]}</script>')
-    >>> [d.markup for d in documents_in_page_data(page.root.find(".//script"))]
-    ['<blockquote class="x">']
+    ...                   '"\\\\u003cblockquote class=\\\\"twitter-tweet\\\\"\\\\u003e"]}</script>')
+    >>> [d.markup for d in documents_in_page_data(page, page.root.find(".//script"))]
+    ['<blockquote class="twitter-tweet">']
     """
-    if not _script_type(script).endswith("json"):
-        return
     text = script.text or ""
     if len(text) > MAX_JSON_CHARS:
         logger.debug("page-data script of %d characters not read", len(text))
         return
     if "<" not in text and "\\u003c" not in text.lower():
         return  # no markup in any string: the JSON is not worth decoding
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return
-    # An explicit stack: the JSON may be nested deeper than Python's own.
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            if "<" in value:
-                yield NestedDocument(container=script, markup=value, form=DATA_FORM)
-        elif isinstance(value, dict):
-            stack.extend(reversed(value.values()))
-        elif isinstance(value, list):
-            stack.extend(reversed(value))
+    for markup in embed_markup(page, script):
+        yield NestedDocument(container=script, markup=markup, form=DATA_FORM)
 
 
 def _script_type(script: Element) -> str:
@@ -191,10 +179,8 @@ def _script_type(script: Element) -> str:
 
 def _script_documents(page: ParsedPage, script: Element) -> Iterator[NestedDocument]:
     kind = _script_type(script)
-    if kind.endswith("json"):
-        yield from documents_in_page_data(script)
-        return
-    if not kind or any(program in kind for program in _PROGRAM_TYPES):
+    if kind.endswith("json") or not kind or any(program in kind for program in _PROGRAM_TYPES):
+        yield from documents_in_page_data(page, script)
         return
     content = script.text or ""
     if content.lstrip().startswith("<"):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
+import tweetresolve
 from tweetresolve.families.pagedata import find_page_data
 from tweetresolve.html import parse_page
 from tweetresolve.records import Post
@@ -24,18 +26,10 @@ def _page(script: str, body: str = "<p>Story.</p>") -> str:
     return f"<html>{HEAD}<body>{body}{script}</body></html>"
 
 
-def _found(html: str, detect: bool = False) -> list[Post]:
+def _found(html: str) -> list[Post]:
     page = parse_page(html)
     assert page is not None
-    detector = _fake_markup_detector if detect else None
-    return [c.post for c in find_page_data(page, detect_markup=detector)]
-
-
-def _fake_markup_detector(markup: str) -> list[Post]:
-    # Stands in for the HTML detectors: a TikTok blockquote with data-video-id.
-    if "tiktok-embed" in markup and TIKTOK in markup:
-        return [Post(platform="tiktok", post_id=TIKTOK, form="blockquote")]
-    return []
+    return [c.post for c in find_page_data(page)]
 
 
 def _json_script(value: object, kind: str = "application/json", extra: str = "") -> str:
@@ -153,17 +147,37 @@ def test_page_data_variants(html: str, expected: list[tuple[str, str, str | None
     assert {p.form for p in posts} == {"data"}
 
 
-def test_escaped_embed_code_in_json_strings() -> None:
-    """Embed markup inside a JSON string goes through the HTML detectors."""
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        _json_script,
+        lambda state: f"<script>window.__APP_STATE__ = {json.dumps(state)};</script>",
+    ],
+)
+def test_escaped_embed_code_in_json_strings(wrap: Any) -> None:
+    """Embed markup inside a JSON string is read by the HTML detectors, form data."""
     code = (
         f'<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@ada/video/{TIKTOK}"'
         f' data-video-id="{TIKTOK}"><section></section></blockquote>'
     )
-    html = _page(
-        _json_script({"story": {**ARTICLE, "body": [{"kind": "html", "embedCode": code}]}})
-    )
-    posts = _found(html, detect=True)
+    other = code.replace(TIKTOK, "7100000000000000009")
+    state = {
+        "story": {**ARTICLE, "body": [{"kind": "html", "embedCode": code}]},
+        "recommended": [{"headline": "Trams", "url": "/trams", "body": [{"html": other}]}],
+    }
+    posts = tweetresolve.extract(_page(wrap(state)))
     assert [(p.platform, p.post_id, p.form) for p in posts] == [("tiktok", TIKTOK, "data")]
+
+
+def test_json_copy_of_an_embed_on_the_page_adds_nothing() -> None:
+    """A post in page data that the page also shows keeps the page's form."""
+    body = (
+        f'<blockquote class="twitter-tweet"><p>Boats</p>&mdash; Ada (@ada) <a href='
+        f'"https://twitter.com/ada/status/{TWEET_A}">May 1, 2021</a></blockquote>'
+    )
+    state = {"story": {**ARTICLE, "blocks": [{"type": "tweet", "id": TWEET_A}]}}
+    posts = tweetresolve.extract(_page(_json_script(state), body=body))
+    assert [(p.post_id, p.form) for p in posts] == [(TWEET_A, "blockquote")]
 
 
 def test_other_articles_in_the_state_are_not_this_pages_posts() -> None:

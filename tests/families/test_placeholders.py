@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import tweetresolve
 from tweetresolve.families.placeholders import find_placeholders
 from tweetresolve.html import parse_page
 
@@ -149,3 +150,73 @@ def test_placeholder_post_fields() -> None:
         "placeholder",
     )
     assert post.created_at is not None
+
+
+@pytest.mark.parametrize(
+    ("markup", "form"),
+    [
+        # A lazy loader's stripped snippet: the platform in an attribute, one empty link.
+        (
+            f'<blockquote class="lazy" data-widget="twitter-tweet"><div data-kind="x"></div>'
+            f'<a href="https://twitter.com/ada/status/{TWEET}"></a></blockquote>',
+            "blockquote",
+        ),
+        (
+            f'<div class="js-loader" data-tweet-embed="1"><a href="https://x.com/ada/status/{TWEET}">'
+            "Zum Tweet</a></div>",
+            "placeholder",
+        ),
+    ],
+)
+def test_platform_named_around_a_lone_permalink(markup: str, form: str) -> None:
+    """An element naming a platform around one permalink of it is that post."""
+    page = parse_page(markup)
+    assert page is not None
+    assert [(c.post.post_id, c.post.form) for c in find_placeholders(page)] == [(TWEET, form)]
+
+
+def test_platform_named_around_several_permalinks_is_not_a_post() -> None:
+    """A box naming a platform around links to several posts is a list, not one embed."""
+    links = "".join(f'<a href="https://twitter.com/ada/status/{TWEET}{n}">t</a>' for n in range(2))
+    page = parse_page(f'<div data-twitter-box="latest">{links}</div>')
+    assert page is not None
+    assert find_placeholders(page) == []
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # The only post of the page is a placeholder or lives in page data: no platform
+        # marker of the official embed code occurs, the family markers let it through.
+        f'<html><body><div data-tweetid="{TWEET}"></div></body></html>',
+        f'<html><body><div data-embed-type="x" data-embed-id="{TWEET}"></div></body></html>',
+        '<html><body><div data-oembed-url="https://www.instagram.com/p/CaBcDeFgHiJ/"></div>',
+        f'<html><body><script>window.__S__ = {{"id_str": "{TWEET}", "text": "hi", '
+        '"user": {"screen_name": "ada"}};</script></body></html>',
+    ],
+)
+def test_prefilter_lets_family_pages_through(page: str) -> None:
+    """A page whose only post is a placeholder or page data is parsed, not skipped."""
+    assert len(tweetresolve.extract(page)) == 1
+
+
+def test_official_only_drops_site_made_forms() -> None:
+    """official_only keeps the platforms' own embed code and drops placeholders and data."""
+    page = (
+        '<html><body><blockquote class="twitter-tweet"><p>Boats</p>&mdash; Ada (@ada) '
+        f'<a href="https://twitter.com/ada/status/{TWEET}">May 1, 2021</a></blockquote>'
+        f'<div class="embed" data-tweet-id="{TWEET[:-1]}2"></div></body></html>'
+    )
+    assert [p.form for p in tweetresolve.extract(page)] == ["blockquote", "placeholder"]
+    assert [p.form for p in tweetresolve.extract(page, official_only=True)] == ["blockquote"]
+
+
+def test_placeholder_around_the_official_embed_keeps_the_official_form() -> None:
+    """A placeholder wrapped around its own publish snippet is that snippet."""
+    page = (
+        f'<div class="tweet-embed" data-tweet-id="{TWEET}"><blockquote class="twitter-tweet">'
+        f'<p>Boats</p>&mdash; Ada (@ada) <a href="https://twitter.com/ada/status/{TWEET}">'
+        "May 1, 2021</a></blockquote></div>"
+    )
+    posts = tweetresolve.extract(page)
+    assert [(p.post_id, p.form, p.text) for p in posts] == [(TWEET, "blockquote", "Boats")]

@@ -212,7 +212,21 @@ def walk(value: Any, *, budget: int | WalkBudget) -> Iterator[Frame]:
 
 
 def strings(frame: Frame) -> Iterator[tuple[str, str]]:
-    """The (key, string value) pairs of one dictionary."""
+    """The (key, string) pairs of one dictionary, strings in its lists included.
+
+    >>> frame = next(walk({"body": ["<p>a</p>", ["<p>b</p>"], {"c": "d"}], "e": "f"}, budget=9))
+    >>> list(strings(frame))
+    [('body', '<p>a</p>'), ('body', '<p>b</p>'), ('e', 'f')]
+    """
     for key, child in frame.value.items():
         if isinstance(child, str):
             yield str(key), child
+        elif isinstance(child, list):
+            # Lists of lists hold no dict of their own to be walked from: read them here.
+            stack = [child]
+            while stack:
+                for item in stack.pop():
+                    if isinstance(item, str):
+                        yield str(key), item
+                    elif isinstance(item, list):
+                        stack.append(item)

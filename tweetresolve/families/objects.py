@@ -103,6 +103,9 @@ _PLATFORM_KEY = re.compile(
     re.IGNORECASE,
 )
 
+# Longest type value read ("twitter", "SocialMediaPosting", "oembed_response").
+_MAX_TYPE_CHARS = 40
+
 # Tweet ids in the API's id_str: digits only.
 _DIGITS = re.compile(r"[0-9]{1,20}")
 
@@ -158,9 +161,10 @@ def post_in_object(
 def _typed_platform(obj: dict[str, Any]) -> str | None:
     for key in _TYPE_KEYS:
         value = obj.get(key)
-        values = value if isinstance(value, list) else [value]
-        for one in values[:4]:
-            if not isinstance(one, str):
+        if value is None:
+            continue
+        for one in value[:4] if isinstance(value, list) else (value,):
+            if not isinstance(one, str) or len(one) > _MAX_TYPE_CHARS:
                 continue
             if key == "@type" and one.lower() in _POSTING_TYPES:
                 return "any"

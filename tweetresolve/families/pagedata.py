@@ -5,9 +5,10 @@ Sites built on JavaScript frameworks keep an article's embeds in the page's JSON
 ``application/ld+json``) and draw them with their own code, so the saved page may
 hold no element for the post at all.  Each script that mentions a platform is decoded
 (:mod:`~tweetresolve.families.jsonwalk`, bounded) and every dictionary is read with the
-object rules of :mod:`~tweetresolve.families.objects`; strings holding embed markup
-(``"embedCode": "<blockquote class=\\"tiktok-embed\\" …"``) are handed to the HTML
-detectors through ``detect_markup``.
+object rules of :mod:`~tweetresolve.families.objects`.  Strings holding embed markup
+(``"embedCode": "<blockquote class=\\"tiktok-embed\\" …"``) are listed by
+:func:`embed_markup` for the pipeline, which reads them as nested documents with every
+platform's detectors.
 
 Only the article's posts count.  The JSON state of a news site also holds other
 stories (recommendation modules, the next article, teasers), with their embeds.  A
@@ -32,46 +33,55 @@ are that markup's (the pipeline keeps the other form).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import attrs
 
-from tweetresolve.families.jsonwalk import Frame, WalkBudget, json_values, strings, walk
+from tweetresolve.families.jsonwalk import (
+    MAX_SCRIPT_CHARS,
+    Frame,
+    WalkBudget,
+    json_values,
+    strings,
+    walk,
+)
 from tweetresolve.families.objects import post_in_object
-from tweetresolve.html import ParsedPage, element_text
+from tweetresolve.html import Element, ParsedPage, element_text
 from tweetresolve.platforms.base import Candidate
-from tweetresolve.records import Post
 
-__all__ = ["MARKERS", "MarkupDetector", "find_page_data"]
-
-#: Runs every platform's HTML detectors over a fragment of markup.
-MarkupDetector = Callable[[str], list[Post]]
+__all__ = ["MARKERS", "embed_markup", "find_page_data"]
 
 #: Lower-case substrings of the raw source that may announce a post in page data.
 MARKERS: tuple[str, ...] = ("id_str", "socialmediaposting", "sharedcontent", "tweetid", "tweet_id")
 
-# Script types holding data or code that may assign data; others (templates) are not.
-_DATA_TYPES = frozenset(
-    {
-        "",
-        "text/javascript",
-        "application/javascript",
-        "module",
-        "application/json",
-        "application/ld+json",
-        "text/json",
-        "application/x-json",
-        "text/x-json",
-    }
-)
+# Script types holding data, or code that may assign data ("", "module", anything
+# JavaScript, anything JSON); templates and consent-blocked types are markup, not data.
+# Example: "application/ld+json", "text/javascript".
+_PROGRAM_TYPES = ("javascript", "ecmascript", "module")
 
-# A script worth decoding names a platform or a post shape somewhere in its text.
+
+# A script worth decoding names a platform or a post shape somewhere in its text
+# (looked for in the lower-cased text: substring tests beat a case-blind regex tenfold).
 # Example: '"provider": "Twitter"'.
-_HINT = re.compile(
-    r"id_str|tweet|twitter|instagram|tiktok|youtube|youtu\.be|facebook|bsky|bluesky|mastodon"
-    r"|threads\.|reddit|linkedin|tumblr|truthsocial|socialmediaposting|sharedcontent",
-    re.IGNORECASE,
+_HINTS = (
+    "id_str",
+    "tweet",
+    "twitter",
+    "instagram",
+    "tiktok",
+    "youtu",
+    "facebook",
+    "bsky",
+    "bluesky",
+    "mastodon",
+    "threads.",
+    "reddit",
+    "linkedin",
+    "tumblr",
+    "truthsocial",
+    "socialmediaposting",
+    "sharedcontent",
 )
 
 # A string that holds embed markup: an element and an embed class or frame.
@@ -119,44 +129,52 @@ _MIN_PREFIX_TITLE = 20
 _SPACES = re.compile(r"\s+")
 
 
-def find_page_data(
-    page: ParsedPage, *, detect_markup: MarkupDetector | None = None
-) -> list[Candidate]:
-    """The article's posts held only in the page's data, as candidates on their scripts."""
+def find_page_data(page: ParsedPage) -> list[Candidate]:
+    """The article's posts described by objects in the page's data, on their scripts."""
     found: list[Candidate] = []
-    budget: WalkBudget | None = None
+    budget = WalkBudget(_BASE_BUDGET + len(page.source))
     article: _Article | None = None
     for script in page.root.iter("script"):
-        kind = (script.get("type") or "").strip().lower()
-        text = script.text
-        if kind not in _DATA_TYPES or not text or _HINT.search(text) is None:
-            continue
-        if budget is None:
-            budget = WalkBudget(_BASE_BUDGET + len(page.source))
-            article = _Article.of(page)
-        assert article is not None
-        for _, value in json_values(text):
-            for frame in walk(value, budget=budget):
-                for post in _posts_in(frame, detect_markup):
-                    if article.owns(frame):
-                        found.append(Candidate(element=script, post=post))
-            if budget.remaining <= 0:
-                return found
+        for frame in _frames(script, budget):
+            post = post_in_object(frame.value, form="data", key=frame.key)
+            if post is None:
+                continue
+            article = article or _Article.of(page)
+            if article.owns(frame):
+                found.append(Candidate(element=script, post=post))
+        if budget.remaining <= 0:
+            break
     return found
 
 
-def _posts_in(frame: Frame, detect_markup: MarkupDetector | None) -> Iterator[Post]:
-    post = post_in_object(frame.value, form="data", key=frame.key)
-    if post is not None:
-        yield post
+def embed_markup(page: ParsedPage, script: Element) -> Iterator[str]:
+    """The strings of a data script that hold markup, in the page's own story only.
+
+    A string inside another story of the state (see the module notes) is not listed.
+    """
+    budget = WalkBudget(_BASE_BUDGET + len(script.text or ""))
+    article: _Article | None = None
+    for frame in _frames(script, budget):
+        for _, value in strings(frame):
+            if "<" in value and _EMBED_MARKUP.search(value):
+                article = article or _Article.of(page)
+                if article.owns(frame, itself=True):
+                    yield value
+
+
+def _frames(script: Element, budget: WalkBudget) -> Iterator[Frame]:
+    kind = (script.get("type") or "").split(";")[0].strip().lower()
+    text = script.text
+    is_data = not kind or kind.endswith("json") or any(t in kind for t in _PROGRAM_TYPES)
+    if not is_data or not text:
         return
-    if detect_markup is None:
+    lowered = text[:MAX_SCRIPT_CHARS].lower()
+    if not any(hint in lowered for hint in _HINTS):
         return
-    for _, value in strings(frame):
-        if "<" in value and _EMBED_MARKUP.search(value):
-            for inner in detect_markup(value):
-                if inner.form != "link":
-                    yield attrs.evolve(inner, form="data", span=None)
+    for _, value in json_values(text):
+        yield from walk(value, budget=budget)
+        if budget.remaining <= 0:
+            return
 
 
 @attrs.frozen
@@ -189,9 +207,14 @@ class _Article:
             titles=tuple(t for t in (_normal(title) for title in titles) if t),
         )
 
-    def owns(self, frame: Frame) -> bool:
-        """Whether the post read from ``frame`` belongs to this page's story."""
-        for ancestor in frame.ancestors():
+    def owns(self, frame: Frame, *, itself: bool = False) -> bool:
+        """Whether what was read from ``frame`` belongs to this page's story.
+
+        The frame itself is looked at only with ``itself`` (a post object often has a
+        title and a URL of its own: the post's, not a story's).
+        """
+        frames = [frame, *frame.ancestors()] if itself else frame.ancestors()
+        for ancestor in frames:
             if ancestor.key is not None and _OTHER_STORIES_KEY.search(ancestor.key):
                 return False
             story = _story_of(ancestor.value)

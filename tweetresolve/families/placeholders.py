@@ -47,7 +47,7 @@ from tweetresolve.families.jsonwalk import parse_json, walk
 from tweetresolve.families.objects import post_in_object
 from tweetresolve.html import Element, ParsedPage, element_text
 from tweetresolve.platforms.base import Candidate
-from tweetresolve.records import Post
+from tweetresolve.records import Post, PostRef
 from tweetresolve.urls import parse_post_url
 
 __all__ = ["MARKERS", "find_placeholders"]
@@ -72,16 +72,27 @@ MARKERS: tuple[str, ...] = (
     "data-platform",
 )
 
-# A data-* attribute name in the raw source: "data-tweet-id" in '<div data-tweet-id="20">'.
+# A data-* attribute name in the raw source: "tweet-id" in '<div data-tweet-id="20">'.
 # The literal prefix makes the scan cheap (a few percent of a parse).
-_DATA_ATTRIBUTE = re.compile(r"data-[\w.:-]{1,60}(?=\s*=)")
+_DATA_ATTRIBUTE = re.compile(r"data-([\w.:-]{1,60})\s*=")
+
+# Generic names whose values are URLs of anything: counted only with a platform host.
+_GENERIC_URL_NAME = re.compile(r"^(?:url|href|src|link|uri|source|lazy-src|original)$")
+
+# The start of a value that is a platform's URL (or a Mastodon-style "/@user/"): a generic
+# URL attribute is selected only when one of its values starts like this.
+# Example: 'https://twitter.com/ada/status/20'.
+_PLATFORM_URL_START = (
+    r"""\s*=\s*["']?\s*(?:https?:)?//(?:[\w-]{1,30}\.){0,3}(?:twitter\.com|x\.com|instagram\.com"""
+    r"|instagr\.am|tiktok\.com|youtube\.com|youtu\.be|youtube-nocookie\.com|facebook\.com"
+    r"|fb\.watch|bsky\.app|threads\.net|threads\.com|reddit\.com|redd\.it|t\.me|linkedin\.com"
+    r"|tumblr\.com|truthsocial\.com|[\w.-]{1,60}/@)"
+)
 
 # A custom element named after a platform: "<lite-youtube", "<blog-tweet", "<x-tweet".
-_PLATFORM_TAG = re.compile(
-    r"<((?:[a-z][a-z0-9]{0,20}-){0,3}(?:twitter|tweet|instagram|tiktok|youtube|bluesky|bsky"
-    r"|mastodon|threads|reddit|linkedin|tumblr)(?:-[a-z0-9]{1,20}){0,3})[\s/>]",
-    re.IGNORECASE,
-)
+# Every hyphenated tag name (a custom element), then its words are looked at.
+# (Lower-casing a whole page costs as much as parsing it: the letter classes do it.)
+_CUSTOM_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]{0,30}(?:-[a-zA-Z0-9]{1,30}){1,4})[\s/>]")
 
 # Attribute names (without "data-") that may hold a post's id or permalink, or props.
 # Examples: "tweet-id", "embed-url", "oembed-url", "react-props", "id", "url".
@@ -89,7 +100,8 @@ _RELEVANT_NAME = re.compile(
     r"""
     (?:twitter|tweet|instagram|instgrm|tiktok|youtube|facebook|bluesky|bsky|mastodon|threads
       |reddit|telegram|linkedin|tumblr|truth)
-    |embed|oembed|props|provider|platform|service|network|permalink
+    |embed|oembed|props|provider|platform|service|network|permalink|widget|component|loader
+    |vendor
     |^(?:id|post-?id|status-?id|item-?id|media-?id|video-?id|shortcode|code|external-?id
        |url|href|src|link|uri|source|type|config|options|json|settings|attrs|params)$
     """,
@@ -106,7 +118,10 @@ _IGNORED_NAME = re.compile(
 )
 
 # Names whose value is the platform itself: data-embed-type="twitter", data-provider="X".
-_TYPE_NAME = re.compile(r"type|provider|platform|service|network|source|kind|class", re.IGNORECASE)
+_TYPE_NAME = re.compile(
+    r"type|provider|platform|service|network|source|kind|class|widget|component|loader|vendor",
+    re.IGNORECASE,
+)
 
 # Names that hold a bare id when the platform is named elsewhere on the element.
 # Examples: "data-id", "data-embed-id", "data-post-id", "data-shortcode", "videoid".
@@ -139,6 +154,13 @@ _NOT_A_POST_CLASS = re.compile(
 # Attributes of every element that never hold a post: the DOM id, classes, styling.
 _NEVER_READ = frozenset({"id", "class", "style", "title", "alt", "lang", "dir", "role", "name"})
 
+# Attribute names that say their URL is an embed's, and class or id words that say the
+# element is an embed: a generic "data-src" or "data-url" counts only on such an element
+# (a lazy thumbnail's data-src linking a video is a link, not a player).
+# Examples: "oembed-url", "embed-src", "tweet-url"; class "article-embed".
+_EMBED_NAME = re.compile(r"embed|permalink|post[-_]?url|" + PLATFORM_WORD.pattern, re.IGNORECASE)
+_EMBED_CLASS = re.compile(r"embed", re.IGNORECASE)
+
 # Tags never read as placeholders: links and controls carry ids for buttons.
 _SKIPPED_TAGS = frozenset(
     {
@@ -163,16 +185,21 @@ _SKIPPED_TAGS = frozenset(
         "body",
         "head",
         "iframe",
-        "blockquote",
     }
 )
 # Ancestors whose content is shown as code or is a button: nothing inside is an embed.
 _CODE_TAGS = frozenset({"pre", "code", "xmp", "button", "a"})
 
 # Where a shown URL may stand alone: a CMS embed block whose text is only the URL.
-_EMBED_BLOCK_XPATH = lxml.etree.XPath(
-    "descendant::*[contains(@class, 'embed') and string-length(normalize-space(.)) < 400]"
-)
+_EMBED_BLOCK_XPATH = lxml.etree.XPath("descendant::*[contains(@class, 'embed') and count(*) <= 3]")
+
+# Visible text length of an element computed in C.
+_TEXT_LENGTH_XPATH = lxml.etree.XPath("string-length(normalize-space(.))")
+# A lone-permalink placeholder holds at most this many links and this much text.
+_MAX_INNER_LINKS = 3
+_MAX_INNER_TEXT = 200
+# A URL-only embed block shows at most this much text.
+_MAX_BLOCK_TEXT = 400
 
 # Longest attribute value read (props JSON included).
 _MAX_VALUE_CHARS = 100_000
@@ -200,7 +227,7 @@ def find_placeholders(page: ParsedPage) -> list[Candidate]:
                 _add(found, element, post)
     if "embed" in page.source:
         for element in _EMBED_BLOCK_XPATH(page.root):
-            if element not in found and len(element) <= 3:
+            if element not in found and _TEXT_LENGTH_XPATH(element) < _MAX_BLOCK_TEXT:
                 post = _read_url_block(page, element)
                 if post is not None:
                     _add(found, element, post)
@@ -224,16 +251,37 @@ def _add(found: dict[Element, Candidate], element: Element, post: Post) -> None:
 
 
 def _relevant_names(source: str) -> tuple[frozenset[str], frozenset[str]]:
-    names = {match.group().lower() for match in _DATA_ATTRIBUTE.finditer(source)}
-    relevant = frozenset(
-        name
-        for name in names
-        if _RELEVANT_NAME.search(name[5:]) and not _IGNORED_NAME.search(name[5:])
-    )
-    tags = frozenset(m.group(1).lower() for m in _PLATFORM_TAG.finditer(source))
-    if "<oembed" in source:
-        tags |= {"oembed"}
-    return relevant, tags
+    """The data-* attribute names worth selecting, and the platform-named tags present."""
+    relevant: set[str] = set()
+    for spelled in set(_DATA_ATTRIBUTE.findall(source)):
+        name = spelled.lower()
+        verdict = _name_verdict(name)
+        if verdict is None:
+            verdict = _generic_url_value(spelled).search(source) is not None
+        if verdict:
+            relevant.add(f"data-{name}")
+    tags = {
+        tag.lower()
+        for tag in {m[1] for m in _CUSTOM_TAG.finditer(source)}
+        if PLATFORM_WORD.search(tag)
+    }
+    if "<oembed" in source or "<OEMBED" in source:
+        tags.add("oembed")
+    return frozenset(relevant), frozenset(tags)
+
+
+@functools.lru_cache(maxsize=64)
+def _generic_url_value(spelled: str) -> re.Pattern[str]:
+    # The name is [\w.:-] only (see _DATA_ATTRIBUTE); escaped all the same.
+    return re.compile(f"data-{re.escape(spelled)}{_PLATFORM_URL_START}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_verdict(short: str) -> bool | None:
+    """Whether a data-* name is worth selecting: yes, no, or None (if its value is a URL)."""
+    if _IGNORED_NAME.search(short) or not _RELEVANT_NAME.search(short):
+        return False
+    return None if _GENERIC_URL_NAME.match(short) else True
 
 
 @functools.lru_cache(maxsize=64)
@@ -255,10 +303,12 @@ def _is_excluded(element: Element) -> bool:
 
 
 def _context_platforms(element: Element) -> set[str]:
-    """The platforms the element names by tag, class, id and typed attributes."""
+    """The platforms the element names by tag, class, id, attribute names and typed values."""
     named = platforms_named(f"{element.tag} {element.get('class') or ''} {element.get('id') or ''}")
     for name, value in element.items():
         short = name.lower().removeprefix("data-")
+        if PLATFORM_WORD.search(short) and not _IGNORED_NAME.search(short):
+            named |= platforms_named(short)
         if _TYPE_NAME.search(short) and len(value) <= 40:
             platform = platform_of_word(value)
             if platform is not None:
@@ -271,6 +321,9 @@ def _read_element(page: ParsedPage, element: Element) -> Post | None:
         return None
     context = _context_platforms(element)
     only = next(iter(context)) if len(context) == 1 else None
+    embedish = bool(context) or bool(
+        _EMBED_CLASS.search(f"{element.tag} {element.get('class') or ''} {element.get('id') or ''}")
+    )
     generic: list[str] = []
     for raw_name, raw_value in element.items():
         name = raw_name.lower()
@@ -283,7 +336,7 @@ def _read_element(page: ParsedPage, element: Element) -> Post | None:
             or _IGNORED_NAME.search(short)
         ):
             continue
-        post = _read_value(page, short, value, only, element)
+        post = _read_value(page, short, value, only, embedish=embedish)
         if post is not None:
             return post
         if _ID_NAME.search(short) and not _TYPE_NAME.search(short):
@@ -295,17 +348,44 @@ def _read_element(page: ParsedPage, element: Element) -> Post | None:
             post = post_from_id(only, value, form="placeholder")
             if post is not None:
                 return post
+        return _read_inner_link(page, element, only)
     return None
 
 
+def _read_inner_link(page: ParsedPage, element: Element, platform: str) -> Post | None:
+    """An element naming one platform around a lone permalink of it, with little text.
+
+    A lazy loader's stripped snippet: ``<blockquote data-twitter="twitter-tweet"><a
+    href=".../status/20"></a></blockquote>``.  A blockquote keeps that form's name.
+    """
+    anchors = [a for a in element.iter("a") if a.get("href")]
+    if not anchors or len(anchors) > _MAX_INNER_LINKS:
+        return None
+    if _TEXT_LENGTH_XPATH(element) > _MAX_INNER_TEXT:
+        return None
+    refs = {ref for a in anchors if (ref := _permalink(page, a.get("href"))) is not None}
+    if len(refs) != 1:
+        return None
+    ref = refs.pop()
+    if ref.platform != platform or ref.post_id is None:
+        return None
+    form = "blockquote" if element.tag == "blockquote" else "placeholder"
+    return post_from_ref(ref, form=form)
+
+
+def _permalink(page: ParsedPage, href: str | None) -> PostRef | None:
+    url = page.absolute(href)
+    return parse_post_url(url) if url else None
+
+
 def _read_value(
-    page: ParsedPage, short: str, value: str, only: str | None, element: Element
+    page: ParsedPage, short: str, value: str, only: str | None, *, embedish: bool
 ) -> Post | None:
     """A post named by one attribute: a permalink, a platform-named id, props, a fragment."""
     head = value[:1]
     if head in ("{", "["):
         return _read_props(value, only)
-    if "/" in value and len(value) <= 4096:
+    if "/" in value and len(value) <= 4096 and (embedish or _EMBED_NAME.search(short)):
         url = page.absolute(value)
         ref = parse_post_url(url) if url else None
         if ref is not None and ref.post_id is not None:

@@ -25,9 +25,9 @@ that can be an embed; each is then read by the reader for its form
     a site's own tweet iframe with a text fallback.
 ``amp``
     ``amp-twitter[data-tweetid]``.
-``placeholder``
-    Containers holding only an id (``div[data-tweet-id]``) and WordPress embed
-    figures holding only the status URL.
+Containers holding only an id (``div[data-tweet-id]``) and CMS embed blocks holding
+only the status URL are placeholders, read for every platform by
+:mod:`tweetresolve.families.placeholders`.
 
 Share and follow buttons, timelines, ``a.twitter-tweet`` share links, class names
 seen only in CSS or inside ``<script>`` strings and markup shown as code are not

@@ -16,7 +16,6 @@ from tweetresolve.platforms.twitter.cards import find_cards, is_card_seed
 from tweetresolve.platforms.twitter.official import read_blockquote, read_blockquotes
 from tweetresolve.platforms.twitter.rendered import (
     is_rendered,
-    read_figure,
     read_iframe,
     read_rendered_div,
 )
@@ -27,7 +26,7 @@ __all__ = ["find_in_page"]
 
 # Tags that may be a Twitter embed whatever their attributes; the tree yields them in
 # one C-level pass (cheaper than an XPath predicate on every element).
-_EMBED_TAGS = ("blockquote", "iframe", "amp-twitter", "twitterwidget", "figure")
+_EMBED_TAGS = ("blockquote", "iframe", "amp-twitter", "twitterwidget")
 
 
 # In one more pass: any element carrying a tweet id, and any element whose class
@@ -96,8 +95,6 @@ def _may_be_embed(element: Element) -> bool:
             or "twitter-tweet" in (element.get("class") or "")
             or element.get("data-tweet-id") is not None
         )
-    if tag == "figure":
-        return "twitter" in (element.get("class") or "") or tweet_id_attribute(element) is not None
     return False
 
 
@@ -109,8 +106,6 @@ def _read_embed(page: ParsedPage, element: Element) -> Post | None:
         return id_only_post(element, tweet_id_attribute(element), form="amp")
     if tag == "iframe":
         return read_iframe(page, element)
-    if tag == "figure":
-        return read_figure(page, element)
     if tag == "div" and (
         has_class(element, "twitter-tweet") or has_class(element, "twitter-tweet-rendered")
     ):
@@ -120,9 +115,11 @@ def _read_embed(page: ParsedPage, element: Element) -> Post | None:
     if tag in {"a", "button", "span", "input", "li", "img"}:
         # Like/retweet buttons of site-made cards carry the id too; they are not embeds.
         return None
-    post_id = tweet_id_attribute(element)
-    form = "rendered" if is_rendered(element) else "placeholder"
-    return id_only_post(element, post_id, form=form)
+    if not is_rendered(element):
+        # Id-only placeholders of every platform are the placeholder family's
+        # (tweetresolve.families.placeholders).
+        return None
+    return id_only_post(element, tweet_id_attribute(element), form="rendered")
 
 
 def _code_contents(root: Element) -> set[Element]:

@@ -1,8 +1,7 @@
-"""What ``widgets.js`` leaves behind, widget iframes, and WordPress embed figures.
+"""What ``widgets.js`` leaves behind, and widget iframes.
 
 Rendered widgets and iframes keep only the tweet id (from ``data-tweet-id`` or the
-iframe ``src``); a site's own tweet iframe may hold a "Twitter: Name - text" fallback;
-an embed figure stored before oEmbed ran holds only the status URL.
+iframe ``src``); a site's own tweet iframe may hold a "Twitter: Name - text" fallback.
 """
 
 from __future__ import annotations
@@ -20,11 +19,10 @@ from tweetresolve.platforms.twitter.urls import (
     id_only_post,
     status_ref,
     tweet_id_attribute,
-    with_ref,
 )
 from tweetresolve.records import Author, Link, Post
 
-__all__ = ["is_rendered", "read_figure", "read_iframe", "read_rendered_div"]
+__all__ = ["is_rendered", "read_iframe", "read_rendered_div"]
 
 # A site's own tweet iframe with a text fallback: "Twitter: Name - text of the tweet".
 # Example: "Twitter: Ada Example - Hello there".
@@ -102,18 +100,3 @@ def read_rendered_div(page: ParsedPage, div: Element) -> Post | None:
             if ref is not None:
                 post_id = ref.post_id
     return id_only_post(div, post_id, form="rendered")
-
-
-def read_figure(page: ParsedPage, figure: Element) -> Post | None:
-    """A WordPress embed block stored before oEmbed ran: the status URL as text."""
-    classes = figure.get("class") or ""
-    if "wp-block-embed-twitter" not in classes and "is-provider-twitter" not in classes:
-        return None
-    if any(True for _ in figure.iter("blockquote", "iframe", "amp-twitter", "twitterwidget")):
-        return None
-    for wrapper in figure.iter():
-        if has_class(wrapper, "wp-block-embed__wrapper"):
-            ref = status_ref(page, element_text(wrapper))
-            if ref is not None:
-                return with_ref(Post(platform="twitter", form="placeholder"), ref)
-    return None
