@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -98,6 +99,10 @@ class TaskResult:
     by_platform: dict[str, int] = attrs.field(factory=dict)
     #: One message per file that could not be read or per damaged archive member.
     errors: tuple[str, ...] = ()
+    #: Peak resident memory of the process that ran the task, in bytes, when known.
+    peak_rss: int = 0
+    #: CPU seconds the task took in its process.
+    cpu_seconds: float = 0.0
 
 
 #: Reads a loose file; raises ``OSError`` or ``ValueError`` with a message naming it.
@@ -238,6 +243,12 @@ def _ignore_interrupts() -> None:
 
 def run_task(task: Task, job: Job) -> TaskResult:
     """Read and search one task's documents; never raises on content or unreadable files."""
+    started = time.process_time()
+    result = _run(task, job)
+    return attrs.evolve(result, cpu_seconds=time.process_time() - started)
+
+
+def _run(task: Task, job: Job) -> TaskResult:
     if task.archive:
         return _run_archive_task(task, job)
     try:
@@ -315,4 +326,15 @@ def _result(
         posts=sum(by_platform.values()),
         by_platform=dict(by_platform),
         errors=errors,
+        peak_rss=_peak_rss(),
     )
+
+
+def _peak_rss() -> int:
+    try:
+        import resource  # noqa: PLC0415  (POSIX only: absent on Windows)
+    except ImportError:
+        return 0
+    # Linux reports kilobytes, macOS bytes.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak if sys.platform == "darwin" else peak * 1024)
