@@ -320,7 +320,9 @@ def test_progress_bar_draws_in_place_and_clears() -> None:
     stream = io.StringIO()
     bar = cli.Progress(total_files=2, total_bytes=2_000_000, stream=stream, delay=0, interval=0)
     bar.advance(1_000_000, 3)
-    assert stream.getvalue().startswith("\r[##########----------]  50% 1/2 files 1.0 MB 3 posts ")
+    assert stream.getvalue().startswith(
+        "\r[##########----------]  50% 1/2 files 1.0 MB 1 records 3 posts "
+    )
     assert "\n" not in stream.getvalue()
     bar.close()
     assert stream.getvalue().endswith("\r\x1b[2K")

@@ -34,6 +34,7 @@ import argparse
 import contextlib
 import csv
 import gzip
+import io
 import json
 import logging
 import os
@@ -48,13 +49,16 @@ from typing import IO, Any, Final
 import attrs
 
 from tweetresolve import __version__
+from tweetresolve.batch import run_batch
 from tweetresolve.expansion.cli_support import (
     add_expand_command,
     add_resolve_arguments,
     resolving_finder,
 )
 from tweetresolve.extract import Kind, extract
+from tweetresolve.parallel import Job, default_jobs, plan_tasks
 from tweetresolve.records import Post
+from tweetresolve.scanstate import ScanState
 
 __all__ = ["CSV_COLUMNS", "build_parser", "main", "post_to_row"]
 
@@ -69,6 +73,9 @@ EXIT_INTERRUPTED: Final = 130
 # What a shell reports for a process ended by SIGPIPE (128 + 13); we exit with it
 # ourselves so `set -o pipefail` scripts see the same status as for `cat | head`.
 EXIT_BROKEN_PIPE: Final = 141
+
+# Characters handed to stdout at a time.
+_WRITE_PIECE: Final = 64 * 1024
 
 #: Where a document comes from when read on standard input.
 STDIN_SOURCE: Final = "-"
@@ -217,6 +224,33 @@ def _add_scan_command(commands: Any) -> None:
         default=None,
         help="show a progress bar on stderr (default: when stderr is a terminal)",
     )
+    scan.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per core); archives are shared out in slices",
+    )
+    scan.add_argument(
+        "--unordered",
+        action="store_true",
+        help="write results as workers finish them, not in input order",
+    )
+    scan.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=None,
+        help="write to FILE instead of stdout; an interrupted run resumes where it stopped",
+    )
+    scan.add_argument(
+        "--summary",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="print a summary line on stderr at the end "
+        "(default: with --output, or when stderr is a terminal)",
+    )
     add_resolve_arguments(scan)
     scan.set_defaults(handler=run_scan)
 
@@ -238,8 +272,120 @@ def make_finder(args: argparse.Namespace) -> Finder:
     return find
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def run_scan(args: argparse.Namespace) -> int:
     """Handler of ``tweetresolve scan``."""
+    paths = [source for source, _ in _expand_paths(args.paths)]
+    tasks = plan_tasks(paths)
+    if getattr(args, "resolve", False):
+        if any(task.archive for task in tasks):
+            print(f"{PROG}: scan --resolve does not read web archives", file=sys.stderr)
+            return EXIT_USAGE
+        return _run_scan_resolving(args)
+    job = Job(
+        read=_read_source,
+        render=_render_csv if args.format == "csv" else _render_jsonl,
+        kind=args.kind,
+        include_links=args.links,
+        find=_find,
+    )
+    # Standard input can be read by this process only.
+    jobs = 1 if STDIN_SOURCE in paths else (args.jobs or default_jobs())
+    show = args.progress if args.progress is not None else _is_terminal(sys.stderr)
+    progress = Progress(len(set(paths)), sum(task.size for task in tasks), enabled=show)
+    state: ScanState | None = None
+    if args.output is not None:
+        settings = {"format": args.format, "kind": args.kind, "links": args.links}
+        try:
+            state = ScanState.open(Path(args.output), settings)
+            output: IO[bytes] = state.output()
+        except OSError as exc:
+            print(f"{PROG}: {args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if state.resumed:
+            print(f"{PROG}: {args.output}: resuming an interrupted run", file=sys.stderr)
+
+        def write(text: str) -> None:
+            output.write(text.encode("utf-8", "backslashreplace"))
+
+    else:
+        out = _text_stdout()
+        output = None  # type: ignore[assignment]
+
+        def write(text: str) -> None:
+            # In pieces: one huge write to a pipe can "succeed" after its reader
+            # left (`| head`), and the run would go on instead of stopping.
+            for start in range(0, len(text), _WRITE_PIECE):
+                out.write(text[start : start + _WRITE_PIECE])
+
+    if args.format == "csv" and (state is None or not state.resumed):
+        write(_csv_line(CSV_COLUMNS))
+        if state is not None:
+            state.mark(output)
+    try:
+        totals = run_batch(
+            tasks,
+            job,
+            jobs=jobs,
+            ordered=not args.unordered,
+            write=write,
+            report=lambda message: print(f"{PROG}: {message}", file=sys.stderr),
+            progress=progress,
+            state=state,
+            output=output,
+        )
+        if state is None:
+            sys.stdout.flush()
+    finally:
+        progress.close()
+        if state is not None:
+            output.close()
+            state.close()
+    if state is not None:
+        state.finish()
+    summary = args.summary if args.summary is not None else (state is not None or show)
+    if summary:
+        print(f"{PROG}: {totals.summary()}", file=sys.stderr)
+    if totals.unreadable:
+        noun = "file" if totals.unreadable == 1 else "files"
+        print(f"{PROG}: {totals.unreadable} {noun} could not be read", file=sys.stderr)
+    if totals.damaged:
+        noun = "record" if totals.damaged == 1 else "records"
+        print(f"{PROG}: {totals.damaged} damaged archive {noun} skipped", file=sys.stderr)
+    return EXIT_FILE_ERRORS if totals.errors else EXIT_OK
+
+
+def _find(data: bytes, *, kind: Kind, include_links: bool) -> list[Post]:
+    # Looked up at call time, so that the tests can stand in for extract().
+    return extract(data, kind=kind, include_links=include_links)
+
+
+def _render_jsonl(source: str, post: Post) -> str:
+    return json.dumps({"source": source, **post.to_dict()}, ensure_ascii=False) + "\n"
+
+
+def _render_csv(source: str, post: Post) -> str:
+    row = post_to_row(source, post)
+    return _csv_line([row[column] for column in CSV_COLUMNS])
+
+
+def _csv_line(cells: Iterable[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    return buffer.getvalue()
+
+
+def _run_scan_resolving(args: argparse.Namespace) -> int:
+    """``scan --resolve``: one document at a time in this process, links expanded."""
     find = make_finder(args)
     out = _text_stdout()
     writer = _make_writer(args.format, out)
@@ -292,7 +438,7 @@ def _report(progress: Progress, message: str) -> None:
 # --- reading -------------------------------------------------------------------------------
 
 
-class _SourceError(Exception):
+class _SourceError(ValueError):
     """A document that could not be read; the message names it and says why."""
 
 
@@ -512,13 +658,19 @@ class Progress:
     _files: int = attrs.field(init=False, default=0)
     _bytes: int = attrs.field(init=False, default=0)
     _posts: int = attrs.field(init=False, default=0)
+    _records: int = attrs.field(init=False, default=0)
     _started: float = attrs.field(init=False, factory=time.monotonic)
     _last_draw: float = attrs.field(init=False, default=0.0)
     _shown: bool = attrs.field(init=False, default=False)
 
-    def advance(self, size: int, posts: int) -> None:
-        """Count one more document of ``size`` bytes that held ``posts`` posts."""
-        self._files += 1
+    def advance(self, size: int, posts: int, *, records: int = 1, files: int = 1) -> None:
+        """Count ``size`` more bytes read, holding ``posts`` posts in ``records`` pages.
+
+        A loose file is one record; an archive's slices count their records, and
+        the file once its last slice is done.
+        """
+        self._files += files
+        self._records += records
         self._bytes += size
         self._posts += posts
         if not self.enabled:
@@ -541,7 +693,7 @@ class Progress:
         self.enabled = False
 
     def line(self, now: float) -> str:
-        """The text of the bar, e.g. ``[#####-----]  50% 5/10 files 1.2 MB 3 posts 4.0 MB/s``."""
+        """The bar, e.g. ``[#####-----]  50% 5/10 files 1.2 MB 80 records 3 posts 4.0 MB/s``."""
         elapsed = max(now - self._started, 1e-9)
         fraction = self._bytes / self.total_bytes if self.total_bytes else 0.0
         if self.total_files and self._files >= self.total_files:
@@ -552,7 +704,7 @@ class Progress:
         bar = "#" * filled + "-" * (width - filled)
         return (
             f"[{bar}] {fraction:4.0%} {self._files}/{self.total_files} files "
-            f"{_megabytes(self._bytes)} {self._posts} posts "
+            f"{_megabytes(self._bytes)} {self._records} records {self._posts} posts "
             f"{_megabytes(int(self._bytes / elapsed))}/s"
         )
 

@@ -109,6 +109,8 @@ class TaskResult:
 Reader = Callable[[str], bytes]
 #: Renders one post found in ``source`` as an output line (ending in a newline).
 Renderer = Callable[[str, Post], str]
+#: Finds the posts of a loose file's bytes: ``extract`` or a stand-in with its keywords.
+Finder = Callable[..., list[Post]]
 
 
 @attrs.frozen
@@ -123,6 +125,8 @@ class Job:
     render: Renderer
     kind: Kind = "auto"
     include_links: bool = False
+    #: What searches a loose file (default: :func:`tweetresolve.extract`).
+    find: Finder | None = None
 
 
 def default_jobs() -> int:
@@ -163,8 +167,12 @@ def is_archive(path: str) -> bool:
     return head.startswith(_ARCHIVE_STARTS)
 
 
-def plan_tasks(paths: Iterable[str], *, slice_bytes: int = SLICE_BYTES) -> list[Task]:
-    """One task per loose file and one per slice of each archive, in the order given."""
+def plan_tasks(paths: Iterable[str], *, slice_bytes: int | None = None) -> list[Task]:
+    """One task per loose file and one per slice of each archive, in the order given.
+
+    Slices are ``slice_bytes`` long (default :data:`SLICE_BYTES`).
+    """
+    slice_bytes = slice_bytes or SLICE_BYTES
     tasks: list[Task] = []
     for path in paths:
         try:
@@ -255,9 +263,8 @@ def _run(task: Task, job: Job) -> TaskResult:
         data = job.read(task.source)
     except (OSError, ValueError) as exc:
         return TaskResult(task, errors=(str(exc) or f"{task.source}: cannot read",))
-    posts = _safely(
-        task.source, lambda: extract(data, kind=job.kind, include_links=job.include_links)
-    )
+    find = job.find or extract
+    posts = _safely(task.source, lambda: find(data, kind=job.kind, include_links=job.include_links))
     if isinstance(posts, str):
         return TaskResult(task, records=1, errors=(posts,))
     return _result(task, [(task.source, posts)], records=1, errors=(), job=job)
