@@ -110,22 +110,24 @@ def match_posts(
             free.remove(found)
             pairs.append((label, found))
     for label in pending:
-        found = next(
-            (
-                p
-                for p in free
-                if p.platform == label["platform"]
-                and not (label["post_id"] and p.post_id)
-                and normalise_handle(label["author_handle"]) is not None
-                and normalise_handle(p.handle) == normalise_handle(label["author_handle"])
-            ),
-            None,
-        )
-        if found is None:
+        same_author = [
+            p
+            for p in free
+            if p.platform == label["platform"]
+            and not (label["post_id"] and p.post_id)
+            and normalise_handle(label["author_handle"]) is not None
+            and normalise_handle(p.handle) == normalise_handle(label["author_handle"])
+        ]
+        # Two posts of one author: the one showing the label's date is this one.
+        same_date = [
+            p for p in same_author if collapse(p.date_text) == collapse(label["date_text"])
+        ]
+        choices = same_date or same_author
+        if not choices:
             unmatched.append(label)
         else:
-            free.remove(found)
-            pairs.append((label, found))
+            free.remove(choices[0])
+            pairs.append((label, choices[0]))
     return pairs, unmatched, free
 
 

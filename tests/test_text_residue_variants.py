@@ -440,3 +440,42 @@ def test_byline_date_followed_by_a_russian_word() -> None:
 )
 def test_german_separable_verbs_at_the_end_of_a_clause(text: str, phrase: str) -> None:
     assert [m.phrase for m in find_mentions(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # a post quoted inside an article's quote: its lines are those of its own level
+        (
+            "> The article quotes a long passage here, ending with a sentence.\n>\n"
+            ">> Nine to four! See you on the late boat.\n>> More soon\n>>\n"
+            ">> — Ada Example (@ada_example) March 14, 2024",
+            "Nine to four!",
+        ),
+        # a post's list: the line that introduces it and its lettered items join
+        (
+            "The article goes on.\n\n\nHere is how it works:\n\n\n"
+            "a) You record a short clip.\nb) You upload it.\n\n\n"
+            "— Ada Example (@ada_example) \nMarch 14, 2024",
+            "Here is how it works:",
+        ),
+        # BeautifulSoup: the post's first line opens its paragraph after blank lines
+        (
+            "An article paragraph.\n\n\nThe ferry was late again this morning.\n"
+            "Nine to four!\nSee you on the late boat 🚢\n"
+            "— Ada Example (@ada_example) \nMarch 14, 2024",
+            "The ferry was late again this morning.",
+        ),
+    ],
+)
+def test_post_text_starts_on_its_first_line(text: str, start: str) -> None:
+    """The text of a post starts on its own first line, not one line late."""
+    [post] = tr.extract(text, kind="text")
+    assert (post.text or "").startswith(start)
+
+
+def test_date_stops_at_a_blank_line() -> None:
+    """A clock time after a blank line belongs to the next block, not to the byline's date."""
+    text = "> Nine to four!\n>\n> — Ada Example (@ada_example) August 5, 2024\n\n20:19 Next item"
+    [post] = tr.extract(text, kind="text")
+    assert post.date_text == "August 5, 2024"

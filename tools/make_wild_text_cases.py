@@ -133,21 +133,24 @@ def cases_of_page(label: dict[str, Any], text: str, converter: str) -> Iterator[
         excerpt = "\n".join(lines[top:bottom])
         if not _shows(excerpt, post):
             continue
-        # Every post of the page that the excerpt names (a neighbour's byline too).
-        shown = [
-            p
-            for p in label["posts"]
-            if p is post
-            or (
-                p.get("form") != "link-only"
-                and p.get("text_start")
-                and _shows(excerpt, p)
-                and _start_line(
-                    excerpt.splitlines(), _SPACES.sub(" ", p["text_start"])[:24].strip()
-                )
-                >= 0
-            )
-        ]
+        # Every post of the page that the excerpt shows: its text starts here, or its
+        # byline (handle and date) stands here without its text (labelled without it).
+        shown = [post]
+        excerpt_lines = excerpt.splitlines()
+        flat = _SPACES.sub(" ", excerpt)
+        for other in label["posts"]:
+            if other is post or other.get("form") == "link-only" or not _shows(excerpt, other):
+                continue
+            probe = _SPACES.sub(" ", other.get("text_start") or "")[:24].strip()
+            if probe and _start_line(excerpt_lines, probe) >= 0:
+                shown.append(other)
+            elif (
+                other.get("date_text")
+                and (other["date_text"], other["author_handle"])
+                != (post.get("date_text"), post.get("author_handle"))
+                and _SPACES.sub(" ", other["date_text"]) in flat
+            ):
+                shown.append({**other, "text_start": None})
         yield {
             "source": {
                 "file": label["file"],

@@ -87,6 +87,8 @@ _NEXT_LINE = re.compile(
     r"[ \t\u00a0\r]{0,200}\n(?:[ \t\u00a0\r]{0,200}(?:>[ \t\u00a0\r]{0,200})?\n){0,3}"
     r"[ \t\u00a0]{0,200}(?:>[ \t\u00a0]{0,200})?"
 )
+# A blank line (spaces or a quote mark allowed on it): "\n\n", "\n> \n".
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r>]{0,200}\n")
 # Four digits in a row (any script's decimal digits): the year every date holds.
 # Example: "2018" in "25. September 2018", "２０１８" in "２０１８年６月３日".
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -122,6 +124,9 @@ class AttributionMatch:
     #: End of the line on which the attribution ends (after a date on the next line,
     #: that line); the next post's text starts after it.
     line_end: int
+    #: How many ``>`` levels the attribution's line is quoted at (0 when not quoted):
+    #: the post's lines are those of the same level.
+    quote_depth: int = 0
 
 
 def parse_attribution(line: str) -> Attribution | None:
@@ -235,10 +240,12 @@ def _attribution_at(
     line_start = newline + 1 if newline >= 0 else (0 if window_start == 0 else -1)
     search_from = max(window_start, line_start)
     quoted = False
+    quote_depth = 0
     content_start = -1
     if line_start >= 0:
         prefix = _QUOTE_PREFIX.match(text, line_start, paren)
         quoted = prefix is not None
+        quote_depth = prefix.group().count(">") if prefix else 0
         content_start = _skip_spaces(text, prefix.end() if prefix else line_start)
 
     dash = _last_match(_DASH, text, search_from, paren) or _last_match(
@@ -274,6 +281,7 @@ def _attribution_at(
         attribution=attribution,
         text_end=start,
         quoted=quoted,
+        quote_depth=quote_depth,
         date_url=date.url if date else None,
         line_end=line_end,
     )
@@ -340,6 +348,11 @@ def _date_at(text: str, at: int) -> _Date | None:
         # reader a call for each of a hostile text's "(@a)".
         return None
     window = text[at : at + _DATE_WINDOW]
+    blank = _BLANK_LINE.search(window)
+    if blank is not None:
+        # A date never runs across a blank line: "August 5, 2024\n\n20:19" is a day,
+        # and the time starts the next block of the page.
+        window = window[: blank.start()]
     if "&" not in window and _YEAR_DIGITS.search(window) is None:
         # Every date has a four-digit year (an entity could spell one, so only a
         # window without "&" is skipped unread).

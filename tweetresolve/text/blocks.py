@@ -47,8 +47,10 @@ _POST_MARKS = re.compile(
     r"|^(?:[・•·▪►→✓✔📌]|- |\(?\d{1,2}[).] )"
 )
 # A list item of a post: a bullet or an emoji at the start: "・item", "• item",
-# "(1) item", "✈️ item".
-_BULLET = re.compile(r"[・•·▪►→✓✔\u2600-\u27bf\U0001f000-\U0001faff]|- |\(?\d{1,2}[).] ")
+# "(1) item", "a) item", "✈️ item".
+_BULLET = re.compile(
+    r"[・•·▪►→✓✔\u2600-\u27bf\U0001f000-\U0001faff]|- |\(?\d{1,2}[).] |\(?[a-z]\) "
+)
 # The end of a sentence at the end of a line: "ended.", "why?“", "list:".
 _SENTENCE_CLOSE = re.compile(r"[.!?…。！？:：][\"'”’»)\]]{0,2}[ \t]*$")
 # Several spaces inside a line: where a converter joined two blocks.
@@ -80,7 +82,8 @@ class _Line:
     start: int
     content_start: int
     end: int
-    quoted: bool
+    #: Levels of ``>`` quoting (0: none).
+    quoted: int
     text: str
     links: tuple[Link, ...]
     weight: int
@@ -128,7 +131,7 @@ def post_block(
     while index >= 0:
         line = lines[index]
         cut = index == 0 and truncated_first
-        if line.quoted != found.quoted:
+        if line.quoted != found.quote_depth:
             break
         if line.blank:
             chosen.extend(pending)
@@ -149,7 +152,14 @@ def post_block(
             if cut or line.weight > _LINE_CAP:
                 chosen.append(_tail(text, line))
                 break
-        elif cut or total + line.weight > _POST_BUDGET or not _may_join(line, [*chosen, *pending]):
+        elif (
+            cut
+            or total + line.weight > _POST_BUDGET
+            or not (
+                _may_join(line, [*chosen, *pending])
+                or _opens_the_paragraph(lines, index, above_gap, line, at_floor=lo == floor > 0)
+            )
+        ):
             if not _refusal_keeps(line):
                 pending = []
             break
@@ -193,6 +203,8 @@ def _may_join(line: _Line, below: list[_Line]) -> bool:
         return False
     if _heads_a_list(below):
         return True
+    if _BULLET.match(line.text) and _starts_with_item(below):
+        return True  # one more item of the post's list
     if line.links or _POST_MARKS.search(line.text):
         return True
     ending = line.text.rstrip()
@@ -202,6 +214,29 @@ def _may_join(line: _Line, below: list[_Line]) -> bool:
     if ending.endswith((":", "：")):
         return False
     return not (ending.endswith("。") or (ending.endswith(".") and not ending.endswith("..")))
+
+
+def _opens_the_paragraph(
+    lines: _Lines, index: int, above_gap: bool, line: _Line, *, at_floor: bool
+) -> bool:
+    """Whether a short sentence line starts the paragraph that the attribution closes.
+
+    BeautifulSoup sets each paragraph of an embed apart with blank lines, and the
+    post's own lines follow one another without one: a sentence line with a blank line
+    (or nothing) above and the post right below is the post's first line, not the
+    article's.
+    """
+    if above_gap or line.weight > _UPPER_LINE_MAX or not _SENTENCE_CLOSE.search(line.text):
+        return False
+    if index == 1 and at_floor:
+        return False  # the "blank" above is the rest of the previous attribution's line
+    return index > 0 and lines[index - 1].blank and not lines[index - 1].quoted
+
+
+def _starts_with_item(below: list[_Line]) -> bool:
+    """Whether the nearest non-blank line below is a list item."""
+    nearest = next((other for other in reversed(below) if not other.blank), None)
+    return nearest is not None and _BULLET.match(nearest.text) is not None
 
 
 def _heads_a_list(below: list[_Line]) -> bool:
@@ -265,11 +300,11 @@ def _make_line(text: str, start: int, end: int) -> _Line:
     raw = text[content:end]
     stripped = raw.strip(_EDGE_CHARS)
     content_start = content + (len(raw) - len(raw.lstrip(_EDGE_CHARS)))
+    quoted = prefix.group().count(">") if prefix else 0
     if not stripped:
-        return _Line(start, content_start, end, prefix is not None, "", (), 0, True, False)
+        return _Line(start, content_start, end, quoted, "", (), 0, True, False)
     clean, links, weight = _clean_line(stripped)
     boundary = _is_boundary(stripped) or _is_lone_link(stripped, links)
-    quoted = prefix is not None
     continues = raw.rstrip("\r")[-1:] in {" ", "\t", "\u00a0"}
     return _Line(
         start, content_start, end, quoted, clean, links, weight, False, boundary, continues

@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import re
 
-# A Markdown quote prefix: "> " (html2text writes one per line inside <blockquote>).
-_QUOTE_PREFIX = re.compile(r"[ \t]{0,3}>[ \t]?")
+# A Markdown quote prefix: "> " (html2text writes one per line inside <blockquote>), one
+# ">" per level of nesting: ">> " is a blockquote inside a blockquote.
+_QUOTE_PREFIX = re.compile(r"(?:[ \t]{0,3}>[ \t]?){1,8}")
 # Markdown backslash escapes of ASCII punctuation ("29\. April", "\#tag", "\_"), and
 # HTML character references that end in ";" ("&amp;", "&#8212;", "&#x30CB;").  Bare
 # "&para" is left alone: tweets hold URLs with "&para=1".
