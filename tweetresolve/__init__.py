@@ -7,8 +7,9 @@
 
 Detection (``extract``, ``parse_post_url``, ``parse_attribution``, the date,
 entity and mention helpers) never touches the network.  Only the expanders
-(``expand``, ``expand_many``, ``Expander``, ``AsyncExpander``) and ``resolve``
-send requests, and only when called.
+(``expand``, ``expand_many``, ``Expander``, ``AsyncExpander``), the hydrators
+(``hydrate``, ``ahydrate``, ``Hydrator``, ``AsyncHydrator``) and ``resolve`` send
+requests, and only when called.
 """
 
 from tweetresolve.archives import extract_archive
@@ -17,6 +18,7 @@ from tweetresolve.entities import extract_entities, weighted_length
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError, TweetResolveError
 from tweetresolve.expansion import AsyncExpander, Expander, canonicalize, expand, expand_many
 from tweetresolve.extract import extract
+from tweetresolve.hydration import AsyncHydrator, Hydration, Hydrator, ahydrate, hydrate
 from tweetresolve.mentions import find_mentions
 from tweetresolve.records import (
     Attribution,
@@ -25,6 +27,7 @@ from tweetresolve.records import (
     Expansion,
     Hop,
     Link,
+    Media,
     Mention,
     Origin,
     Post,
@@ -36,6 +39,7 @@ from tweetresolve.urls import parse_post_url
 
 __all__ = [
     "AsyncExpander",
+    "AsyncHydrator",
     "Attribution",
     "Author",
     "Entity",
@@ -43,13 +47,17 @@ __all__ = [
     "ExpanderClosedError",
     "Expansion",
     "Hop",
+    "Hydration",
+    "Hydrator",
     "InvalidOptionError",
     "Link",
+    "Media",
     "Mention",
     "Origin",
     "Post",
     "PostRef",
     "TweetResolveError",
+    "ahydrate",
     "aresolve",
     "canonicalize",
     "expand",
@@ -58,6 +66,7 @@ __all__ = [
     "extract_archive",
     "extract_entities",
     "find_mentions",
+    "hydrate",
     "parse_attribution",
     "parse_post_url",
     "resolve",

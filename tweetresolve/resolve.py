@@ -13,6 +13,10 @@ id.  So after expanding the posts' short links (or every link, with
 * a link to any other post is recorded as ``quoted``.
 
 Nothing is overwritten: only empty fields are filled.
+
+With ``hydrate=True`` (or a ``hydrator``), the posts are then completed from the
+platforms' public embed endpoints by the same rule (see docs/hydration.md); without
+it nothing but link expansion is sent.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from tweetresolve.errors import InvalidOptionError
 from tweetresolve.expansion import AsyncExpander, Expander
 from tweetresolve.expansion.shortlinks import is_short_link
 from tweetresolve.extract import Kind, extract
+from tweetresolve.hydration.engine import AsyncHydrator, Hydrator
 from tweetresolve.records import Author, Expansion, Link, Post, PostRef
 from tweetresolve.urls import parse_post_url
 
@@ -60,6 +65,8 @@ def resolve(
     base_url: str | None = None,
     kind: Kind = "auto",
     include_links: bool = False,
+    hydrate: bool = False,
+    hydrator: Hydrator | None = None,
     **options: Unpack[ExpandOptions],
 ) -> list[Post]:
     """Extract the posts of ``document``, expand their short links, and enrich the posts.
@@ -73,11 +80,21 @@ def resolve(
     options (``trusted_hosts``, ``timeout``, ``cache``, … as for
     :func:`~tweetresolve.expand`).  Failed expansions are attached as they are
     (``Expansion(ok=False, …)``); they never raise.
+
+    ``hydrate=True`` then completes the posts from the platforms' endpoints (see
+    docs/hydration.md), with ``hydrator`` (a :class:`~tweetresolve.Hydrator`;
+    giving one implies ``hydrate``) or a temporary one; a failed lookup is a
+    ``hydration_<code>`` warning on the post.
     """
     if expander is not None and not isinstance(expander, Expander):
         raise TypeError(
             f"resolve() needs an Expander (use aresolve() for an AsyncExpander), "
             f"got {type(expander).__name__}"
+        )
+    if hydrator is not None and not isinstance(hydrator, Hydrator):
+        raise TypeError(
+            f"resolve() needs a Hydrator (use aresolve() for an AsyncHydrator), "
+            f"got {type(hydrator).__name__}"
         )
     _check_options(expander, expand, options)
     # Built first (it does no I/O until used), so a wrong option is refused
@@ -86,13 +103,18 @@ def resolve(
     try:
         posts = extract(document, base_url=base_url, kind=kind, include_links=include_links)
         urls = _links_to_expand(posts, expand)
-        if not urls:
-            return posts
-        expansions = runner.expand_many(urls)
+        if urls:
+            expansions = runner.expand_many(urls)
+            posts = _apply(posts, dict(zip(urls, expansions, strict=True)))
     finally:
         if expander is None:
             runner.close()
-    return _apply(posts, dict(zip(urls, expansions, strict=True)))
+    if not (hydrate or hydrator) or not posts:
+        return posts
+    if hydrator is None:
+        with Hydrator() as own:
+            return [result.post for result in own.hydrate_many(posts)]
+    return [result.post for result in hydrator.hydrate_many(posts)]
 
 
 async def aresolve(
@@ -103,26 +125,39 @@ async def aresolve(
     base_url: str | None = None,
     kind: Kind = "auto",
     include_links: bool = False,
+    hydrate: bool = False,
+    hydrator: AsyncHydrator | None = None,
     **options: Unpack[ExpandOptions],
 ) -> list[Post]:
-    """The async twin of :func:`resolve`, taking an :class:`~tweetresolve.AsyncExpander`."""
+    """The async twin of :func:`resolve`, with an :class:`~tweetresolve.AsyncExpander`
+    and an :class:`~tweetresolve.AsyncHydrator`."""
     if expander is not None and not isinstance(expander, AsyncExpander):
         raise TypeError(
             f"aresolve() needs an AsyncExpander (use resolve() for an Expander), "
             f"got {type(expander).__name__}"
+        )
+    if hydrator is not None and not isinstance(hydrator, AsyncHydrator):
+        raise TypeError(
+            f"aresolve() needs an AsyncHydrator (use resolve() for a Hydrator), "
+            f"got {type(hydrator).__name__}"
         )
     _check_options(expander, expand, options)
     arunner = expander if expander is not None else AsyncExpander(**options)
     try:
         posts = extract(document, base_url=base_url, kind=kind, include_links=include_links)
         urls = _links_to_expand(posts, expand)
-        if not urls:
-            return posts
-        expansions = await arunner.expand_many(urls)
+        if urls:
+            expansions = await arunner.expand_many(urls)
+            posts = _apply(posts, dict(zip(urls, expansions, strict=True)))
     finally:
         if expander is None:
             await arunner.aclose()
-    return _apply(posts, dict(zip(urls, expansions, strict=True)))
+    if not (hydrate or hydrator) or not posts:
+        return posts
+    if hydrator is None:
+        async with AsyncHydrator() as own:
+            return [result.post for result in await own.hydrate_many(posts)]
+    return [result.post for result in await hydrator.hydrate_many(posts)]
 
 
 def _check_options(

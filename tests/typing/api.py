@@ -104,3 +104,27 @@ async def expand_async(urls: list[str], page: bytes) -> list[str | None]:
 def resolve_sync(page: bytes) -> list[tr.Post]:
     """resolve() takes extract's options and an optional expander."""
     return tr.resolve(page, kind="html", include_links=True)
+
+
+def hydrate_sync(posts: list[tr.Post], urls: list[str]) -> list[tr.Post]:
+    """The sync hydrators: one Hydration per input, failures as values."""
+    results: list[tr.Hydration] = tr.hydrate([*posts, *urls], concurrency=8, cache=None)
+    with tr.Hydrator(meta_access_token="1|token", endpoints={"youtube_oembed": "x"}) as hydrator:
+        one: tr.Hydration = hydrator.hydrate(urls[0])
+        streamed: list[tr.Hydration] = list(hydrator.stream(posts))
+        resolved: list[tr.Post] = tr.resolve(b"<p>page</p>", hydrator=hydrator)
+    media: list[tr.Media] = [m for r in results for m in r.post.media]
+    provenance: list[str] = [name for r in results for name in r.post.hydrated]
+    del one, streamed, resolved, media, provenance
+    return [r.post for r in results if r.ok]
+
+
+async def hydrate_async(posts: list[tr.Post]) -> list[str | None]:
+    """The async hydrator, alone and inside aresolve."""
+    async with tr.AsyncHydrator(per_host=2, min_interval=0.5) as hydrator:
+        batch: list[tr.Hydration] = await hydrator.hydrate_many(posts)
+        codes = [r.error async for r in hydrator.stream(posts)]
+        again: list[tr.Hydration] = await tr.ahydrate(posts, hydrator=hydrator)
+        page: list[tr.Post] = await tr.aresolve(b"<p>page</p>", hydrate=True, hydrator=hydrator)
+    del batch, again, page
+    return codes
