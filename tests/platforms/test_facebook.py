@@ -505,3 +505,20 @@ def test_handle_from_the_byline_when_the_url_names_no_page() -> None:
     document = FB_POST.replace(f'data-href="{POST_URL}"', f'data-href="{url}"')
     post = only(document)
     assert (post.post_id, post.handle) == ("10101301165605491", "ada.example")
+
+
+def test_older_snippet_post_link_with_a_colon_suffix() -> None:
+    """A post link ending ":0" (older SDK snippets) is the post, not the author's page."""
+    page = (
+        '<div class="fb-post" data-href="https://www.facebook.com/ada.example/posts/10101301165605491">'
+        '<blockquote cite="https://www.facebook.com/ada.example/posts/10101301165605491:0" '
+        'class="fb-xfbml-parse-ignore"><p>Hello</p>Publiée par <a href="https://www.facebook.com/'
+        'ada.example/">Ada Example</a> sur <a href="https://www.facebook.com/ada.example/posts/'
+        '10101301165605491:0">Jeudi 26 mars 2020</a></blockquote></div>'
+    )
+    (post,) = tr.extract(page)
+    assert (post.post_id, post.author.name if post.author else None, post.date_text) == (
+        "10101301165605491",
+        "Ada Example",
+        "Jeudi 26 mars 2020",
+    )

@@ -58,12 +58,13 @@ _PFBID = r"pfbid[A-Za-z0-9]{10,80}"
 # Examples: "/ada.example/posts/10101301165605491", "/ada.example/posts/pfbid0Abc…",
 # "/ada.example/posts/a-slug/10101301165605491", "/ada.example/activity/1234567890",
 # "/ada.example/photos/a.123456/7891011121314/", "/ada.example/photos/pcb.1234567/7654321",
-# "/ada.example/videos/10153231379946729/", "/ada.example/videos/a-title/10153231379946729".
+# "/ada.example/videos/10153231379946729/", "/ada.example/videos/a-title/10153231379946729",
+# and the older SDK snippet's "/ada.example/posts/10101301165605491:0".
 _SLUG_PATH = re.compile(
     r"^/(?P<slug>[A-Za-z0-9.\-_%]{1,100})/"
     r"(?P<kind>posts|activity|photos|videos|permalink)/"
     r"(?:[A-Za-z0-9.\-_%]{1,200}/){0,2}?"
-    rf"(?P<id>{_NUMERIC_ID}|{_PFBID})/?$",
+    rf"(?P<id>{_NUMERIC_ID}|{_PFBID})(?::[0-9]{{1,3}})?/?$",
 )
 
 # Group posts: "/groups/<group>/posts/<id>", "/groups/<group>/permalink/<id>".
