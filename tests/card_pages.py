@@ -364,6 +364,107 @@ href="https://twitter.com/ekimae_cafe/status/1366000000000000777">2021年3月3�
             }
         ],
     ),
+    (
+        "newsletter card whose header and footer are both links to the post",
+        """<html><body><div class="nl-post">
+<a class="nl-top" href="https://twitter.com/quay_cafe/status/1690000000000000042">
+<div class="nl-head"><img class="nl-avatar" src="https://img.example.net/q.png" width="40">
+<div class="nl-who"><span class="nl-name">Quay Cafe</span><span class="nl-at">@quay_cafe</span>
+</div></div></a>
+<div class="nl-body">Soup of the day is leek and potato, fresh bread from nine.</div>
+<a class="nl-bottom" href="https://twitter.com/quay_cafe/status/1690000000000000042">
+<div class="nl-foot"><span class="nl-when">Aug 11, 2023</span></div></a></div>
+</body></html>""",
+        [
+            {
+                "platform": "twitter",
+                "post_id": "1690000000000000042",
+                "handle": "quay_cafe",
+                "name": "Quay Cafe",
+                "date_text": "Aug 11, 2023",
+                "text_start": "Soup of the day is leek and potato, fres",
+            }
+        ],
+    ),
+    (
+        "name and handle in one text node, old Twitter date format",
+        """<html><body><div>
+<p>Lighthouse Keeper @lighthouse_k</p>
+<p>Fog horn test at noon today, do not be alarmed.</p>
+<p><a href="https://twitter.com/lighthouse_k/status/1137000000000000000">
+05:38 PM - 07 Jun 2019</a></p>
+</div></body></html>""",
+        [
+            {
+                "platform": "twitter",
+                "post_id": "1137000000000000000",
+                "handle": "lighthouse_k",
+                "name": "Lighthouse Keeper",
+                "date_text": "05:38 PM - 07 Jun 2019",
+                "text_start": "Fog horn test at noon today, do not be a",
+            }
+        ],
+    ),
+    (
+        "Italian live-blog item: the link introduces the text",
+        """<html><body><ul class="diretta"><li><span>11:02</span>
+<p>Il sindaco <a href="https://twitter.com/sindaco_es/status/1500000000000000999">scrive:</a>
+La scuola di via Roma resta chiusa anche domani per i lavori.</p></li>
+<li><span>10:40</span><p>Nessun aggiornamento dalla prefettura.</p></li></ul></body></html>""",
+        [
+            {
+                "platform": "twitter",
+                "post_id": "1500000000000000999",
+                "handle": "sindaco_es",
+                "name": "Il sindaco",
+                "text_start": "La scuola di via Roma resta chiusa anche",
+            }
+        ],
+    ),
+    (
+        "Instagram card with a header, the caption and a relative date",
+        """<html><body><article><header><a href="https://www.instagram.com/harbour_yoga/">
+harbour_yoga</a></header>
+<div><a href="https://www.instagram.com/p/CwErTyUiOp1/"><img src="https://cdn.example.net/y.jpg"
+width="400" height="400" alt=""></a></div>
+<div><p>Sunrise class moves to the beach from Monday, mats provided.</p></div>
+<footer><span>3 days ago</span></footer></article></body></html>""",
+        [
+            {
+                "platform": "instagram",
+                "post_id": "CwErTyUiOp1",
+                "handle": "harbour_yoga",
+                "date_text": "3 days ago",
+                "text_start": "Sunrise class moves to the beach from Mo",
+            }
+        ],
+    ),
+    (
+        "live blog whose items introduce posts with and without a colon",
+        """<html><body><ul class="ticker">
+<li class="item item-social"><div class="who"><span>Via X</span><span>Port Authority</span></div>
+<div class="body"><p><a href="https://twitter.com/port_authority/status/1500000000000000111">posts:</a>
+Berth 3 reopens at six tonight after the inspection.</p></div></li>
+<li class="item item-social"><div class="who"><span>Via X</span><span>Harbour Pilot</span></div>
+<div class="body"><p><a href="https://twitter.com/harbour_pilot/status/1500000000000000222">posts</a>
+Heavy swell outside the breakwater, small boats stay in.</p></div></li>
+<li class="item item-text"><div class="who"><span>Update</span></div>
+<div class="body"><p>The mayor <a href="https://twitter.com/mayor_es/status/1500000000000000333">thanked
+the crews</a> and said the harbour would stay open.</p></div></li>
+</ul></body></html>""",
+        [
+            {
+                "post_id": "1500000000000000111",
+                "name": "Port Authority",
+                "text_start": "Berth 3 reopens at six tonight after the",
+            },
+            {
+                "post_id": "1500000000000000222",
+                "name": "Harbour Pilot",
+                "text_start": "Heavy swell outside the breakwater, smal",
+            },
+        ],
+    ),
 ]
 
 #: (case name, page markup): pages whose post-like parts are not posts.
@@ -459,5 +560,27 @@ href="https://twitter.com/ada_example/status/1500000000000000123">https://twitte
 <li><a
 href="https://twitter.com/bo_example/status/1500000000000000456">https://twitter.com/bo_example/status/1500000000000000456</a></li>
 </ol></body></html>""",
+    ),
+    (
+        "list of links to posts under a heading, with the author's handle after each",
+        """<html><body><section><h3>More on this story</h3><ul>
+<li><a href="https://twitter.com/ada_example/status/1500000000000000123">The ferry thread</a>
+by @ada_example</li>
+<li><a href="https://twitter.com/bo_example/status/1500000000000000456">Bo's timetable post</a>
+by @bo_example</li></ul></section></body></html>""",
+    ),
+    (
+        "click-to-tweet box: a quote, the site's handle and a share link",
+        """<html><body><div class="ctt"><p>Every ferry should run on time, every day.</p>
+<span>@news_example</span> <span>March 3, 2024</span>
+<a href="https://twitter.com/intent/tweet?text=Every%20ferry&via=news_example">Click to tweet</a>
+</div></body></html>""",
+    ),
+    (
+        "author box showing the site's own profile with a follower count",
+        """<html><body><div class="profile-card"><b>News Example</b>
+<a href="https://twitter.com/news_example">@news_example</a>
+<p>Local news from the harbour towns since 1901.</p><span>12,400 followers</span>
+<a href="https://twitter.com/news_example">Follow</a></div></body></html>""",
     ),
 ]

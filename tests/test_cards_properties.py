@@ -1,5 +1,8 @@
 """The card family keys on structure: renaming every class, id and data attribute of a
-card, or reordering its attributes, finds the same post with the same fields."""
+card, or reordering its attributes, finds the same post with the same fields.
+
+Distinct old names get distinct new names: items drawn from one template keep sharing
+their class, whatever it is called."""
 
 from __future__ import annotations
 
@@ -25,7 +28,10 @@ _TOKEN = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, 
 
 
 def _rename(markup: str, draw: Callable[[st.SearchStrategy[Any]], Any]) -> str:
+    """``markup`` with every class and id value renamed (one new name per old value, as a
+    site renaming its style sheet would), random data attributes added, attributes shuffled."""
     root = lxml.html.document_fromstring(markup)
+    names: dict[str, str] = {}
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -37,7 +43,12 @@ def _rename(markup: str, draw: Callable[[st.SearchStrategy[Any]], Any]) -> str:
             for key, value in items
             if key not in _RENAMED and not key.startswith("data-")
         ]
-        renamed = [(key, draw(_TOKEN)) for key, _ in items if key in _RENAMED]
+        renamed = []
+        for key, value in items:
+            if key in _RENAMED:
+                if value not in names:
+                    names[value] = draw(_TOKEN.filter(lambda t: t not in names.values()))
+                renamed.append((key, names[value]))
         extra = [(f"data-{draw(_TOKEN)}", draw(_TOKEN)) for _ in range(draw(st.integers(0, 2)))]
         for key, value in draw(st.permutations([*kept, *renamed, *extra])):
             element.set(key, value)

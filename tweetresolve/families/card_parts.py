@@ -65,6 +65,8 @@ _PREVIEW_TITLE = re.compile(
 _PLATFORM_LINE = re.compile(
     r"^(?:X|Twitter|Instagram|LinkedIn|Facebook|Threads|TikTok|Bluesky|Mastodon)$", re.IGNORECASE
 )
+# A link introducing the text without a colon is one or two words ("tweets", "schreibt").
+_MAX_BARE_LEAD_WORDS = 2
 # Longest link label that introduces a post's text ("tweets:", "schreibt auf X:").
 _MAX_LEAD_LABEL = 30
 
@@ -164,6 +166,8 @@ class CardReading:
     text: str | None
     links: tuple[tuple[str, str], ...]
     profile_url: str | None
+    #: Whether the permalink introduces the text on its line ("Ada <a>tweets:</a> Hi").
+    lead: bool = False
 
 
 def _walk(  # noqa: PLR0917  (the walk's state, passed down the recursion)
@@ -227,8 +231,8 @@ def _kind(
     if tag == "a":
         anchor = kinds.anchor_kind(element)
         if anchor == "permalink":
-            if element is wrap:
-                return None  # the whole card is the link: read what is inside
+            if element is wrap or _holds_texts(element):
+                return None  # the link holds fields (the card, its header): read them
             return "seed" if kinds.permalink_key(element) == key else "permalink"
         shown = kinds.text_of(element)
         if shown and _HANDLE_TEXT.match(shown):
@@ -282,7 +286,10 @@ def _parts(lines: list[list[_Segment]], kind: Kind) -> Iterator[tuple[int, Eleme
     seen: set[Element] = set()
     for number, line in enumerate(lines):
         for segment in line:
-            if segment.kind == kind and segment.part is not None and segment.part not in seen:
+            if segment.kind != kind or segment.part is None or segment.part in seen:
+                continue
+            # The line where the part shows something (an image's marker is empty).
+            if segment.text.strip() or not segment.text:
                 seen.add(segment.part)
                 yield number, segment.part
 
@@ -305,11 +312,14 @@ def read_container(
     kinds: ElementKinds,
     *,
     skip: frozenset[Element] = frozenset(),
+    bare_lead: bool = False,
 ) -> CardReading | None:
     """Read ``container`` as a card of the post ``seed`` links to; None if it is not one.
 
     ``container`` is an element, or a run of sibling elements (a card of a feed whose
-    cards are not wrapped one by one).
+    cards are not wrapped one by one).  ``bare_lead`` accepts a link that introduces
+    the text without a colon ("Ada <a>tweets</a> Hello"): only for an item drawn from
+    the same template as items already read as cards.
 
     ``seed`` is the permalink anchor (None for a card whose links are all
     redirect-wrapped), ``ref`` what it names, ``skip`` sub-elements that are not part
@@ -432,7 +442,9 @@ def read_container(
         and date_line is not None
         and any(s.part is date_el and s.kind == "seed" for s in lines[date_line])
     )
-    lead = _lead_in(lines) if seed is not None and not seed_on_field_line else None
+    lead = None
+    if seed is not None and not seed_on_field_line:
+        lead = _lead_in(lines, need_colon=not bare_lead)
     if lead is not None:
         # "Name <a href=permalink>tweets:</a> the text": the link introduces the post.
         number, before, after = lead
@@ -484,6 +496,7 @@ def read_container(
         text=text or None,
         links=links,
         profile_url=profile_url,
+        lead=lead is not None,
     )
 
 
@@ -495,8 +508,13 @@ def _wraps(seed: Element, container: Element, kinds: ElementKinds) -> bool:
     """
     if seed is not container and not any(a is container for a in seed.iterancestors()):
         return False
+    return _holds_texts(seed)
+
+
+def _holds_texts(anchor: Element) -> bool:
+    """Whether a link holds two or more separately laid out texts (not one label)."""
     texts = 0
-    for element in seed.iterdescendants():
+    for element in anchor.iterdescendants():
         if isinstance(element.tag, str) and (element.text or "").strip():
             texts += 1
             if texts >= 2:
@@ -545,7 +563,7 @@ def _stands_alone(line: list[_Segment], seed: Element, chosen: set[Element]) -> 
     return len(others.strip(SEPARATORS)) <= 2
 
 
-def _lead_in(lines: list[list[_Segment]]) -> tuple[int, str, str] | None:
+def _lead_in(lines: list[list[_Segment]], *, need_colon: bool) -> tuple[int, str, str] | None:
     """A permalink that introduces the post's text on its line: "Ada <a>tweets:</a> Hi…".
 
     Returns the line number, the text before the link (the name) and after it.
@@ -555,25 +573,42 @@ def _lead_in(lines: list[list[_Segment]]) -> tuple[int, str, str] | None:
         if at is None:
             continue
         label = collapse("".join(s.text for s in line if s.kind == "seed"))
-        if not label.endswith(":") or len(label) > _MAX_LEAD_LABEL:
+        if (need_colon and not label.endswith(":")) or len(label) > _MAX_LEAD_LABEL:
             return None
+        if is_date_text(label) or not label.strip(SEPARATORS):
+            return None
+        if not need_colon and len(label.split()) > _MAX_BARE_LEAD_WORDS:
+            return None  # "thanked the crews": words of a sentence, not a verb for "posts"
         before = collapse("".join(s.text for s in line[:at] if s.kind != "seed"))
         after = collapse("".join(s.text for s in line[at:] if s.kind != "seed"))
         if len(after) < MIN_TEXT_CHARS or len(before) > MAX_FIELD_CHARS:
             return None
-        return number, before.strip(SEPARATORS), after
+        return number, before.strip(SEPARATORS), after.lstrip(SEPARATORS)
     return None
 
 
 def _name_like_handle(texts: list[str], handle: str) -> str | None:
-    """Among short lines, the one whose words are spelled in the handle ("Ada Ex" ~ "adaex")."""
+    """The nearest short line above that names the handle's owner.
+
+    "Ada Example" or "Ada Example, city reporter" for ``ada_example``, ``adaexample``,
+    ``example_ada`` or ``AE``: the words before a comma spell the handle, are its
+    initials, or one long word of them is in it.
+    """
     squeezed = re.sub(r"[^a-z0-9]", "", handle.lower())
     if not squeezed:
         return None
     for text in reversed(texts):
-        words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in text.split()]
+        if len(text) > MAX_FIELD_CHARS:
+            continue
+        words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in text.split(",")[0].split()]
         words = [w for w in words if w]
-        if words and len(text) <= _MAX_FIELD_LINE_CHARS and all(w in squeezed for w in words):
+        if not words or len(words) > _MAX_FIELD_LINE_WORDS:
+            continue
+        if (
+            "".join(words) in squeezed
+            or "".join(w[0] for w in words) == squeezed
+            or any(len(w) >= 4 and w in squeezed for w in words)
+        ):
             return text
     return None
 

@@ -275,6 +275,7 @@ class _Found:
     container: Element
     post: Post
     key: tuple[str, str] | None
+    lead: bool = False
 
 
 class _CardFinder:
@@ -315,11 +316,12 @@ class _CardFinder:
                 if hit is None:
                     failed.append(seed)
                     continue
-                container, post, quoted = hit
+                container, post, quoted, lead = hit
                 if quoted:
                     found = [f for f in found if f not in quoted]
-                found.append(_Found(container, post, self.memo.key(seed)))
+                found.append(_Found(container, post, self.memo.key(seed), lead=lead))
             pending = failed
+        pending = self._template_leads(pending, found)
         for seed in pending:
             if not any(_inside(seed, f.container) or seed is f.container for f in found):
                 picture = self._image_card(seed)
@@ -361,7 +363,7 @@ class _CardFinder:
         seed: Element,
         keys: dict[Element, set[tuple[str, str]]],
         inner: dict[Element, list[_Found]],
-    ) -> tuple[Element, Post, list[_Found]] | None:
+    ) -> tuple[Element, Post, list[_Found], bool] | None:
         ref = self.memo.ref(seed)
         if ref is None:
             return None
@@ -381,7 +383,7 @@ class _CardFinder:
                     node, reading=reading, seed=seed, ref=ref, keys=keys, skip=skip
                 )
                 quoted_ref = _ref_of(quoted[0].post) if quoted else None
-                return node, self._post(ref, reading, quoted_ref), quoted
+                return node, self._post(ref, reading, quoted_ref), quoted, reading.lead
             parent = node.getparent()
             if parent is not None and len(keys.get(parent, ())) > 1 and not quoted:
                 # A feed whose cards are runs of siblings, not wrapped one by one.
@@ -389,9 +391,70 @@ class _CardFinder:
                 for run in _sibling_runs(node, parent, stops):
                     reading = read_container(run, seed, ref, self.kinds)
                     if reading is not None:
-                        return node, self._post(ref, reading, None), []
+                        return node, self._post(ref, reading, None), [], reading.lead
                 return None
             node = parent
+        return None
+
+    def _template_leads(self, pending: list[Element], found: list[_Found]) -> list[Element]:
+        """Read the remaining seeds of a feed whose items introduce the post with a link.
+
+        A live blog writes "Ada <a>tweets:</a> Hello" in one item and "Bo <a>tweets</a>
+        Hi" in the next: without the colon the link reads like prose, so it is taken as a
+        card only in an item of the same template (tag and class) as a sibling item
+        already read as such a card.
+        """
+        leads = [card for card in found if card.lead]
+        if not leads or not pending:
+            return pending
+        holders: set[Element] = set()
+        for card in leads:
+            holders.update(itertools.islice(card.container.iterancestors(), _MAX_LEVELS))
+        items: set[tuple[Element, str, str]] = set()
+        for card in leads:
+            for item in [card.container, *itertools.islice(card.container.iterancestors(), 3)]:
+                parent = item.getparent()
+                if parent is not None:
+                    items.add((parent, item.tag, item.get("class") or ""))
+        left = []
+        for seed in pending:
+            hit = None
+            for item in itertools.islice(seed.iterancestors(), 4):
+                if item in holders:
+                    break  # an ancestor of the cards themselves, not a sibling item
+                parent = item.getparent()
+                if (parent, item.tag, item.get("class") or "") in items:
+                    hit = self._read_bare_lead(seed, item)
+                    break
+            if hit is None:
+                left.append(seed)
+            else:
+                found.append(hit)
+        return left
+
+    def _read_bare_lead(self, seed: Element, item: Element) -> _Found | None:
+        ref = self.memo.ref(seed)
+        if ref is None:
+            return None
+        node = seed.getparent()
+        while node is not None:
+            if node in self.holds_embed:
+                return None
+            reading = read_container(node, seed, ref, self.kinds, bare_lead=True)
+            if reading is not None and reading.lead:
+                # The item's heading may name the author: read up to the item itself.
+                wider_node = node
+                while reading.name is None and wider_node is not item:
+                    wider_node = wider_node.getparent()
+                    if wider_node is None or wider_node in self.holds_embed:
+                        break
+                    wider = read_container(wider_node, seed, ref, self.kinds, bare_lead=True)
+                    if wider is not None and wider.lead and wider.name is not None:
+                        node, reading = wider_node, wider
+                return _Found(node, self._post(ref, reading, None), self.memo.key(seed), lead=True)
+            if node is item:
+                return None
+            node = node.getparent()
         return None
 
     def _widen(
