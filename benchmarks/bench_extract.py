@@ -39,7 +39,7 @@ import lxml.html
 from bs4 import BeautifulSoup
 
 from tweetresolve import extract
-from tweetresolve.html import decode
+from tweetresolve.decode import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"

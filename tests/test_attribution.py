@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from moments import utc_day
 
 from tweetresolve import Attribution, parse_attribution
 
-D = dt.date
+D = utc_day
 
 
 @pytest.mark.parametrize(
@@ -165,7 +166,7 @@ D = dt.date
     ],
 )
 def test_parse_attribution(
-    line: str, name: str | None, handle: str, date_text: str | None, published: D | None
+    line: str, name: str | None, handle: str, date_text: str | None, published: dt.datetime | None
 ) -> None:
     """Each residue shape gives the name, the handle, and the date as written and parsed."""
     found = parse_attribution(line)
@@ -176,6 +177,7 @@ def test_parse_attribution(
         date_text,
         published,
     )
+    assert found.published_precision == ("day" if published else None)
     assert found.platform == "twitter"
 
 
@@ -193,22 +195,23 @@ def test_utc_time_of_the_2012_snippet() -> None:
     found = parse_attribution("— Ada (@ada) October 1, 2012 6:03:30 PM UTC")
     assert found is not None
     assert found.published == dt.datetime(2012, 10, 1, 18, 3, 30, tzinfo=dt.timezone.utc)
+    assert found.published_precision == "second"
 
 
 @pytest.mark.parametrize(
     ("line", "handle", "published"),
     [
-        # Bluesky's residue: a domain handle and the creator's local time.
+        # Bluesky's residue: a domain handle and the creator's local time (its day is kept).
         (
             "— Bo Example (@bo.example.com) November 25, 2024 at 12:58 AM",
             "bo.example.com",
-            dt.datetime(2024, 11, 25, 0, 58),
+            utc_day(2024, 11, 25),
         ),
         # Spaces inside the parentheses, as the Bluesky snippet writes them.
         (
             "— Bo Example ( @bo.example.com ) 14 February 2025 at 08:22",
             "bo.example.com",
-            dt.datetime(2025, 2, 14, 8, 22),
+            utc_day(2025, 2, 14),
         ),
     ],
 )

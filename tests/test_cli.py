@@ -54,7 +54,8 @@ def sample_post(post_id: str = "1508951925456744449", span: tuple[int, int] = (0
         text="Line one, with a comma\nline two #tag https://t.co/AbCdEf1234",
         lang="en",
         date_text="March 30, 2022",
-        published=dt.date(2022, 3, 30),
+        published=dt.datetime(2022, 3, 30, tzinfo=dt.timezone.utc),
+        published_precision="day",
         links=(
             Link(url="https://t.co/AbCdEf1234", text="pic.twitter.com/AbCdEf1234"),
             Link(url="https://example.org/a"),
@@ -138,7 +139,8 @@ def test_csv_flat_columns_parse_back(
         "author_handle": "ada_example",
         "author_url": "https://twitter.com/ada_example",
         "date_text": "March 30, 2022",
-        "published": "2022-03-30",
+        "published": "2022-03-30T00:00:00+00:00",
+        "published_precision": "day",
         "created_at": "",
         "form": "blockquote",
         "span_start": "0",
@@ -146,11 +148,17 @@ def test_csv_flat_columns_parse_back(
         "lang": "en",
         "text": post.text,
         "links": "https://t.co/AbCdEf1234 https://example.org/a",
+        "links_final": "https://t.co/AbCdEf1234 https://example.org/a",
         "entities": "#tag",
         "quoted_platform": "twitter",
         "quoted_post_id": "20",
         "quoted_url": "https://twitter.com/jack/status/20",
         "warnings": "date_mismatch",
+        "origin_uri": "",
+        "origin_date": "",
+        "origin_record_id": "",
+        "origin_file": "",
+        "origin_offset": "",
     }
 
 
@@ -162,7 +170,7 @@ def test_csv_header_only_when_nothing_found(
     page.write_text("nothing here\n")
     status, out, _ = run(capsys, "scan", "--format", "csv", str(page))
     assert status == 0
-    assert out == ",".join(cli.CSV_COLUMNS) + "\n"
+    assert out == ",".join(f'"{column}"' for column in cli.CSV_COLUMNS) + "\n"
 
 
 # --- inputs --------------------------------------------------------------------------------

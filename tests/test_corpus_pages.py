@@ -68,7 +68,7 @@ def test_platform_targets(scorer: Any, platform: str, include_links: bool) -> No
 
 def _tweets(scorer: Any, name: str, **options: Any) -> tuple[str, list[Post]]:
     data = scorer.read_page(CORPUS / "pages" / name)
-    source = tweetresolve.html.decode(data)
+    source = tweetresolve.decode.decode(data)
     posts = [p for p in tweetresolve.extract(data, **options) if p.platform == "twitter"]
     return source, posts
 

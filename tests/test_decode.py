@@ -1,4 +1,4 @@
-"""Tests for decoding document bytes (``tweetresolve.html.decode``) and for ``extract`` on bytes."""
+"""Tests for decoding document bytes (``tweetresolve.decode``) and for ``extract`` on bytes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tweetresolve.html import decode
+from tweetresolve import extract
+from tweetresolve.decode import decode, encoding_for_label
 
 CAFE = "café “quoted” Привет"
 
@@ -194,3 +195,145 @@ def test_utf8_text_round_trips(text: str) -> None:
     except UnicodeDecodeError:  # lone surrogates are not UTF-8
         return
     assert decode(encoded) == text
+
+
+# --- labels: the WHATWG Encoding Standard's, mapped as browsers map them ---------------
+
+
+@pytest.mark.parametrize(
+    ("label", "encoding"),
+    [
+        ("latin1", "windows-1252"),  # browsers read Latin-1 as windows-1252
+        ("ISO-8859-1", "windows-1252"),
+        ("ascii", "windows-1252"),
+        ("us-ascii", "windows-1252"),
+        (" utf8 ", "utf-8"),  # ASCII white space around a label is trimmed
+        ("gb2312", "gbk"),
+        ("x-sjis", "shift_jis"),
+        ("ks_c_5601-1987", "euc-kr"),
+        ("iso-8859-9", "windows-1254"),  # Latin-5 is windows-1254
+        ("tis-620", "windows-874"),
+        ("utf-16", "utf-16le"),
+        ("iso-2022-kr", "replacement"),
+    ],
+)
+def test_label_maps_as_browsers_do(label: str, encoding: str) -> None:
+    """A label of the standard gives the standard's encoding."""
+    assert encoding_for_label(label) == encoding
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "unicode_escape",  # Python codecs that are no web encoding
+        "raw_unicode_escape",
+        "idna",
+        "rot13",
+        "punycode",
+        "utf-7",
+        "utf-32",
+        "cp037",
+        "utf-8\x00",  # a NUL is not white space: the label is unknown
+        "",
+    ],
+)
+def test_python_only_labels_are_unknown(label: str) -> None:
+    """Labels browsers do not know map to nothing."""
+    assert encoding_for_label(label) is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<meta charset="idna">hi',  # raised UnicodeError
+        b'<meta charset="utf-8\x00">hi',  # raised ValueError: embedded null character
+        b'<meta charset="unicode_escape">\\x3cp\\x3e',  # honoured: escapes became markup
+        b'<meta charset="raw_unicode_escape">\\u003cp\\u003e',
+        b'<meta charset="rot13"><p>uryyb</p>',
+        b'<meta charset="punycode"><p>abc-</p>',
+    ],
+)
+def test_hostile_labels_are_ignored(data: bytes) -> None:
+    """A Python-only codec named by a page is ignored: the bytes read as UTF-8, unchanged."""
+    assert decode(data) == data.decode("utf-8")
+
+
+def test_forged_embed_through_an_escape_codec_gives_no_post() -> None:
+    """A page cannot turn escaped text into embed markup by naming an escape codec."""
+    page = (
+        b'<meta charset="unicode_escape"><p>\\x3cblockquote class=\\x22twitter-tweet\\x22\\x3e'
+        b"\\x3cp\\x3eForged\\x3c/p\\x3e&mdash; Ada (@ada) "
+        b"\\x3ca href=\\x22https://twitter.com/ada/status/20\\x22\\x3eMarch 30, 2022\\x3c/a\\x3e"
+        b"\\x3c/blockquote\\x3e</p>"
+    )
+    assert extract(page) == []
+
+
+def test_replacement_labels_decode_to_one_replacement_character() -> None:
+    """ISO-2022-KR and its kin are read as browsers read them: one U+FFFD."""
+    assert decode(b'<meta charset="iso-2022-kr"><p>hello</p>') == "\ufffd"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        # Russian in windows-1251, no declaration (was read as windows-1252 mojibake)
+        ("<p>Привет, это текст поста о погоде в Москве и ещё немного слов.</p>", "cp1251"),
+        # Russian in KOI8-R, no declaration
+        ("<p>Привет, это текст поста о погоде в Москве и ещё немного слов.</p>", "koi8_r"),
+        # Greek in windows-1253
+        ("<p>Γειά σου κόσμε, αυτό είναι ένα κείμενο για τον καιρό.</p>", "cp1253"),
+        # Japanese in Shift_JIS
+        ("<p>こんにちは、これは投稿のテキストです。天気の話。</p>", "cp932"),
+        # UTF-16 without a byte-order mark, both byte orders, two scripts
+        ("<p>Привет, это текст поста о погоде</p>", "utf-16-le"),
+        ("<p>Hello there, this is a post about ferries.</p>", "utf-16-be"),
+    ],
+)
+def test_undeclared_legacy_text_is_detected(text: str, codec: str) -> None:
+    """Undeclared bytes that are not UTF-8 are read in the encoding they were written in."""
+    pytest.importorskip("charset_normalizer")
+    assert decode(text.encode(codec)) == text
+
+
+def test_undeclared_utf16_without_bom_needs_no_detector() -> None:
+    """UTF-16 of an alphabetic script is recognised from its bytes alone."""
+    text = "<p>Hello there, this is a post about ferries.</p>"
+    assert decode(text.encode("utf-16-le")) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "expected"),
+    [
+        # the caller's encoding wins over the bytes' own guess
+        ("Привет".encode("cp1251"), "windows-1251", "Привет"),
+        # and over a <meta> declaration
+        ('<meta charset="utf-8">Привет'.encode("koi8_r"), "koi8-r", '<meta charset="utf-8">Привет'),
+        # but not over a byte-order mark
+        (codecs.BOM_UTF8 + "café".encode(), "windows-1252", "café"),
+    ],
+)
+def test_caller_encoding(data: bytes, encoding: str, expected: str) -> None:
+    """``encoding=`` is the transport layer's charset: after the BOM, before the page."""
+    assert decode(data, encoding=encoding) == expected
+
+
+@pytest.mark.parametrize("encoding", ["unicode_escape", "utf-7", "no-such-encoding"])
+def test_unknown_caller_encoding_is_a_value_error(encoding: str) -> None:
+    """A programmer's unknown label fails at once, naming the standard."""
+    with pytest.raises(ValueError, match="WHATWG Encoding Standard"):
+        decode(b"hi", encoding=encoding)
+
+
+def test_extract_takes_the_encoding() -> None:
+    """extract(..., encoding=) decodes bytes with it."""
+    line = "Текст поста о погоде\n— Ада Пример (@ada_example) March 30, 2022\n"
+    [post] = extract(line.encode("cp1251"), encoding="windows-1251")
+    assert post.author is not None
+    assert (post.author.name, post.text) == ("Ада Пример", "Текст поста о погоде")
+
+
+def test_extract_refuses_an_encoding_for_a_str() -> None:
+    """A str is already decoded: an encoding for it is a mistake, said at once."""
+    with pytest.raises(ValueError, match="a str is already decoded"):
+        extract("text", encoding="utf-8")

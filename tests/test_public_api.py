@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.metadata
+import subprocess
+import sys
 import types
 
 import pytest
@@ -44,6 +46,7 @@ EXPORTED = [
     "parse_attribution",
     "parse_post_url",
     "resolve",
+    "to_rows",
     "tweet_time",
     "weighted_length",
 ]
@@ -85,3 +88,31 @@ def test_version_matches_the_installed_metadata() -> None:
     except importlib.metadata.PackageNotFoundError:
         pytest.skip("tweetresolve is not installed (run from a source tree)")
     assert tweetresolve.__version__ == installed
+
+
+def test_import_loads_no_network_stack() -> None:
+    """``import tweetresolve`` loads no HTTP stack, SQLite or bs4 until expansion is used."""
+    script = (
+        "import sys, tweetresolve as tr\n"
+        "heavy = ('httpx', 'httpcore', 'anyio', 'ssl', 'sqlite3', 'bs4', 'charset_normalizer')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "import tweetresolve.resolve, tweetresolve.expansion\n"
+        "from tweetresolve import expand\n"
+        "print(tr.resolve.__module__, tr.expand is expand, type(tr.AsyncExpander).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.splitlines() == ["[]", "tweetresolve.resolve True type"]
+
+
+def test_dir_lists_the_lazy_names() -> None:
+    """``dir(tweetresolve)`` shows every public name, the lazily imported ones included."""
+    assert set(tweetresolve.__all__) <= set(dir(tweetresolve))
+    assert "annotations" not in dir(tweetresolve)
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    """A name the package does not have raises AttributeError, as for any module."""
+    with pytest.raises(AttributeError, match="no attribute 'expnad'"):
+        tweetresolve.expnad  # noqa: B018

@@ -7,11 +7,11 @@ states; the rest is read back from the seed's own lines and compared field by fi
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from moments import utc_day
 
 from tweetresolve import Link, extract
 
@@ -50,7 +50,7 @@ def test_seed_yields_exactly_one_post() -> None:
     # The name mixes Latin and CJK script; the handle is a plain Twitter handle.
     assert re.search(r"[A-Za-z]", post.author.name or "")
     assert re.search("[\u4e00-\u9fff]", post.author.name or "")
-    assert post.published == dt.date(2022, 3, 30)
+    assert post.published == utc_day(2022, 3, 30)
     assert post.date_text == "March 30, 2022"
     # The post text is the one line above the byline, ending with its t.co link.
     line_above = text[: byline.start()].rstrip("\n").rsplit("\n", 1)[-1]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from moments import utc_day
 
 from tweetresolve import Link, Post, PostRef, extract, tweet_time
 from tweetresolve.text import BLUESKY_RESIDUE, TWITTER_RESIDUE, find_posts, iter_attributions
@@ -162,7 +162,7 @@ def test_record_fields() -> None:
     assert post.created_at == tweet_time("1508951925456744449")
     assert post.author is not None
     assert (post.author.name, post.author.handle) == ("Ada Example", "ada_example")
-    assert (post.date_text, post.published) == ("March 30, 2022", dt.date(2022, 3, 30))
+    assert (post.date_text, post.published) == ("March 30, 2022", utc_day(2022, 3, 30))
     assert (
         post.text
         == "Ride report @bo_example #bikes https://t.co/AbCdEf1234 pic.twitter.com/XyZ1234567"
@@ -244,7 +244,7 @@ def test_date_glued_to_next_sentence() -> None:
         "December 30, 2017In the weekend posts, she added more."
     )
     post = only_post(text)
-    assert (post.date_text, post.published) == ("December 30, 2017", dt.date(2017, 12, 30))
+    assert (post.date_text, post.published) == ("December 30, 2017", utc_day(2017, 12, 30))
     assert post.text == "Short post pic.twitter.com/XyZ1234567"
     assert post.span is not None
     assert text[post.span[0] : post.span[1]].endswith("2017")
@@ -317,7 +317,7 @@ def test_bluesky_dialect() -> None:
     (post,) = find_posts(text, BLUESKY_RESIDUE)
     assert post.platform == "bluesky"
     assert post.handle == "bo.example.com"
-    assert post.published == dt.datetime(2024, 11, 25, 0, 58)
+    assert (post.published, post.published_precision) == (utc_day(2024, 11, 25), "day")
     assert post.text == "A post on the other network"
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from itertools import pairwise
 
 import pytest
+from moments import utc_day
 
 import tweetresolve as tr
 from tweetresolve import Post
@@ -103,7 +104,7 @@ WIDGET_DATES = [
 def test_widget_language_dates_in_the_text_path(lang: str, date_text: str) -> None:
     text = f"{ARTICLE}\n\n{POST_TEXT}\n{BYLINE} {date_text}\nThe next paragraph."
     post = _one(text)
-    assert post.published == dt.date(2018, 9, 25), lang
+    assert post.published == utc_day(2018, 9, 25), lang
     assert post.author is not None
     assert (post.author.name, post.author.handle) == ("Ada Example", "ada_example")
     assert post.text == POST_TEXT
@@ -113,7 +114,7 @@ def test_widget_language_dates_in_the_text_path(lang: str, date_text: str) -> No
 def test_widget_language_dates_on_the_next_line(lang: str, date_text: str) -> None:
     """The handle ends its line, the date starts the next one (a converter's <br>)."""
     post = _one(f"{ARTICLE}\n\n{POST_TEXT}\n{BYLINE}\n{date_text}\nThe next paragraph.")
-    assert post.published == dt.date(2018, 9, 25), lang
+    assert post.published == utc_day(2018, 9, 25), lang
 
 
 # --- line endings and invisible characters ---------------------------------------------------
@@ -131,7 +132,7 @@ def test_widget_language_dates_on_the_next_line(lang: str, date_text: str) -> No
 )
 def test_crlf_line_endings(text: str) -> None:
     post = _one(text)
-    assert post.published == dt.date(2023, 5, 4)
+    assert post.published == utc_day(2023, 5, 4)
     assert post.text == POST_TEXT
 
 
@@ -172,7 +173,7 @@ def test_invisible_and_no_break_spaces_around_dash_and_handle(byline: str) -> No
     post = _one(f"{ARTICLE}\n\n{POST_TEXT}\n{byline}\nNext paragraph.")
     assert post.author is not None
     assert (post.author.name, post.author.handle) == ("Ada Example", "ada_example")
-    assert post.published == dt.date(2023, 5, 4)
+    assert post.published == utc_day(2023, 5, 4)
     assert post.text == POST_TEXT
 
 
@@ -182,10 +183,10 @@ def test_invisible_and_no_break_spaces_around_dash_and_handle(byline: str) -> No
 @pytest.mark.parametrize(
     ("line", "name", "date"),
     [
-        ("— עדה לדוגמה (@ada_example) 4 במאי 2023", "עדה לדוגמה", dt.date(2023, 5, 4)),
-        ("— \u200fعادة مثال\u200f (@ada_example) 4 مايو 2023", "عادة مثال", dt.date(2023, 5, 4)),
-        ("\u200f— עדה (@ada_example) 4 במאי 2023", "עדה", dt.date(2023, 5, 4)),
-        ("— \u202bעדה לדוגמה\u202c (@ada_example) 4 במאי 2023", "עדה לדוגמה", dt.date(2023, 5, 4)),
+        ("— עדה לדוגמה (@ada_example) 4 במאי 2023", "עדה לדוגמה", utc_day(2023, 5, 4)),
+        ("— \u200fعادة مثال\u200f (@ada_example) 4 مايو 2023", "عادة مثال", utc_day(2023, 5, 4)),
+        ("\u200f— עדה (@ada_example) 4 במאי 2023", "עדה", utc_day(2023, 5, 4)),
+        ("— \u202bעדה לדוגמה\u202c (@ada_example) 4 במאי 2023", "עדה לדוגמה", utc_day(2023, 5, 4)),
     ],
     ids=["hebrew", "arabic-with-rlm", "rlm-before-dash", "rtl-embedding"],
 )
@@ -218,21 +219,21 @@ def test_name_with_zero_width_joiner_emoji_is_kept_whole() -> None:
 
 def test_handle_then_close_paren_then_date_on_the_next_line() -> None:
     post = _one(f"{ARTICLE}\n\n{POST_TEXT}\n{BYLINE}\nMay 4, 2023\nThe next paragraph goes on.")
-    assert post.published == dt.date(2023, 5, 4)
+    assert post.published == utc_day(2023, 5, 4)
     assert post.text == POST_TEXT
     assert post.span is not None
 
 
 def test_markdown_quote_with_the_date_on_its_own_quoted_line() -> None:
     post = _one(f"{ARTICLE}\n\n> {POST_TEXT}\n> {BYLINE}\n> May 4, 2023\n\nNext.")
-    assert (post.published, post.text) == (dt.date(2023, 5, 4), POST_TEXT)
+    assert (post.published, post.text) == (utc_day(2023, 5, 4), POST_TEXT)
 
 
 def test_hard_wrapped_russian_date_is_shown_on_one_line() -> None:
     post = _one(
         f"{ARTICLE}\n\nПаром опять опаздывает\n— Ада Пример (@ada_example) 7 июля 2016\nг.\n"
     )
-    assert post.published == dt.date(2016, 7, 7)
+    assert post.published == utc_day(2016, 7, 7)
     assert post.date_text == "7 июля 2016 г."
 
 
@@ -295,7 +296,7 @@ def test_markdown_escapes_and_date_link() -> None:
     post = _one(text)
     assert post.author is not None
     assert post.author.handle == "ada_example"
-    assert (post.date_text, post.published) == ("29. April 2018", dt.date(2018, 4, 29))
+    assert (post.date_text, post.published) == ("29. April 2018", utc_day(2018, 4, 29))
     assert post.post_id == "1234567890123456789"
     assert post.text == POST_TEXT
 
@@ -304,7 +305,7 @@ def test_markdown_escapes_without_a_link() -> None:
     post = _one(f"{ARTICLE}\n\n{POST_TEXT}\n\\- Ada Example (\\@ada\\_example) 29\\. April 2018\n")
     assert post.author is not None
     assert post.author.handle == "ada_example"
-    assert post.published == dt.date(2018, 4, 29)
+    assert post.published == utc_day(2018, 4, 29)
 
 
 # --- where the block starts and ends ---------------------------------------------------------
@@ -313,7 +314,7 @@ def test_markdown_escapes_without_a_link() -> None:
 def test_byline_at_the_very_start_of_the_text() -> None:
     post = _one("— Ada Example (@ada_example) May 4, 2023\nThe next paragraph.")
     assert post.text is None
-    assert post.published == dt.date(2023, 5, 4)
+    assert post.published == utc_day(2023, 5, 4)
     assert post.span == (0, 40)
 
 
@@ -398,7 +399,7 @@ def test_a_bare_name_byline_is_still_read() -> None:
 )
 def test_attribution_after_a_flood_of_anchors_is_found(noise: str) -> None:
     post = _one(f"{noise}\n\n{POST_TEXT}\n{BYLINE} May 4, 2023")
-    assert (post.text, post.published) == (POST_TEXT, dt.date(2023, 5, 4))
+    assert (post.text, post.published) == (POST_TEXT, utc_day(2023, 5, 4))
 
 
 def test_byline_whose_handle_ends_the_text_without_a_date() -> None:
@@ -427,7 +428,7 @@ def test_a_trailing_date_word_is_read_only_whole(text: str, shown: str) -> None:
 
 def test_byline_date_followed_by_a_russian_word() -> None:
     post = _one(f"{ARTICLE}\n\nПаром опять опаздывает\n— Ада (@ada_example) 4 мая 2023 года\n")
-    assert (post.date_text, post.published) == ("4 мая 2023", dt.date(2023, 5, 4))
+    assert (post.date_text, post.published) == ("4 мая 2023", utc_day(2023, 5, 4))
 
 
 @pytest.mark.parametrize(

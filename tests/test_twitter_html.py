@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from moments import utc_day
 
 import tweetresolve
 from tweetresolve import Link, Post
@@ -61,7 +62,7 @@ def test_modern_snippet_fields() -> None:
     )
     assert post.lang == "en"  # the <p lang>, not the widget's data-lang
     assert post.date_text == "March 30, 2022"
-    assert post.published == dt.date(2022, 3, 30)
+    assert post.published == utc_day(2022, 3, 30)
     assert post.created_at == tweetresolve.tweet_time(ID)
     assert post.form == "blockquote"
     assert post.links == (
@@ -246,9 +247,9 @@ def test_snippet_eras(html: str, post_id: str, handle: str, name: str, text: str
 @pytest.mark.parametrize(
     ("date", "published"),
     [
-        ("25. September 2018", dt.date(2018, 9, 25)),  # German widget
-        ("16 мая 2018 г.", dt.date(2018, 5, 16)),  # Russian widget
-        ("2018年6月3日", dt.date(2018, 6, 3)),  # Japanese widget
+        ("25. September 2018", utc_day(2018, 9, 25)),  # German widget
+        ("16 мая 2018 г.", utc_day(2018, 5, 16)),  # Russian widget
+        ("2018年6月3日", utc_day(2018, 6, 3)),  # Japanese widget
         ("not a date", None),  # unknown wording: shown, not parsed
     ],
 )

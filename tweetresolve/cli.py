@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import datetime as dt
 import gzip
 import io
 import json
@@ -57,7 +58,7 @@ from tweetresolve.expansion.cli_support import (
 )
 from tweetresolve.extract import Kind, extract
 from tweetresolve.parallel import Job, default_jobs, plan_tasks
-from tweetresolve.records import Post
+from tweetresolve.records import ROW_COLUMNS, Post
 from tweetresolve.scanstate import ScanState
 
 __all__ = ["CSV_COLUMNS", "build_parser", "main", "post_to_row"]
@@ -96,33 +97,11 @@ _SKIPPED_SUFFIXES: Final = frozenset(
 # is reported as an error instead of being held in memory.
 MAX_DOCUMENT_BYTES: Final = 512 * 1024 * 1024
 
-#: CSV columns, in order.  Nested values are flattened: ``author_*`` from
-#: ``Post.author``, ``span_start``/``span_end`` from ``Post.span``, ``quoted_*``
-#: from ``Post.quoted``; ``links``, ``entities`` and ``warnings`` are joined by
-#: single spaces (entities as written, e.g. ``@ada #tag``).
-CSV_COLUMNS: Final = (
-    "source",
-    "platform",
-    "post_id",
-    "url",
-    "author_name",
-    "author_handle",
-    "author_url",
-    "date_text",
-    "published",
-    "created_at",
-    "form",
-    "span_start",
-    "span_end",
-    "lang",
-    "text",
-    "links",
-    "entities",
-    "quoted_platform",
-    "quoted_post_id",
-    "quoted_url",
-    "warnings",
-)
+#: CSV columns, in order: the file a post came from, then :data:`ROW_COLUMNS` (the
+#: flat row of :meth:`Post.to_row`: ``author_*``, ``quoted_*`` and ``span_*`` from the
+#: nested values; ``links``, ``links_final``, ``entities`` and ``warnings`` joined by
+#: single spaces).
+CSV_COLUMNS: Final = ("source", *ROW_COLUMNS)
 
 
 # --- entry point ---------------------------------------------------------------------------
@@ -379,8 +358,9 @@ def _render_csv(source: str, post: Post) -> str:
 
 
 def _csv_line(cells: Iterable[Any]) -> str:
+    # Text quoted, numbers bare: a reader told so (QUOTE_NONNUMERIC) keeps ids as text.
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC).writerow(cells)
     return buffer.getvalue()
 
 
@@ -575,7 +555,8 @@ def _text_stdout() -> IO[str]:
 
 def _make_writer(output_format: str, out: IO[str]) -> Writer:
     if output_format == "csv":
-        table = csv.writer(out, lineterminator="\n")
+        # Text quoted, numbers bare: a reader told so (QUOTE_NONNUMERIC) keeps ids as text.
+        table = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         table.writerow(CSV_COLUMNS)
 
         def write_row(source: str, post: Post) -> None:
@@ -591,43 +572,29 @@ def _make_writer(output_format: str, out: IO[str]) -> Writer:
     return write_json
 
 
-def post_to_row(source: str, post: Post) -> dict[str, str]:
-    """Flatten a post into the CSV columns (:data:`CSV_COLUMNS`); absent values are ``""``.
+def post_to_row(source: str, post: Post) -> dict[str, str | int]:
+    """The CSV cells of a post (:data:`CSV_COLUMNS`): text, whole numbers, ``""`` when absent.
+
+    Written with every text cell quoted and numbers bare, so an id such as
+    ``1508951925456744449`` reads back as text (``csv.QUOTE_NONNUMERIC``).
 
     >>> from tweetresolve.records import Author
     >>> row = post_to_row("a.html", Post(platform="twitter", post_id="20",
     ...                                  author=Author(handle="ada"), span=(3, 9)))
     >>> row["author_handle"], row["span_start"], row["quoted_url"]
-    ('ada', '3', '')
+    ('ada', 3, '')
     """
-    data = post.to_dict()
-    author = data.get("author") or {}
-    quoted = data.get("quoted") or {}
-    span = data.get("span") or (None, None)
-    row: dict[str, Any] = {
-        "source": source,
-        "platform": post.platform,
-        "post_id": post.post_id,
-        "url": post.url,
-        "author_name": author.get("name"),
-        "author_handle": author.get("handle"),
-        "author_url": author.get("url"),
-        "date_text": post.date_text,
-        "published": data.get("published"),
-        "created_at": data.get("created_at"),
-        "form": post.form,
-        "span_start": span[0],
-        "span_end": span[1],
-        "lang": post.lang,
-        "text": post.text,
-        "links": " ".join(link.url for link in post.links),
-        "entities": " ".join(entity.text for entity in post.entities),
-        "quoted_platform": quoted.get("platform"),
-        "quoted_post_id": quoted.get("post_id"),
-        "quoted_url": quoted.get("url"),
-        "warnings": " ".join(post.warnings),
-    }
-    return {key: "" if value is None else str(value) for key, value in row.items()}
+    cells: dict[str, str | int] = {"source": source}
+    for column, value in post.to_row().items():
+        if value is None:
+            cells[column] = ""
+        elif isinstance(value, dt.datetime):
+            cells[column] = value.isoformat()
+        elif isinstance(value, int) and not isinstance(value, bool):
+            cells[column] = value
+        else:
+            cells[column] = str(value)
+    return cells
 
 
 # --- progress bar --------------------------------------------------------------------------

@@ -13,20 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal, TypeVar
+from urllib.parse import urljoin
 
 import attrs
 
 from tweetresolve.dates import dates_disagree, tweet_time
+from tweetresolve.decode import decode
 from tweetresolve.entities import extract_entities
 from tweetresolve.families import pagedata, placeholders
 from tweetresolve.families.cards import CARD_MARKERS, find_cards
 from tweetresolve.html import (
     MarkerScan,
     ParsedPage,
-    decode,
     looks_like_html,
     markers_present,
     parse_page,
@@ -60,42 +62,65 @@ FAMILY_MARKERS: tuple[str, ...] = (*placeholders.MARKERS, *pagedata.MARKERS)
 # A URL written out in plain text; the permalink parsers decide whether it is a post.
 # Bounded length keeps the scan linear.  Example: "https://twitter.com/ada/status/20".
 _TEXT_URL = re.compile(r"https?://[^\s<>\"'\])}]{3,2048}", re.IGNORECASE)
+# A URL with a scheme (``https:``, ``mailto:``) or protocol-relative (``//host``):
+# nothing to resolve.  Example: "https://t.co/a"; "/status/1" does not match.
+_ABSOLUTE_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*:|//")
+# A short str without white space that ends like a saved page or text file: most
+# likely a file name given where the document was expected.  Example: "page.html".
+_FILE_NAME = re.compile(r"[^\s<>]{1,250}\.(?:html?|xhtml|txt|md|jsonl?|gz)", re.IGNORECASE)
 # Punctuation that ends a sentence rather than a URL: "see https://x.com/a/status/1."
 _URL_TRAILING_PUNCT = ".,;:!?…"
 
 
 def extract(
-    document: str | bytes,
+    document: str | bytes | os.PathLike[str] | os.PathLike[bytes],
     *,
     base_url: str | None = None,
     kind: Kind = "auto",
     include_links: bool = False,
     official_only: bool = False,
+    encoding: str | None = None,
 ) -> list[Post]:
     """Find the social-media posts in an HTML page or in plain text.
 
-    ``document`` is a ``str`` or raw ``bytes`` (decoded from the byte-order mark,
-    a declared charset, else UTF-8, else windows-1252).  ``kind`` forces the HTML
-    or the text path; ``"auto"`` decides from the content.  ``base_url`` resolves
-    relative links.  Bare links to a post (not embedded) are returned only with
-    ``include_links=True``, as posts with ``form="link"``.  ``official_only=True``
-    keeps only the platforms' own embed forms (see :data:`OFFICIAL_FORMS`): no
-    site-made cards, placeholders or posts found only in page data.
+    ``document`` is the page or text itself, as ``str`` or raw ``bytes``, or a
+    path (:class:`pathlib.Path`, any ``os.PathLike``) of a file to read.  A ``str``
+    is always the document, never a file name: ``extract("page.html")`` looks for
+    posts in the nine characters ``page.html``; write ``extract(Path("page.html"))``.
+
+    Bytes are decoded as a browser would (:mod:`tweetresolve.decode`): byte-order
+    mark, then ``encoding`` if given (a WHATWG label such as ``"windows-1251"``:
+    what an HTTP header or the user knows), then a declared charset, then the
+    bytes themselves.  ``kind`` forces the HTML or the text path; ``"auto"``
+    decides from the content.  ``base_url`` is the document's address: relative
+    links (``Link.url``, ``Author.url``, permalinks) are resolved against it, or
+    against the page's ``<base href>``.  Bare links to a post (not embedded) are
+    returned only with ``include_links=True``, as posts with ``form="link"``.
+    ``official_only=True`` keeps only the platforms' own embed forms (see
+    :data:`OFFICIAL_FORMS`): no site-made cards, placeholders or posts found only
+    in page data.
 
     Never raises on content: odd input gives fewer or partial records.  Raises
-    ``TypeError`` for a document that is neither ``str`` nor ``bytes`` and
-    ``ValueError`` for an unknown ``kind``.
+    ``TypeError`` for a document of another type, ``ValueError`` for an unknown
+    ``kind`` or ``encoding`` (or an ``encoding`` given with a ``str``), and
+    ``OSError`` when a path cannot be read.
     """
-    if isinstance(document, (bytes, bytearray, memoryview)):
-        text = decode(bytes(document))
-    elif isinstance(document, str):
-        text = document
-    else:
-        raise TypeError(f"extract() expects str or bytes, got {type(document).__name__}")
     if kind not in _KINDS:
         raise ValueError(f"kind must be one of {', '.join(map(repr, _KINDS))}; got {kind!r}")
     if base_url is not None and not isinstance(base_url, str):
         raise TypeError(f"base_url must be a str or None, got {type(base_url).__name__}")
+    if isinstance(document, os.PathLike):
+        with open(document, "rb") as file:
+            document = file.read()
+    if isinstance(document, (bytes, bytearray, memoryview)):
+        text = decode(bytes(document), encoding=encoding)
+    elif isinstance(document, str):
+        if encoding is not None:
+            raise ValueError("encoding applies to bytes and files; a str is already decoded")
+        _warn_if_file_name(document)
+        text = document
+    else:
+        raise TypeError(f"extract() expects str, bytes or a path, got {type(document).__name__}")
     if kind == "auto":
         kind = "html" if looks_like_html(text) else "text"
     if kind == "html":
@@ -104,9 +129,51 @@ def extract(
         )
     else:
         posts = _extract_text(text, include_links=include_links)
+        if base_url:
+            absolute = functools.partial(_join, base_url)
+            posts = [_with_absolute_urls(post, absolute) for post in posts]
     if official_only:
         posts = [post for post in posts if post.form in OFFICIAL_FORMS]
     return [_finish(post) for post in posts]
+
+
+def _warn_if_file_name(document: str) -> None:
+    # The most common first-contact mistake: a file name given as the document.
+    # Told through logging (never the warnings module) and without touching the disk.
+    if _FILE_NAME.fullmatch(document):
+        logger.warning(
+            "extract() was given the str %r, which reads as a file name: a str is the "
+            "document itself; pass pathlib.Path(%r) to read the file",
+            document,
+            document,
+        )
+
+
+def _join(base: str, url: str) -> str:
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return url
+
+
+def _with_absolute_urls(post: Post, absolute: Callable[[str], str]) -> Post:
+    """Resolve the relative URLs a detector kept as found (links, the author's profile)."""
+    changes: dict[str, Any] = {}
+    links = tuple(
+        attrs.evolve(link, url=absolute(link.url)) if _is_relative(link.url) else link
+        for link in post.links
+    )
+    if links != post.links:
+        changes["links"] = links
+    if post.author is not None and post.author.url and _is_relative(post.author.url):
+        changes["author"] = attrs.evolve(post.author, url=absolute(post.author.url))
+    if post.url and _is_relative(post.url):
+        changes["url"] = absolute(post.url)
+    return attrs.evolve(post, **changes) if changes else post
+
+
+def _is_relative(url: str) -> bool:
+    return _ABSOLUTE_URL.match(url) is None
 
 
 def _run(platform: Platform, find: Callable[[], Iterable[_T]]) -> list[_T]:
@@ -134,9 +201,20 @@ def _extract_html(
     page = parse_page(source, base_url=base_url, include_links=include_links, encoded=encoded)
     if page is None:
         return []
-    return _posts_in_page(
+    posts = _posts_in_page(
         page, active, cards=cards, families=families, depth=0, budget=NestedBudget()
     )
+    if page.base_url:
+        absolute = _absolute_in(page)
+        posts = [_with_absolute_urls(post, absolute) for post in posts]
+    return posts
+
+
+def _absolute_in(page: ParsedPage) -> Callable[[str], str]:
+    def absolute(url: str) -> str:
+        return page.absolute(url) or url
+
+    return absolute
 
 
 def _posts_in_page(
@@ -346,10 +424,14 @@ def _finish(post: Post) -> Post:
     changes: dict[str, Any] = {}
     if post.text and not post.entities:
         changes["entities"] = tuple(extract_entities(post.text))
+    # A day-precision value stands for the calendar day shown, not for its midnight.
+    shown: dt.date | dt.datetime | None = post.published
+    if post.published is not None and post.published_precision == "day":
+        shown = post.published.date()
     if (
-        post.published is not None
+        shown is not None
         and post.created_at is not None
-        and dates_disagree(post.published, post.created_at)
+        and dates_disagree(shown, post.created_at)
         and "date_mismatch" not in post.warnings
     ):
         changes["warnings"] = (*post.warnings, "date_mismatch")

@@ -1,4 +1,4 @@
-"""Decoding, sniffing, prefiltering and parsing helpers shared by the platform detectors.
+"""Sniffing, prefiltering and parsing helpers shared by the platform detectors.
 
 The HTML path is built so that a page without embed markers costs one cheap
 scan: :class:`MarkerScan` runs before any parse.  Pages that pass are parsed
@@ -8,7 +8,6 @@ more) and every detector reads that one tree.
 
 from __future__ import annotations
 
-import codecs
 import importlib
 import itertools
 import logging
@@ -19,7 +18,6 @@ from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
-from bs4.dammit import EncodingDetector
 
 
 def _optional_module(name: str) -> Any:
@@ -35,7 +33,6 @@ _ahocorasick: Any = _optional_module("ahocorasick_rs")
 __all__ = [
     "MarkerScan",
     "ParsedPage",
-    "decode",
     "element_text",
     "has_class",
     "looks_like_html",
@@ -47,27 +44,6 @@ logger = logging.getLogger(__name__)
 
 #: Element type of the parsed tree (lxml ships no type stubs).
 Element = Any
-
-# Single-byte labels that browsers treat as windows-1252 (WHATWG Encoding Standard):
-# a page declaring one of them but holding valid multi-byte UTF-8 was mislabelled.
-_WINDOWS_1252_ALIASES = frozenset(
-    {
-        "iso-8859-1",
-        "iso8859-1",
-        "latin-1",
-        "latin1",
-        "l1",
-        "ascii",
-        "us-ascii",
-        "windows-1252",
-        "cp1252",
-        "iso_8859-1",
-        "8859_1",
-    }
-)
-
-# How far into an undeclared, non-UTF-8 page to look for a late <meta charset>.
-_LATE_DECLARATION_BYTES = 65536
 
 # How much of a document to look at when deciding HTML vs plain text.
 _SNIFF_CHARS = 65536
@@ -84,84 +60,6 @@ _HTML_TAG = re.compile(
 # Start of a tag name in the raw source, used to map an element back to its offset.
 # Example: "<blockquote" in '<blockquote class="twitter-tweet">'.
 _START_TAG_TEMPLATE = r"<{}(?=[\s/>])"
-
-
-def decode(document: bytes) -> str:
-    """Decode page bytes: byte-order mark, then a declared charset, then UTF-8, then windows-1252.
-
-    Never raises; undecodable bytes become U+FFFD.
-
-    >>> decode("café".encode("utf-8"))
-    'café'
-    >>> decode('<meta charset="iso-8859-1"><p>caf\\xe9'.encode("latin-1"))[-4:]
-    'café'
-    >>> decode(b"\\xef\\xbb\\xbfhello")
-    'hello'
-    """
-    data, bom_encoding = EncodingDetector.strip_byte_order_mark(document)
-    if bom_encoding:
-        return data.decode(bom_encoding, errors="replace")
-    declared = EncodingDetector.find_declared_encoding(data, is_html=True)
-    if declared is None and not _is_utf8(data):
-        # Some pages put <meta charset> after a long head of scripts, past the
-        # first 2 KB looked at above; a browser reparses when it meets it.
-        declared = EncodingDetector.find_declared_encoding(
-            data[:_LATE_DECLARATION_BYTES], is_html=True, search_entire_document=True
-        )
-    codec = _known_codec(declared) if declared else None
-    if codec is not None and codec != "utf-8":
-        if declared is not None and declared.lower() in _WINDOWS_1252_ALIASES and _is_utf8(data):
-            # A legacy single-byte label over bytes that are valid, non-ASCII UTF-8:
-            # the label is wrong (common on CMS templates), the bytes are right.
-            return data.decode("utf-8")
-        return data.decode(codec, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if codec == "utf-8":
-        return data.decode("utf-8", errors="replace")
-    # Undeclared and not UTF-8: windows-1252 maps almost every byte, so most
-    # legacy pages read correctly; the five unmapped bytes become U+FFFD.
-    return data.decode("windows-1252", errors="replace")
-
-
-def _known_codec(label: str) -> str | None:
-    label = label.strip().lower()
-    if label in _WINDOWS_1252_ALIASES:
-        return "windows-1252"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    if name.startswith(("utf-16", "utf-32")):
-        # The declaration was read as ASCII bytes, so the page is not UTF-16/32
-        # whatever it says; the WHATWG Encoding Standard reads such pages as UTF-8.
-        return "utf-8"
-    if not _is_ascii_compatible(name):
-        # UTF-7, EBCDIC and the like cannot be what a page readable as ASCII
-        # declares (and UTF-7 is a known script-injection trick): ignore the label.
-        return None
-    return name
-
-
-# Characters every ASCII-compatible encoding must map to the same bytes as ASCII.
-_ASCII_PROBE = "<meta charset=\"'>/ azAZ09+-"
-
-
-def _is_ascii_compatible(codec: str) -> bool:
-    try:
-        return _ASCII_PROBE.encode(codec) == _ASCII_PROBE.encode("ascii")
-    except (UnicodeError, LookupError):
-        return False
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def looks_like_html(text: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any, ClassVar, Literal, TypeAlias, TypeVar, Union
 
 import attrs
@@ -25,6 +26,7 @@ import attrs
 from tweetresolve.twitter_text.length import weighted_length as measure_weighted_length
 
 __all__ = [
+    "ROW_COLUMNS",
     "Attribution",
     "Author",
     "Entity",
@@ -36,6 +38,10 @@ __all__ = [
     "Origin",
     "Post",
     "PostRef",
+    "Precision",
+    "RowValue",
+    "published_utc",
+    "to_rows",
 ]
 
 _R = TypeVar("_R", bound="_Record")
@@ -61,6 +67,13 @@ ErrorCode: TypeAlias = Literal[
 
 #: A date as shown in an embed: a calendar day, or a moment when the embed gives a time.
 DateLike: TypeAlias = dt.date | dt.datetime
+
+#: How much of ``published`` the source showed: the calendar day, the minute, or the second.
+Precision: TypeAlias = Literal["day", "minute", "second"]
+_PRECISIONS: tuple[Precision, ...] = ("day", "minute", "second")
+
+#: A value of a flat row (:meth:`Post.to_row`): what ``pandas.DataFrame`` takes as is.
+RowValue: TypeAlias = str | int | float | bool | dt.datetime | None
 
 
 class _Record:
@@ -132,6 +145,75 @@ def _decode(hint: Any, value: Any) -> Any:
     if hint is dt.datetime or hint is dt.date:
         return _decode_date(value, datetime_allowed=hint is dt.datetime)
     return value
+
+
+def published_utc(value: DateLike | None) -> tuple[dt.datetime | None, Precision | None]:
+    """Turn a parsed date into ``(published, published_precision)`` for a record.
+
+    A calendar day becomes midnight UTC with precision ``"day"``.  A time shown with a
+    zone is converted to UTC, precision ``"minute"`` (``"second"`` when it has seconds).
+    A time shown without a zone is the reader's local clock, which no UTC instant can
+    stand for: only its day is kept.
+
+    >>> published_utc(dt.date(2022, 3, 30))
+    (datetime.datetime(2022, 3, 30, 0, 0, tzinfo=datetime.timezone.utc), 'day')
+    >>> pst = dt.timezone(dt.timedelta(hours=-8))
+    >>> published_utc(dt.datetime(2016, 12, 5, 21, 10, tzinfo=pst))
+    (datetime.datetime(2016, 12, 6, 5, 10, tzinfo=datetime.timezone.utc), 'minute')
+    >>> published_utc(dt.datetime(2019, 6, 7, 17, 38))  # no zone shown
+    (datetime.datetime(2019, 6, 7, 0, 0, tzinfo=datetime.timezone.utc), 'day')
+    >>> published_utc(None)
+    (None, None)
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            return _midnight_utc(value.date()), "day"
+        moment = value.astimezone(dt.timezone.utc)
+        return moment, "second" if moment.second or moment.microsecond else "minute"
+    if isinstance(value, dt.date):
+        return _midnight_utc(value), "day"
+    raise TypeError(f"expected a date or a datetime, got {type(value).__name__}")
+
+
+def _midnight_utc(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def _utc_published(value: DateLike | None) -> dt.datetime | None:
+    # attrs converter: whatever a record is given (a day, a naive or an aware time)
+    # is stored as published_utc() reads it; an aware time keeps its instant.
+    if value is None or isinstance(value, (dt.date, dt.datetime)):
+        return published_utc(value)[0]
+    return value  # left for the validator to refuse
+
+
+def _check_published(record: Any, attribute: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, dt.datetime):
+        raise TypeError(
+            f"{type(record).__name__}.published must be a datetime, a date or None, "
+            f"got {type(value).__name__}"
+        )
+
+
+def _precision_or_inferred(precision: Any, record: Any) -> Any:
+    # attrs converter: a record given a published value but no precision (built by
+    # hand, or evolved from one without) gets what the value can tell; a parsed date
+    # always comes with its own (published_utc()).
+    value = record.published
+    if not isinstance(value, dt.datetime):
+        return None  # no value, no precision (also when evolved to None)
+    if precision is not None:
+        return precision
+    if value.second or value.microsecond:
+        return "second"
+    return "minute" if value.hour or value.minute else "day"
+
+
+def _check_precision(record: Any, attribute: Any, value: Any) -> None:
+    if value is not None and value not in _PRECISIONS:
+        raise ValueError(f"published_precision must be one of {_PRECISIONS} or None; got {value!r}")
 
 
 def _decode_date(value: Any, *, datetime_allowed: bool) -> DateLike:
@@ -254,8 +336,16 @@ class Attribution(_Record):
     handle: str | None = None
     #: The date exactly as written.
     date_text: str | None = None
-    #: The date parsed from ``date_text``.
-    published: dt.date | dt.datetime | None = None
+    #: ``date_text`` parsed, as an aware UTC datetime (see ``Post.published``).
+    published: dt.datetime | None = attrs.field(
+        default=None, converter=_utc_published, validator=_check_published
+    )
+    #: How much of ``published`` was shown: ``day``, ``minute`` or ``second``.
+    published_precision: Precision | None = attrs.field(
+        default=None,
+        converter=attrs.Converter(_precision_or_inferred, takes_self=True),  # type: ignore[misc]
+        validator=_check_precision,
+    )
     platform: str | None = None
     #: ``(start, end)`` offsets of the attribution within the input line or text.
     span: tuple[int, int] | None = None
@@ -299,8 +389,19 @@ class Post(_Record):
     lang: str | None = None
     #: The date exactly as the embed shows it.
     date_text: str | None = None
-    #: ``date_text`` parsed: a date, or a datetime when a time is shown.
-    published: dt.date | dt.datetime | None = None
+    #: ``date_text`` parsed, always an aware UTC datetime: midnight UTC of the day shown
+    #: when only a day is shown (or a time without a zone); a time shown in a stated
+    #: zone, converted to UTC.
+    published: dt.datetime | None = attrs.field(
+        default=None, converter=_utc_published, validator=_check_published
+    )
+    #: How much of ``published`` the embed showed: ``day``, ``minute`` or ``second``;
+    #: None exactly when ``published`` is None (inferred from the value when not given).
+    published_precision: Precision | None = attrs.field(
+        default=None,
+        converter=attrs.Converter(_precision_or_inferred, takes_self=True),  # type: ignore[misc]
+        validator=_check_precision,
+    )
     #: Exact creation time (UTC) decoded from the id, where the platform encodes it.
     created_at: dt.datetime | None = None
     links: tuple[Link, ...] = ()
@@ -339,6 +440,119 @@ class Post(_Record):
         29
         """
         return measure_weighted_length(self.text) if self.text else 0
+
+    def to_row(self) -> dict[str, RowValue]:
+        """Return the post as one flat row: the columns of :data:`ROW_COLUMNS`, in order.
+
+        Values are ``str``, ``int``, aware ``datetime`` or ``None``, so a list of rows
+        goes into ``pandas.DataFrame`` as is.  Nested records are flattened into
+        prefixed columns (``author_name``, ``quoted_post_id``); sequences are joined
+        by single spaces (``links``, ``entities``, ``warnings``); ``origin_*`` are the
+        archive record's, for posts read from web archives.
+
+        >>> post = Post(platform="twitter", post_id="20", author=Author(handle="jack"),
+        ...             links=(Link("https://t.co/a"), Link("https://t.co/b")), span=(3, 9))
+        >>> row = post.to_row()
+        >>> row["post_id"], row["author_handle"], row["links"], row["span_start"], row["text"]
+        ('20', 'jack', 'https://t.co/a https://t.co/b', 3, None)
+        """
+        author = self.author or Author()
+        quoted = self.quoted or PostRef(platform="")
+        start, end = self.span if self.span is not None else (None, None)
+        origin = self.origin or Origin(uri="")
+        return {
+            "platform": self.platform,
+            "post_id": self.post_id,
+            "url": self.url,
+            "author_name": author.name,
+            "author_handle": author.handle,
+            "author_url": author.url,
+            "date_text": self.date_text,
+            "published": self.published,
+            "published_precision": self.published_precision,
+            "created_at": self.created_at,
+            "form": self.form,
+            "span_start": start,
+            "span_end": end,
+            "lang": self.lang,
+            "text": self.text,
+            "links": _joined(_spaceless(link.url) for link in self.links),
+            "links_final": _joined(_spaceless(_final_url(link)) for link in self.links),
+            "entities": _joined(entity.text for entity in self.entities),
+            "quoted_platform": quoted.platform or None,
+            "quoted_post_id": quoted.post_id,
+            "quoted_url": quoted.url,
+            "warnings": _joined(self.warnings),
+            "origin_uri": origin.uri or None,
+            "origin_date": origin.date,
+            "origin_record_id": origin.record_id,
+            "origin_file": origin.file,
+            "origin_offset": origin.offset,
+        }
+
+
+#: The columns of :meth:`Post.to_row`, in order.
+ROW_COLUMNS: tuple[str, ...] = (
+    "platform",
+    "post_id",
+    "url",
+    "author_name",
+    "author_handle",
+    "author_url",
+    "date_text",
+    "published",
+    "published_precision",
+    "created_at",
+    "form",
+    "span_start",
+    "span_end",
+    "lang",
+    "text",
+    "links",
+    "links_final",
+    "entities",
+    "quoted_platform",
+    "quoted_post_id",
+    "quoted_url",
+    "warnings",
+    "origin_uri",
+    "origin_date",
+    "origin_record_id",
+    "origin_file",
+    "origin_offset",
+)
+
+
+def to_rows(posts: Iterable[Post]) -> list[dict[str, RowValue]]:
+    """Return one flat row per post (:meth:`Post.to_row`), e.g. for ``pandas.DataFrame``.
+
+    >>> [row["post_id"] for row in to_rows([Post(platform="twitter", post_id="20")])]
+    ['20']
+    """
+    rows = []
+    for post in posts:
+        if not isinstance(post, Post):
+            raise TypeError(f"to_rows() expects Post records, got {type(post).__name__}")
+        rows.append(post.to_row())
+    return rows
+
+
+def _final_url(link: Link) -> str:
+    # Where the link leads when resolve() followed it to the end, else the link itself.
+    expansion = link.expansion
+    if expansion is not None and expansion.ok and expansion.final_url:
+        return expansion.final_url
+    return link.url
+
+
+def _spaceless(url: str) -> str:
+    # Joined lists are split on spaces; a raw space inside an href is written as a URL does.
+    return url.replace(" ", "%20")
+
+
+def _joined(items: Iterable[str]) -> str | None:
+    text = " ".join(items)
+    return text or None
 
 
 @attrs.frozen

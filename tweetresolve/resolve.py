@@ -30,17 +30,16 @@ import attrs
 
 from tweetresolve.dates import tweet_time
 from tweetresolve.errors import InvalidOptionError
-from tweetresolve.expansion import AsyncExpander, Expander
-from tweetresolve.expansion.shortlinks import is_short_link
 from tweetresolve.extract import Kind, extract
-from tweetresolve.hydration.engine import AsyncHydrator, Hydrator
 from tweetresolve.records import Author, Expansion, Link, Post, PostRef
 from tweetresolve.urls import parse_post_url
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from tweetresolve.expansion import AsyncExpander, Expander
     from tweetresolve.expansion.settings import ExpandOptions
+    from tweetresolve.hydration.engine import AsyncHydrator, Hydrator
 
 __all__ = ["ExpandWhich", "aresolve", "resolve"]
 
@@ -86,6 +85,9 @@ def resolve(
     giving one implies ``hydrate``) or a temporary one; a failed lookup is a
     ``hydration_<code>`` warning on the post.
     """
+    from tweetresolve.expansion import Expander  # noqa: PLC0415 - keeps httpx off `import tweetresolve`
+    from tweetresolve.hydration.engine import Hydrator  # noqa: PLC0415 - keeps httpx off `import tweetresolve`
+
     if expander is not None and not isinstance(expander, Expander):
         raise TypeError(
             f"resolve() needs an Expander (use aresolve() for an AsyncExpander), "
@@ -131,6 +133,9 @@ async def aresolve(
 ) -> list[Post]:
     """The async twin of :func:`resolve`, with an :class:`~tweetresolve.AsyncExpander`
     and an :class:`~tweetresolve.AsyncHydrator`."""
+    from tweetresolve.expansion import AsyncExpander  # noqa: PLC0415 - keeps httpx off `import tweetresolve`
+    from tweetresolve.hydration.engine import AsyncHydrator  # noqa: PLC0415 - keeps httpx off `import tweetresolve`
+
     if expander is not None and not isinstance(expander, AsyncExpander):
         raise TypeError(
             f"aresolve() needs an AsyncExpander (use resolve() for an Expander), "
@@ -177,6 +182,8 @@ def _check_options(
 
 
 def _worth_expanding(url: str) -> bool:
+    from tweetresolve.expansion.shortlinks import is_short_link  # noqa: PLC0415 - keeps httpx off `import tweetresolve`
+
     if is_short_link(url):
         return True
     ref = parse_post_url(url)

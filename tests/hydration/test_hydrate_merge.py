@@ -69,8 +69,8 @@ DISAGREEMENTS: list[tuple[dict[str, Any], tuple[str, ...]]] = [
     ({"author": Author(handle="someone_else")}, ("hydration_author_differs",)),
     ({"author": Author(name="Ada E.")}, ("hydration_author_differs",)),
     # A shown day next to the UTC day: time zones, no warning.
-    ({"published": dt.date(2024, 3, 15)}, ()),
-    ({"published": dt.date(2024, 3, 17)}, ("hydration_date_differs",)),
+    ({"published": dt.datetime(2024, 3, 15, tzinfo=dt.timezone.utc)}, ()),
+    ({"published": dt.datetime(2024, 3, 17, tzinfo=dt.timezone.utc)}, ("hydration_date_differs",)),
     ({"lang": "de"}, ("hydration_lang_differs",)),
     ({"lang": "und"}, ()),
     (

@@ -8,6 +8,7 @@ from urllib.parse import quote
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from moments import utc_day
 
 import tweetresolve as tr
 from tweetresolve.html import markers_present
@@ -250,7 +251,7 @@ def test_fb_post_snippet() -> None:
         name="Ada Example Bakery", handle="ada.example", url="https://www.facebook.com/ada.example"
     )
     assert post.text == "Our bakery opens a second shop on Saturday, come and say hello!"
-    assert (post.date_text, post.published) == ("Thursday, 13 March 2014", dt.date(2014, 3, 13))
+    assert (post.date_text, post.published) == ("Thursday, 13 March 2014", utc_day(2014, 3, 13))
     assert post.created_at is None
 
 
@@ -259,7 +260,7 @@ def test_fb_video_snippet_with_bare_date() -> None:
     post = only(FB_VIDEO)
     assert (post.post_id, post.form) == ("10153231379946729", "script")
     assert post.text == "How we knead the dough\nFive minutes of kneading."
-    assert (post.date_text, post.published) == ("Friday, 5 December 2014", dt.date(2014, 12, 5))
+    assert (post.date_text, post.published) == ("Friday, 5 December 2014", utc_day(2014, 12, 5))
 
 
 @pytest.mark.parametrize(
@@ -271,7 +272,7 @@ def test_fb_video_snippet_with_bare_date() -> None:
             f'en&nbsp;<a href="{POST_URL}">Jueves, 12 de noviembre de 2020</a>',
             "Panadería Ada",
             "Jueves, 12 de noviembre de 2020",
-            dt.date(2020, 11, 12),
+            utc_day(2020, 11, 12),
         ),
         # Turkish: name first, then "paylaştı:"
         (
@@ -279,7 +280,7 @@ def test_fb_video_snippet_with_bare_date() -> None:
             f'<a href="{POST_URL}">9 Ocak 2017 Pazartesi</a>',
             "Ada Fırın",
             "9 Ocak 2017 Pazartesi",
-            dt.date(2017, 1, 9),
+            utc_day(2017, 1, 9),
         ),
         # a date the snippet cut down to a weekday
         (
@@ -443,7 +444,7 @@ def test_residue_markdown_byline() -> None:
     assert (post.post_id, post.handle, post.form) == ("10101301165605491", "ada.example", "text")
     assert post.author is not None
     assert post.author.name == "Ada Example Bakery"
-    assert (post.date_text, post.published) == ("Monday, February 7, 2022", dt.date(2022, 2, 7))
+    assert (post.date_text, post.published) == ("Monday, February 7, 2022", utc_day(2022, 2, 7))
     assert post.text == "Our bakery opens a second shop on Saturday."
 
 

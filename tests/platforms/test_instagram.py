@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from moments import utc_day
 
 import tweetresolve as tr
 from tweetresolve.html import markers_present
@@ -351,7 +352,7 @@ def test_feed_widget() -> None:
     posts = instagram_posts(document)
     assert [(p.post_id, p.form) for p in posts] == [(CODE, "card"), (OLD_CODE, "card")]
     assert posts[0].text == "Fresh socks for the long run #training"
-    assert (posts[0].date_text, posts[0].published) == ("January 03, 2015", dt.date(2015, 1, 3))
+    assert (posts[0].date_text, posts[0].published) == ("January 03, 2015", utc_day(2015, 1, 3))
 
 
 @pytest.mark.parametrize(

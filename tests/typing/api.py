@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, Literal
 
 import tweetresolve as tr
 
@@ -26,7 +26,10 @@ def read_a_post(post: tr.Post) -> tuple[str, str | None, str | None, int | None]
     """Every field has a precise type."""
     author: tr.Author | None = post.author
     handle: str | None = post.handle
-    published: dt.date | dt.datetime | None = post.published
+    published: dt.datetime | None = post.published
+    precision: Literal["day", "minute", "second"] | None = post.published_precision
+    row: dict[str, str | int | float | bool | dt.datetime | None] = post.to_row()
+    rows: list[dict[str, Any]] = tr.to_rows([post])
     created: dt.datetime | None = post.created_at
     start = post.span[0] if post.span is not None else None
     urls: list[str] = [link.url for link in post.links]
@@ -35,7 +38,7 @@ def read_a_post(post: tr.Post) -> tuple[str, str | None, str | None, int | None]
     ]
     kinds: list[str] = [entity.kind for entity in post.entities]
     quoted: tr.PostRef | None = post.quoted
-    del author, published, created, urls, expanded, kinds, quoted
+    del author, published, precision, row, rows, created, urls, expanded, kinds, quoted
     return post.platform, post.url, handle, start
 
 

@@ -11,7 +11,6 @@ FastWARC is imported on first use, so this module loads without the ``warc`` ext
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import io
 import logging
@@ -22,6 +21,7 @@ from typing import Any, BinaryIO, Final
 import attrs
 
 from tweetresolve.archives.framing import Damage, Unit, iter_units
+from tweetresolve.decode import decode, encoding_for_label
 from tweetresolve.html import looks_like_html
 from tweetresolve.records import Origin
 
@@ -39,8 +39,6 @@ _ARC_LINE = re.compile(rb"\A(\S+) (\S+) (\d{8,14}) (\S*)(?: \S+)* (\d+)\r?\n")
 # The record type line of a WARC header; records of other types are passed over
 # before the parser is called.  Example: b"WARC-Type: response\r\n".
 _RESPONSE_TYPE = re.compile(rb"^warc-type:[ \t]*response[ \t]*\r?$", re.I | re.M)
-_WINDOWS_1252: Final = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
-_BOMS: Final = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @attrs.frozen
@@ -103,27 +101,11 @@ def page_document(page: ArchivePage) -> str | bytes:
     >>> page_document(ArchivePage(origin, b"<p>plain", "text/html", None))
     b'<p>plain'
     """
-    content = page.content
-    if page.charset is None or content.startswith(_BOMS):
-        return content
-    try:
-        codec = codecs.lookup(page.charset).name
-    except LookupError:
-        return content
-    if codec in _WINDOWS_1252:
-        if not content.isascii() and _is_utf8(content):
-            # A legacy label over bytes that are valid UTF-8: the label is wrong.
-            return content.decode("utf-8")
-        codec = "cp1252"
-    return content.decode(codec, errors="replace")
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    # Only the web's own labels are used (tweetresolve.decode): a header naming a
+    # Python codec such as unicode_escape must not turn escaped text into markup.
+    if page.charset is None or encoding_for_label(page.charset) is None:
+        return page.content
+    return decode(page.content, encoding=page.charset)
 
 
 def _pages_of(unit: Unit, file: str | None) -> Iterator[ArchivePage]:

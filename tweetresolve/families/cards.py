@@ -62,7 +62,7 @@ from tweetresolve.idtime import (
     tweet_time,
 )
 from tweetresolve.platforms.base import Candidate
-from tweetresolve.records import Author, Link, Post, PostRef
+from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 from tweetresolve.urls import parse_post_url
 
 __all__ = ["CARD_MARKERS", "find_cards"]
@@ -495,6 +495,7 @@ class _CardFinder:
             if href
         )
         name, handle = reading.name, reading.handle
+        published, precision = published_utc(reading.published)
         return Post(
             platform=platform,
             post_id=post_id,
@@ -504,7 +505,8 @@ class _CardFinder:
             else None,
             text=reading.text,
             date_text=reading.date_text,
-            published=reading.published,
+            published=published,
+            published_precision=precision,
             created_at=created(post_id) if created and post_id else None,
             links=links,
             form="card",

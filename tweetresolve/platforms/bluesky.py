@@ -30,7 +30,7 @@ from tweetresolve.dates import parse_date
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import bluesky_time
 from tweetresolve.platforms.base import Candidate
-from tweetresolve.records import Author, Link, Post, PostRef
+from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 from tweetresolve.text import BLUESKY_RESIDUE, find_posts
 
 __all__ = ["BLUESKY", "Bluesky"]
@@ -198,6 +198,8 @@ class Bluesky:
         # The profile link carries the same actor as the post URI; the canonical
         # form drops its "?ref_src=embed".
         author = Author(name=name, handle=handle or ref.handle, url=_profile_url(ref.handle))
+        # Bluesky prints the creator's local time without a zone: published keeps the day.
+        published, precision = published_utc(_parse_date(date_text))
         return attrs.evolve(
             self._post(ref, form="blockquote"),
             author=author,
@@ -205,7 +207,8 @@ class Bluesky:
             lang=lang,
             links=links,
             date_text=date_text,
-            published=_parse_date(date_text),
+            published=published,
+            published_precision=precision,
         )
 
 

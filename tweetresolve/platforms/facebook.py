@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from tweetresolve.dates import find_date, parse_date
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.platforms._common import contains, frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
-from tweetresolve.records import Author, Link, Post, PostRef
+from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 
 __all__ = ["FACEBOOK", "Facebook"]
 
@@ -178,6 +179,9 @@ class Facebook:
     def _post(self, ref: PostRef, form: str, **fields: object) -> Post:
         author = Author(handle=ref.handle) if ref.handle else None
         values: dict[str, object] = {"author": author, **fields}
+        if "published" in values:
+            parsed: Any = values["published"]
+            values["published"], values["published_precision"] = published_utc(parsed)
         return Post(
             platform=self.name,
             post_id=ref.post_id,
@@ -236,6 +240,7 @@ class Facebook:
             date_value = find_date(date_text) if date_text else None
             if date_value is not None:
                 date_text = date_text[date_value.start : date_value.end]
+            published, precision = published_utc(date_value.value if date_value else None)
             line_start = text.rfind("\n", 0, match.start()) + 1
             caption, start = _caption_above(text, line_start)
             handle = ref.handle if ref is not None else _slug_of(profile)
@@ -246,7 +251,8 @@ class Facebook:
                 author=Author(name=match["name"].strip(), handle=handle, url=profile),
                 text=caption,
                 date_text=date_text or None,
-                published=date_value.value if date_value is not None else None,
+                published=published,
+                published_precision=precision,
                 form="text",
                 span=(start if caption else match.start(), match.end()),
             )

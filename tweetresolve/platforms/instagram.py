@@ -24,13 +24,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from tweetresolve.dates import find_date, parse_date
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import instagram_time
 from tweetresolve.platforms._common import contains, frame_urls, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
-from tweetresolve.records import Author, Link, Post, PostRef
+from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 
 __all__ = ["BYLINE", "INSTAGRAM", "Instagram", "canonical_url"]
 
@@ -213,6 +214,9 @@ class Instagram:
 
     def _post(self, ref: PostRef, form: str, **fields: object) -> Post:
         code = ref.post_id or ""
+        if "published" in fields:
+            parsed: Any = fields["published"]
+            fields["published"], fields["published_precision"] = published_utc(parsed)
         return Post(
             platform=self.name,
             post_id=ref.post_id,
@@ -335,6 +339,7 @@ class Instagram:
         }
         if ref is not None:
             return self._post(ref, "text", **fields)
+        fields["published"], fields["published_precision"] = published_utc(published)
         return Post(platform=self.name, form="text", **fields)  # type: ignore[arg-type]
 
 

@@ -10,8 +10,8 @@ text followed by its *attribution line*::
 >>> posts = list(find_posts("Hello there https://t.co/AbCdEf1234\\n"
 ...                         "— Ada Example (@ada_example) March 30, 2022"))
 >>> p = posts[0]
->>> (p.author.name, p.author.handle, p.published, p.text, [link.url for link in p.links])
-('Ada Example', 'ada_example', datetime.date(2022, 3, 30), 'Hello there https://t.co/AbCdEf1234', ['https://t.co/AbCdEf1234'])
+>>> (p.author.name, p.author.handle, p.date_text, p.text, [link.url for link in p.links])
+('Ada Example', 'ada_example', 'March 30, 2022', 'Hello there https://t.co/AbCdEf1234', ['https://t.co/AbCdEf1234'])
 
 **Attribution grammar.**  The scan never runs a pattern over the whole text: it
 finds each ``(@`` anchor (also ``( @``, Markdown's ``(\\@`` and the full-width

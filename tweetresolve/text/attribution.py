@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import attrs
 
 from tweetresolve.dates import match_date
-from tweetresolve.records import Attribution
+from tweetresolve.records import Attribution, published_utc
 from tweetresolve.text.dialects import (
     BLUESKY_RESIDUE,
     TWITTER_RESIDUE,
@@ -138,8 +138,10 @@ def parse_attribution(line: str) -> Attribution | None:
     handles, local times).  A date on the line after the handle is read too.
 
     >>> a = parse_attribution("— Ada Example (@ada_example) March 30, 2022")
-    >>> (a.name, a.handle, a.date_text, a.published, a.platform, a.span)
-    ('Ada Example', 'ada_example', 'March 30, 2022', datetime.date(2022, 3, 30), 'twitter', (0, 43))
+    >>> (a.name, a.handle, a.date_text, a.platform, a.span)
+    ('Ada Example', 'ada_example', 'March 30, 2022', 'twitter', (0, 43))
+    >>> a.published.isoformat(), a.published_precision
+    ('2022-03-30T00:00:00+00:00', 'day')
     >>> parse_attribution("> &mdash; Ada (\\\\@ada) [29\\\\. April 2018](https://x.com/ada/status/1)").date_text
     '29. April 2018'
     >>> parse_attribution("— Bo (@bo.example.com) November 25, 2024 at 12:58 AM").platform
@@ -269,11 +271,13 @@ def _attribution_at(
     line_end = line_end_at if line_end_at >= 0 else min(len(text), end + _LINE_END_WINDOW)
     if line_end_at < 0 and end + _LINE_END_WINDOW < len(text):
         line_end = end
+    published, precision = published_utc(date.value if date else None)
     attribution = Attribution(
         name=name,
         handle=handle,
         date_text=date.text if date else None,
-        published=date.value if date else None,
+        published=published,
+        published_precision=precision,
         platform=dialect.platform,
         span=(start, end),
     )

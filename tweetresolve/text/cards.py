@@ -24,11 +24,12 @@ lines, so a bare ``@handle`` in prose is never a post.  Lines of buttons and cou
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
 from tweetresolve.dates import match_date
-from tweetresolve.records import Attribution, Link, Post, PostRef
+from tweetresolve.records import Attribution, Link, Post, PostRef, published_utc
 from tweetresolve.text.attribution import AttributionMatch
 from tweetresolve.text.blocks import TextBlock
 from tweetresolve.text.dialects import ResidueDialect
@@ -193,7 +194,7 @@ def _is_action_line(clean: str) -> bool:
     return all(word in _ACTION_WORDS or _COUNT.fullmatch(word) for word in words)
 
 
-def _date_of(line: _Line) -> tuple[str, object, str | None] | None:
+def _date_of(line: _Line) -> tuple[str, dt.date | dt.datetime, str | None] | None:
     """A line that is a whole date: ``(shown, value, link target)``, else None."""
     clean = line.clean
     lead = _DATE_LEAD.match(clean)
@@ -255,11 +256,13 @@ def _card_at(
         return None
     shown, value, url = date
     last = max(date_line, *kept, key=lambda b: b.end)
+    published, precision = published_utc(value)
     attribution = Attribution(
         name=name,
         handle=head.group("handle"),
         date_text=shown,
-        published=value,  # type: ignore[arg-type]
+        published=published,
+        published_precision=precision,
         platform=dialect.platform,
         span=(top, last.end),
     )

@@ -89,6 +89,7 @@ def _post(
         lang=None,
         date_text=attribution.date_text,
         published=attribution.published,
+        published_precision=attribution.published_precision,
         created_at=created_at,
         links=block.links,
         form="text",

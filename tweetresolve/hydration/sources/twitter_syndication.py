@@ -166,6 +166,7 @@ def read_tweet(tweet: Mapping[str, Any]) -> Post | None:
         text=_shown_text(tweet),
         lang=_str(tweet, "lang"),
         published=created,
+        published_precision="second" if created is not None else None,
         created_at=created,
         links=links,
         form="data",

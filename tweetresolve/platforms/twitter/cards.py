@@ -22,7 +22,7 @@ from tweetresolve.html import Element, ParsedPage, element_text
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.platforms.twitter.official import one_line, quoted_status, text_links
 from tweetresolve.platforms.twitter.urls import INTENT_URL, PROFILE_URL, status_ref, with_ref
-from tweetresolve.records import Author, Post, PostRef
+from tweetresolve.records import Author, Post, PostRef, published_utc
 
 __all__ = ["find_cards", "is_card_seed"]
 
@@ -175,13 +175,15 @@ def _read_card(
     if date_text is None and date_element is not None:
         date_text = one_line(element_text(date_element)).strip(_DATE_SEPARATORS) or None
     links = tuple(text_links(seed, stop=date_element, skip=None))
+    published, precision = published_utc(parse_date(date_text) if date_text else None)
     post = Post(
         platform="twitter",
         author=Author(name=name, handle=handle) if name or handle else None,
         text=text,
         lang=seed.get("lang") or None,
         date_text=date_text,
-        published=parse_date(date_text) if date_text else None,
+        published=published,
+        published_precision=precision,
         links=links,
         form="card",
     )

@@ -16,7 +16,7 @@ import attrs
 from tweetresolve.dates import parse_date, tweet_time
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.platforms.twitter.urls import status_ref, tweet_id_attribute, with_ref
-from tweetresolve.records import Author, Link, Post, PostRef
+from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 
 __all__ = ["one_line", "quoted_status", "read_blockquote", "read_blockquotes", "text_links"]
 
@@ -99,13 +99,15 @@ def read_blockquote(page: ParsedPage, quote: Element) -> Post | None:
         date_text = None
     byline_p = _ancestor_within(permalink, quote, "p") if permalink is not None else None
     links = tuple(_snippet_links(quote, permalink, byline_p))
+    published_at, precision = published_utc(published)
     post = Post(
         platform="twitter",
         author=Author(name=name, handle=handle) if name or handle else None,
         text=text or None,
         lang=_text_lang(quote),
         date_text=date_text or None,
-        published=published,
+        published=published_at,
+        published_precision=precision,
         links=links,
         form="blockquote",
     )
