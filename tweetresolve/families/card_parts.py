@@ -25,7 +25,7 @@ from tweetresolve.html import Element
 from tweetresolve.records import PostRef
 from tweetresolve.text import parse_attribution
 
-__all__ = ["CardReading", "ElementKinds", "field_kind", "read_container"]
+__all__ = ["CardReading", "ElementKinds", "field_kind", "read_container", "seed_may_be_field"]
 
 # A handle shown on its own: "@ada_example", "@ada.bsky.social", "@louise@mastodon.example".
 _HANDLE_TEXT = re.compile(
@@ -548,6 +548,27 @@ def _first_date(
     for number, element in _parts(lines, "date"):
         return element, number
     return None, None
+
+
+def seed_may_be_field(block: Element, seed: Element, kinds: ElementKinds) -> bool:
+    """Whether a permalink, read in its nearest block, may be a field of a card.
+
+    Its line is the same at every level above that block, so a link inside a sentence
+    (not a date, not alone on its line, not introducing the text, not a picture, not
+    holding the card) is never a card's: its ancestors need not be read.
+    """
+    if _holds_texts(seed) or _is_visual(seed, kinds):
+        return True
+    key = kinds.permalink_key(seed) or ("", "")
+    lines = _lines_of(block, kinds, key, frozenset(), None)
+    for number, element in _parts(lines, "seed"):
+        if element is not seed:
+            continue
+        line = lines[number]
+        if _stands_alone(line, seed, set()):
+            return True
+        return _lead_in([line], need_colon=False) is not None
+    return True  # not seen as a part (an unusual layout): let the reading decide
 
 
 def _stands_alone(line: list[_Segment], seed: Element, chosen: set[Element]) -> bool:

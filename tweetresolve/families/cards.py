@@ -50,6 +50,7 @@ from tweetresolve.families.card_parts import (
     collapse,
     field_kind,
     read_container,
+    seed_may_be_field,
 )
 from tweetresolve.html import Element, ParsedPage, element_text
 from tweetresolve.idtime import (
@@ -89,11 +90,12 @@ CARD_MARKERS: tuple[str, ...] = (
 )
 
 # Cheap look at an href before the permalink parsers run on it: the path pieces of
-# every platform's post URLs.  Example: "https://www.instagram.com/p/CqAbC1dEfG2/".
+# every platform's post URLs, one "/" then an alternation (case-sensitive: an
+# IGNORECASE scan of every link costs six times more).
+# Example: "https://www.instagram.com/p/CqAbC1dEfG2/".
 _PERMALINK_HINT = re.compile(
-    r"/status|/p/|/reel|/tv/|/post/|/posts/|/video/|/@|/feed/update|urn:li|/activity"
-    r"|/photo|permalink|story_fbid|fbid=|/videos/|/comments/|/t/",
-    re.IGNORECASE,
+    r"/(?:[Ss]tatus|p/|reel|tv/|posts?/|videos?/|@|feed/update|activity|photo|comments/|t/)"
+    r"|urn:li|permalink|fbid="
 )
 
 # Share, reply, like and follow links of any platform: buttons, never a card's text.
@@ -157,19 +159,13 @@ _MAX_RUN = 8
 # A no-id card is found at most this far above its shown handle.
 _MAX_HANDLE_LEVELS = 4
 
+# An element's text that starts with a handle, in the page source: ">@ada_example<",
+# "> @ada_example <".  One scan of the source decides whether no-id cards are looked for.
+_SHOWN_HANDLE_SOURCE = re.compile(r">\s{0,40}[@＠][A-Za-z0-9_]")
 # Text nodes holding an "@": where a shown handle may be.
 _HANDLE_TEXT_XPATH = lxml.etree.XPath(
     "descendant::text()[contains(., '@') or contains(., '\uff20')]"
 )
-# Links whose href may be a post permalink: the pieces of _PERMALINK_HINT, tested in C
-# so that a page of thousands of links is not read link by link in Python.
-_MAYBE_PERMALINKS = lxml.etree.XPath(
-    "descendant::a[@href and (" + " or ".join(
-        f"contains(@href, '{piece}')"
-        for piece in ("/status", "/p/", "/reel", "/tv/", "/post", "/video", "/@", "feed/update",
-                      "urn:li", "/activity", "/photo", "permalink", "fbid", "/comments/", "/t/")
-    ) + ")]"
-)  # fmt: skip
 # Length of an element's visible text, computed in C.
 _TEXT_LENGTH_XPATH = lxml.etree.XPath("string-length(normalize-space(.))")
 
@@ -284,6 +280,7 @@ class _CardFinder:
         self.memo = _Kinds(page)
         self.kinds = self.memo.element_kinds()
         self.embedded = {(c.post.platform, c.post.post_id) for c in embeds if c.post.post_id}
+        self._field_seeds: dict[Element, bool] = {}
         self.inside_embed: set[Element] = set()
         self.holds_embed: set[Element] = set()
         for candidate in embeds:
@@ -291,7 +288,11 @@ class _CardFinder:
             self.holds_embed.update(candidate.element.iterancestors())
 
     def run(self) -> list[Candidate]:
-        seeds = [a for a in _MAYBE_PERMALINKS(self.page.root) if self._is_seed(a)]
+        seeds = [
+            a
+            for a in self.page.root.iter("a")
+            if _PERMALINK_HINT.search(a.get("href") or "") and self._is_seed(a)
+        ]
         found: list[_Found] = []
         pending = seeds
         for masked_round in (False, True):
@@ -365,7 +366,7 @@ class _CardFinder:
         inner: dict[Element, list[_Found]],
     ) -> tuple[Element, Post, list[_Found], bool] | None:
         ref = self.memo.ref(seed)
-        if ref is None:
+        if ref is None or not self._may_be_field(seed):
             return None
         node = seed
         for _ in range(_MAX_LEVELS):
@@ -456,6 +457,16 @@ class _CardFinder:
                 return None
             node = node.getparent()
         return None
+
+    def _may_be_field(self, seed: Element) -> bool:
+        """Whether a permalink can belong to a card at all: a link inside a sentence is
+        prose at every level, so its ancestors need not be read (the common case)."""
+        if seed in self._field_seeds:
+            return self._field_seeds[seed]
+        block = next((a for a in seed.iterancestors() if a.tag not in _INLINE_TAGS), None)
+        verdict = block is None or seed_may_be_field(block, seed, self.kinds)
+        self._field_seeds[seed] = verdict
+        return verdict
 
     def _widen(
         self,
@@ -550,6 +561,8 @@ class _CardFinder:
 
     def _cards_without_id(self, found: list[_Found]) -> list[_Found]:
         """Cards whose every link is redirect-wrapped, found from their shown handle."""
+        if _SHOWN_HANDLE_SOURCE.search(self.page.source) is None:
+            return []  # no element shows a handle on its own: no such card
         taken = {f.container for f in found}
         out: list[_Found] = []
         for shown_text in _HANDLE_TEXT_XPATH(self.page.root):
