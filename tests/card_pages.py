@@ -465,6 +465,67 @@ the crews</a> and said the harbour would stay open.</p></div></li>
             },
         ],
     ),
+    (
+        "tweet card with a reply line, mention links and counters",
+        """<html><body><div class="c"><div><strong>Tide Tables</strong>
+<a href="https://twitter.com/tide_tables">@tide_tables</a></div>
+<div>Replying to <a href="https://twitter.com/bo_example">@bo_example</a></div>
+<p>High water at 14:12, thanks <a href="https://twitter.com/bo_example">@bo_example</a> for the
+photo <a href="https://t.co/AbCdEf1234">pic.twitter.com/AbCdEf1234</a></p>
+<div><span>12 Likes</span> <span>3 Retweets</span></div>
+<a href="https://twitter.com/tide_tables/status/1500000000000000777"><time
+datetime="2022-03-05T14:00:00Z">2:00 PM · Mar 5, 2022</time></a></div></body></html>""",
+        [
+            {
+                "post_id": "1500000000000000777",
+                "handle": "tide_tables",
+                "name": "Tide Tables",
+                "date_text": "2:00 PM · Mar 5, 2022",
+                "text_start": "High water at 14:12, thanks @bo_example ",
+            }
+        ],
+    ),
+    (
+        "Threads card with a View on Threads link and no date",
+        """<html><body><div><div><img src="https://img.example.net/m.png" width="32" alt="">
+<span>Mila Example</span><span>@mila.example</span></div>
+<p>New studio opens next week, come say hi and bring snacks.</p>
+<a href="https://www.threads.net/@mila.example/post/C7aBcDeFgHi">View on Threads</a></div>
+</body></html>""",
+        [
+            {
+                "platform": "threads",
+                "post_id": "C7aBcDeFgHi",
+                "handle": "mila.example",
+                "name": "Mila Example",
+                "date_text": None,
+                "text_start": "New studio opens next week, come say hi ",
+            }
+        ],
+    ),
+    (
+        "feed items with the text first and '— @handle · 2h' under it",
+        """<html><body><ul>
+<li><p>Road closed between the two bridges until noon.</p>
+<p>— @city_roads · <a href="https://twitter.com/city_roads/status/1500000000000000888">2h</a></p></li>
+<li><p>Road open again, thanks for your patience.</p>
+<p>— @city_roads · <a href="https://twitter.com/city_roads/status/1500000000000000889">1h</a></p></li>
+</ul></body></html>""",
+        [
+            {
+                "post_id": "1500000000000000888",
+                "handle": "city_roads",
+                "date_text": "2h",
+                "text_start": "Road closed between the two bridges unti",
+            },
+            {
+                "post_id": "1500000000000000889",
+                "handle": "city_roads",
+                "date_text": "1h",
+                "text_start": "Road open again, thanks for your patienc",
+            },
+        ],
+    ),
 ]
 
 #: (case name, page markup): pages whose post-like parts are not posts.
@@ -582,5 +643,19 @@ by @bo_example</li></ul></section></body></html>""",
 <a href="https://twitter.com/news_example">@news_example</a>
 <p>Local news from the harbour towns since 1901.</p><span>12,400 followers</span>
 <a href="https://twitter.com/news_example">Follow</a></div></body></html>""",
+    ),
+    (
+        "trending list of articles with relative times",
+        """<html><body><aside><h3>Trending</h3><ol>
+<li><a href="https://news.example/a">Ferry strike ends</a><span>2h</span></li>
+<li><a href="https://news.example/b">Bridge reopens</a><span>3h</span></li></ol></aside>
+</body></html>""",
+    ),
+    (
+        "comment under a reader's handle with a View tweet link to someone else's post",
+        """<html><body><ol class="comments"><li><b>Reader Two</b> <span>@reader_two</span>
+<span>March 4, 2024</span><p>I saw the same thing this morning on the quay.</p>
+<p><a href="https://twitter.com/ferry_fan/status/1768400000000000000">View tweet</a></p></li>
+</ol></body></html>""",
     ),
 ]

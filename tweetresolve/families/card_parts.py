@@ -70,6 +70,10 @@ _MAX_BARE_LEAD_WORDS = 2
 # Longest link label that introduces a post's text ("tweets:", "schreibt auf X:").
 _MAX_LEAD_LABEL = 30
 
+# A handle written as text beside a date: "— @city_roads ·".
+_LINE_HANDLE = re.compile(r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63})$")
+# A line of counters: "12 Likes", "3 Retweets 12 Likes", "1.2K views".
+_COUNTS_LINE = re.compile(r"^(?:[\d.,]+[KkMm]?\s+\w{1,12}\s*){1,4}$")
 # Characters that separate fields on one line: "Ada · @ada · 2h", "— Ada (@ada)".
 SEPARATORS = " \t\n\u00a0-–—―·•|,:;()[]/"
 
@@ -423,14 +427,23 @@ def read_container(
             name = shown
             name_lines.add(above)
             field_lines.add(above)
+    # "— @handle · 2h": a handle written as text on the date's line.
+    if handle is None and date_line is not None:
+        match = _LINE_HANDLE.match(_other_text(lines[date_line], {date_el}))
+        if match:
+            handle = match["handle"]
     text_lines = [
         number
         for number, line in enumerate(lines)
         if number not in field_lines
         and not all(s.kind in {"ui", "seed", "permalink"} or not s.text.strip() for s in line)
         and not _HOST_LINE.match(texts[number])
+        and not _COUNTS_LINE.match(texts[number])
         and any(c.isalpha() for c in texts[number])
     ]
+    # "Replying to @bo": a line of handles above the text is the reply context.
+    while len(text_lines) > 1 and _is_reply_context(lines[text_lines[0]]):
+        text_lines.pop(0)
     text = "\n".join(texts[n] for n in text_lines).strip()
 
     seed_on_field_line = any(
@@ -475,7 +488,11 @@ def read_container(
     elif _is_visual(seed, kinds):
         ok = has_name or has_handle or has_date
     else:
-        ok = has_handle and (has_name or has_date or profile_handle is not None)
+        # A link with words ("View post") under someone else's handle is a comment
+        # linking a post, not the post's card.
+        shown_other = bool(url_handle and handle and not _same_handle(handle, url_handle))
+        ok = has_handle and not shown_other
+        ok = ok and (has_name or has_date or profile_handle is not None)
     # A preview may name the post's author and show nothing more.
     if not ok or (len(text) < MIN_TEXT_CHARS and not (preview is not None and not text)):
         return None
@@ -569,6 +586,19 @@ def seed_may_be_field(block: Element, seed: Element, kinds: ElementKinds) -> boo
             return True
         return _lead_in([line], need_colon=False) is not None
     return True  # not seen as a part (an unusual layout): let the reading decide
+
+
+def _same_handle(shown: str, from_url: str) -> bool:
+    shown, from_url = shown.lower(), from_url.lower()
+    return shown == from_url or shown.split("@")[0] == from_url.split("@")[0]
+
+
+def _is_reply_context(line: list[_Segment]) -> bool:
+    """A line naming handles with at most two other words ("Replying to @bo @cy")."""
+    if not any(s.kind == "handle" for s in line):
+        return False
+    other = collapse("".join(s.text for s in line if s.kind != "handle"))
+    return len(other.strip(SEPARATORS).split()) <= 2
 
 
 def _stands_alone(line: list[_Segment], seed: Element, chosen: set[Element]) -> bool:
