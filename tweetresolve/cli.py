@@ -4,6 +4,7 @@
 
     tweetresolve scan PATH... | -      posts found in files, folders (recursively) or stdin
     tweetresolve scan --resolve ...    the same, with every link of every post expanded
+    tweetresolve scan --hydrate ...    the same, each post completed from its platform
     tweetresolve expand URL... | -     where links lead, one JSON line per URL in input order
 
 Output goes to stdout, one post per line (JSON Lines, or CSV with ``--format csv``),
@@ -57,6 +58,7 @@ from tweetresolve.expansion.cli_support import (
     resolving_finder,
 )
 from tweetresolve.extract import Kind, extract
+from tweetresolve.hydration.cli_support import add_hydrate_arguments, hydrating_finder
 from tweetresolve.parallel import Job, default_jobs, plan_tasks
 from tweetresolve.records import ROW_COLUMNS, Post
 from tweetresolve.scanstate import ScanState
@@ -231,6 +233,7 @@ def _add_scan_command(commands: Any) -> None:
         "(default: with --output, or when stderr is a terminal)",
     )
     add_resolve_arguments(scan)
+    add_hydrate_arguments(scan)
     scan.set_defaults(handler=run_scan)
 
 
@@ -241,13 +244,16 @@ Finder = Callable[[bytes], list[Post]]
 def make_finder(args: argparse.Namespace) -> Finder:
     """The per-document step of ``scan``, built from its options."""
     if getattr(args, "resolve", False):
-        return resolving_finder(args)
-    kind: Kind = args.kind
-    include_links: bool = args.links
+        find = resolving_finder(args)
+    else:
+        kind: Kind = args.kind
+        include_links: bool = args.links
 
-    def find(data: bytes) -> list[Post]:
-        return extract(data, kind=kind, include_links=include_links)
+        def find(data: bytes) -> list[Post]:
+            return extract(data, kind=kind, include_links=include_links)
 
+    if getattr(args, "hydrate", False):
+        return hydrating_finder(find, args)
     return find
 
 
@@ -265,9 +271,10 @@ def run_scan(args: argparse.Namespace) -> int:
     """Handler of ``tweetresolve scan``."""
     paths = [source for source, _ in _expand_paths(args.paths)]
     tasks = plan_tasks(paths)
-    if getattr(args, "resolve", False):
+    networked = [f"--{name}" for name in ("resolve", "hydrate") if getattr(args, name, False)]
+    if networked:
         if any(task.archive for task in tasks):
-            print(f"{PROG}: scan --resolve does not read web archives", file=sys.stderr)
+            print(f"{PROG}: scan {networked[0]} does not read web archives", file=sys.stderr)
             return EXIT_USAGE
         return _run_scan_resolving(args)
     job = Job(

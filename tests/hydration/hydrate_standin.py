@@ -58,6 +58,7 @@ class _State:
     def __init__(self) -> None:
         self.limited: set[str] = set()
         self.requests = 0
+        self.connections: set[asyncio.Transport] = set()
 
 
 def answer(target: str, state: _State) -> bytes:
@@ -99,6 +100,7 @@ class _Protocol(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        self.state.connections.add(transport)
 
     def data_received(self, data: bytes) -> None:
         self.buffer += data
@@ -117,6 +119,8 @@ class _Protocol(asyncio.Protocol):
             self.transport.write(reply)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self.transport is not None:
+            self.state.connections.discard(self.transport)
         self.transport = None
 
 
@@ -139,10 +143,18 @@ def running_standin(latency: float = 0.0) -> Iterator[tuple[int, _State]]:
         yield server.sockets[0].getsockname()[1], state
     finally:
         server.close()
-        asyncio.run_coroutine_threadsafe(server.wait_closed(), loop).result(timeout=5)
+        asyncio.run_coroutine_threadsafe(_close_all(server, state), loop).result(timeout=5)
         loop.call_soon_threadsafe(loop.stop)
         thread.join()
         loop.close()
+
+
+async def _close_all(server: asyncio.Server, state: _State) -> None:
+    # Server.close() leaves open connections open (before Python 3.12): close them.
+    for transport in list(state.connections):
+        transport.close()
+    await asyncio.sleep(0)
+    await server.wait_closed()
 
 
 def endpoints(port: int) -> dict[str, str]:

@@ -19,6 +19,7 @@ FOUND = Post(
     text="Ferry at 7:40 https://t.co/AbC",
     lang="en",
     published=dt.datetime(2024, 3, 14, 23, 30, tzinfo=dt.timezone.utc),
+    published_precision="second",
     created_at=dt.datetime(2024, 3, 14, 23, 30, tzinfo=dt.timezone.utc),
     quoted=PostRef(platform="twitter", post_id="10"),
     media=(Media(kind="photo", url="https://pbs.twimg.com/media/a.jpg"),),
@@ -54,6 +55,15 @@ def test_empty_post_takes_everything_and_names_it() -> None:
         "reply_to",
     )
     assert merged.warnings == ()
+    assert merged.published_precision == "second"
+
+
+def test_precision_travels_with_the_date() -> None:
+    """A day shown by an embed is filled as a day, not as an exact moment."""
+    day = dt.datetime(2024, 3, 14, tzinfo=dt.timezone.utc)
+    found = Post(platform="twitter", published=day, published_precision="day")
+    merged = merge(Post(platform="twitter"), found)
+    assert (merged.published, merged.published_precision) == (day, "day")
 
 
 # (page fields, warnings expected); every case keeps the page's values.

@@ -124,8 +124,9 @@ def merge(page: Post, found: Post) -> Post:
             warnings.append("hydration_lang_differs")
         elif name == "published" and _dates_differ(mine, theirs):
             warnings.append("hydration_date_differs")
-    if "published" in changes and _HAS_PRECISION and isinstance(changes["published"], dt.datetime):
-        changes["published_precision"] = "second"
+    if "published" in changes and _HAS_PRECISION:
+        # The precision travels with the value: a day shown by an embed stays a day.
+        changes["published_precision"] = getattr(found, "published_precision", None)
     author = _merge_author(page.author, found.author, filled, warnings)
     if author is not page.author:
         changes["author"] = author
