@@ -97,9 +97,9 @@ def _read_page(path: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _start_line(lines: list[str], probe: str) -> int:
-    for number, line in enumerate(lines):
-        if probe in _shown(line):
+def _start_line(lines: list[str], probe: str, after: int = -1) -> int:
+    for number in range(after + 1, len(lines)):
+        if probe in _shown(lines[number]):
             return number
     return -1
 
@@ -119,9 +119,12 @@ def cases_of_page(label: dict[str, Any], text: str, converter: str) -> Iterator[
     lines = text.splitlines()
     posts = [p for p in label["posts"] if p.get("text_start") and p.get("form") != "link-only"]
     starts = []
+    claimed: dict[str, int] = {}  # posts that start alike ("[Ad]") take the next copy
     for post in posts:
         probe = _SPACES.sub(" ", post["text_start"])[:24].strip()
-        starts.append(_start_line(lines, probe) if len(probe) >= 8 else -1)
+        found = _start_line(lines, probe, claimed.get(probe, -1)) if len(probe) >= 8 else -1
+        claimed[probe] = found if found >= 0 else len(lines)
+        starts.append(found)
     for post, first in zip(posts, starts, strict=True):
         if first < 0:
             continue
@@ -142,7 +145,8 @@ def cases_of_page(label: dict[str, Any], text: str, converter: str) -> Iterator[
             if other is post or other.get("form") == "link-only" or not _shows(excerpt, other):
                 continue
             probe = _SPACES.sub(" ", other.get("text_start") or "")[:24].strip()
-            if probe and _start_line(excerpt_lines, probe) >= 0:
+            own = _SPACES.sub(" ", post["text_start"])[:24].strip()
+            if probe and probe != own and _start_line(excerpt_lines, probe) >= 0:
                 shown.append(other)
             elif (
                 other.get("date_text")

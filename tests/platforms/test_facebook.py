@@ -523,3 +523,50 @@ def test_older_snippet_post_link_with_a_colon_suffix() -> None:
         "Ada Example",
         "Jeudi 26 mars 2020",
     )
+
+
+@pytest.mark.parametrize(
+    ("byline", "date_text"),
+    [
+        # French SDK: "Publiée par NAME sur DATE"
+        (
+            "Publiée par [Ada Exemple](https://www.facebook.com/ada.example/) sur",
+            "Jeudi 26 mars 2020",
+        ),
+        # German
+        (
+            "Gepostet von [Ada Beispiel](https://www.facebook.com/ada.example) am",
+            "Donnerstag, 26. März 2020",
+        ),
+        # Italian
+        (
+            "Pubblicato da [Ada Esempio](https://www.facebook.com/ada.example) su",
+            "Giovedì 26 marzo 2020",
+        ),
+        # Portuguese
+        (
+            "Publicado por [Ada Exemplo](https://www.facebook.com/ada.example) em",
+            "Quinta-feira, 26 de março de 2020",
+        ),
+    ],
+)
+def test_text_byline_in_the_sdk_languages(byline: str, date_text: str) -> None:
+    """The Markdown residue of the SDK's byline is read in each language it is written in."""
+    text = (
+        "The article.\n\nNine to four!\n\n"
+        f"{byline} [{date_text}](https://www.facebook.com/ada.example/posts/10101301165605491)"
+    )
+    [post] = tr.extract(text, kind="text")
+    assert (post.platform, post.handle, post.post_id, post.date_text, post.text) == (
+        "facebook",
+        "ada.example",
+        "10101301165605491",
+        date_text,
+        "Nine to four!",
+    )
+
+
+def test_text_byline_linking_elsewhere_is_no_post() -> None:
+    """A blog's "Publiée par NAME sur DATE" whose name links off Facebook is no post."""
+    text = "Publiée par [Ada](https://blog.example.com/ada) sur [Jeudi 26 mars 2020](https://blog.example.com/p/1)"
+    assert tr.extract(text, kind="text") == []

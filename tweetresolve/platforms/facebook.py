@@ -100,12 +100,14 @@ _RESERVED_SLUGS = frozenset(
 
 # The same byline in plain text, where a Markdown converter left the name and the date as
 # links: "Posted by [Ada Example](https://www.facebook.com/ada.example) on
-# [Monday, February 7, 2022](https://www.facebook.com/ada.example/posts/928812574504508/)".
+# [Monday, February 7, 2022](https://www.facebook.com/ada.example/posts/928812574504508/)",
+# in the SDK's languages: "Publicado por … en|em", "Publiée par … sur", "Gepostet von … am",
+# "Pubblicato da … su".
 TEXT_BYLINE = re.compile(
     r"""
-    (?:Posted\ by|Publicado\ por)[ \t]{1,10}
+    (?:Posted\ by|Publicado\ por|Publi[ée]e?\ par|Gepostet\ von|Pubblicato\ da)[ \t]{1,10}
     \[(?P<name>[^\]\n]{1,200})\]\((?P<profile>[^)\s]{1,500})\)
-    [ \t]{1,10}(?:on|en)[ \t\u00a0]{1,10}
+    [ \t]{1,10}(?:on|en|em|sur|am|su)[ \t\u00a0]{1,10}
     (?:\[(?P<date_link>[^\]\n]{1,80})\]\((?P<url>[^)\s]{1,1000})\)|(?P<date>[^\n\[]{1,80}))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -134,7 +136,14 @@ class Facebook:
         "<amp-facebook ",
         "<amp-facebook\n",
     )
-    text_markers: tuple[str, ...] = ("posted by [", "publicado por [")
+    text_markers: tuple[str, ...] = (
+        "posted by [",
+        "publicado por [",
+        "publiée par [",
+        "publié par [",
+        "gepostet von [",
+        "pubblicato da [",
+    )
 
     def parse_url(self, url: str) -> PostRef | None:
         """Parse a post, photo, video, reel or group-post URL (also a plugin iframe URL).
