@@ -242,15 +242,19 @@ def score(
     *,
     include_links: bool = False,
     platforms: Iterable[str] | None = None,
+    sources: Iterable[str] | None = None,
 ) -> Report:
-    """Run ``extract`` over every page and compare with the labels."""
+    """Run ``extract`` over every page (of the ``sources`` repos) and compare with the labels."""
     wanted = set(platforms) if platforms else None
+    repos = set(sources) if sources is not None else None
     scores: dict[str, Score] = collections.defaultdict(Score)
     forms: dict[str, FormScore] = collections.defaultdict(FormScore)
     matches: list[Match] = []
     false_positives: list[FalsePositive] = []
     mismatches: list[tuple[str, str, str, Any, Any]] = []
     for page in load_labels(corpus):
+        if repos is not None and page["source"]["repo"] not in repos:
+            continue
         data = read_page(corpus / "pages" / page["file"])
         posts = tweetresolve.extract(
             data, base_url=page.get("page_url") or None, include_links=include_links
