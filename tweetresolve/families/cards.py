@@ -149,7 +149,7 @@ _STOP_TAGS = frozenset({"html", "body", "main", "head"})
 # Elements whose content is shown as code.
 _CODE_TAGS = frozenset({"pre", "code", "xmp", "plaintext", "listing", "textarea"})
 # How far above a seed a card's container may be.
-_MAX_LEVELS = 7
+_MAX_LEVELS = 6
 # A card shows at most this much text (a long LinkedIn post and its fields).
 _MAX_CARD_CHARS = 3500
 # A screenshot is larger than this many pixels a side (icons are smaller).
