@@ -111,6 +111,60 @@ def binary_junk(size: int) -> bytes:
     return data[: size // 2] + b"twitter-tweet (@a) /status/1" + data[size // 2 :]
 
 
+# Unclosed embed openings of four platforms, each repeated so that every one nests in
+# the one before (each with its own id, so none is folded into another).
+def _nested(unit: str, size: int) -> str:
+    count = max(size // len(unit.format(n=10**6)), 1)
+    return "".join(unit.format(n=10**6 + n) for n in range(count))
+
+
+def nested_tiktok(size: int) -> str:
+    """Unclosed TikTok snippets nested as deep as the parser goes, a caption in each."""
+    return _nested(
+        '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@a/video/67183353908'
+        '4{n}" data-video-id="671833539084{n}"><section><a href="https://www.tiktok.com/@a">'
+        "@a</a> caption #tag @b {n} ",
+        size,
+    )
+
+
+def nested_bluesky(size: int) -> str:
+    """Unclosed Bluesky snippets nested deep, each with text and a profile link."""
+    return _nested(
+        '<blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:abcdefghijklmnopqrs'
+        'tuvwx/app.bsky.feed.post/3lbq7m{n}"><p>x @b #c {n} <a href="https://bsky.app/profile/'
+        'did:plc:abcdefghijklmnopqrstuvwx">@a.example.com</a>',
+        size,
+    )
+
+
+def nested_reddit(size: int) -> str:
+    """Unclosed Reddit embed blockquotes nested deep, each with its title and author links."""
+    return _nested(
+        '<blockquote class="reddit-embed-bq"><a href="https://www.reddit.com/r/example/'
+        'comments/abc{n}/a_title/">A title {n}</a> by <a href="https://www.reddit.com/user/'
+        'ada/">u/ada</a>',
+        size,
+    )
+
+
+def nested_instagram(size: int) -> str:
+    """Unclosed Instagram snippets nested deep, each linking its own post."""
+    return _nested(
+        '<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com'
+        '/p/CxAb{n}/" data-instgrm-version="14"><p>cap #x @y <a href="https://www.instagram.'
+        'com/p/CxAb{n}/">A post shared by A (@a)',
+        size,
+    )
+
+
+def many_attributes(size: int) -> str:
+    """One tweet blockquote start tag carrying tens of thousands of attributes."""
+    count = max(size // 10, 1)
+    attributes = " ".join(f'a{n}="x"' for n in range(count))
+    return f'<blockquote class="twitter-tweet" {attributes}><p>hi' + _TWEET_TAIL
+
+
 #: Every hostile maker by name, in the order the benchmark prints them.
 HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "open_paren_at": open_paren_at,
@@ -126,4 +180,9 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "wrong_charset": wrong_charset,
     "utf16_bom": utf16_bom,
     "binary_junk": binary_junk,
+    "nested_tiktok": nested_tiktok,
+    "nested_bluesky": nested_bluesky,
+    "nested_reddit": nested_reddit,
+    "nested_instagram": nested_instagram,
+    "many_attributes": many_attributes,
 }

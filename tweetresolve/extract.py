@@ -39,7 +39,7 @@ from tweetresolve.platforms import PLATFORMS, Candidate, Platform
 from tweetresolve.records import Author, Post, PostRef
 from tweetresolve.urls import parse_post_url
 
-__all__ = ["Kind", "extract"]
+__all__ = ["MAX_ENTITIES", "MAX_LINKS", "MAX_TEXT_CHARS", "Kind", "extract"]
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +58,14 @@ OFFICIAL_FORMS = frozenset({"blockquote", "rendered", "iframe", "amp", "script",
 #: parsed even when no platform's own embed marker occurs (an id-only placeholder, a
 #: tweet object in the page's JSON).
 FAMILY_MARKERS: tuple[str, ...] = (*placeholders.MARKERS, *pagedata.MARKERS)
+
+#: Longest text a post keeps (longer is cut, with the warning ``text_truncated``): above
+#: every platform's own limit (Facebook's, 63,206 characters, is the highest).
+MAX_TEXT_CHARS = 65_536
+#: Most links a post keeps (``links_truncated`` past it).
+MAX_LINKS = 1_000
+#: Most entities a post keeps (``entities_truncated`` past it).
+MAX_ENTITIES = 5_000
 
 # A URL written out in plain text; the permalink parsers decide whether it is a post.
 # Bounded length keeps the scan linear.  Example: "https://twitter.com/ada/status/20".
@@ -420,10 +428,27 @@ def _add_text_links(text: str, posts: list[Post]) -> list[Post]:
 
 
 def _finish(post: Post) -> Post:
-    """Derive what every post gets whatever found it: entities, date cross-check."""
+    """Derive what every post gets whatever found it: entities, date cross-check, caps.
+
+    Output per post is bounded whatever the page holds: text past
+    :data:`MAX_TEXT_CHARS`, links past :data:`MAX_LINKS` and entities past
+    :data:`MAX_ENTITIES` are dropped, each with a warning on the post.
+    """
     changes: dict[str, Any] = {}
-    if post.text and not post.entities:
-        changes["entities"] = tuple(extract_entities(post.text))
+    warnings = list(post.warnings)
+    text = post.text
+    if text is not None and len(text) > MAX_TEXT_CHARS:
+        text = changes["text"] = text[:MAX_TEXT_CHARS]
+        warnings.append("text_truncated")
+    if len(post.links) > MAX_LINKS:
+        changes["links"] = post.links[:MAX_LINKS]
+        warnings.append("links_truncated")
+    entities = post.entities
+    if text and not entities:
+        entities = changes["entities"] = tuple(extract_entities(text))
+    if len(entities) > MAX_ENTITIES:
+        changes["entities"] = entities[:MAX_ENTITIES]
+        warnings.append("entities_truncated")
     # A day-precision value stands for the calendar day shown, not for its midnight.
     shown: dt.date | dt.datetime | None = post.published
     if post.published is not None and post.published_precision == "day":
@@ -432,7 +457,9 @@ def _finish(post: Post) -> Post:
         shown is not None
         and post.created_at is not None
         and dates_disagree(shown, post.created_at)
-        and "date_mismatch" not in post.warnings
+        and "date_mismatch" not in warnings
     ):
-        changes["warnings"] = (*post.warnings, "date_mismatch")
+        warnings.append("date_mismatch")
+    if len(warnings) != len(post.warnings):
+        changes["warnings"] = tuple(warnings)
     return attrs.evolve(post, **changes) if changes else post

@@ -19,6 +19,8 @@ from urllib.parse import urljoin
 import lxml.etree
 import lxml.html
 
+from tweetresolve.parser_input import cap_attributes
+
 
 def _optional_module(name: str) -> Any:
     try:
@@ -239,6 +241,7 @@ class ParsedPage:
     """
 
     __slots__ = (
+        "_ends",
         "_line_starts",
         "_order",
         "_starts",
@@ -258,6 +261,7 @@ class ParsedPage:
         self._line_starts: list[int] | None = None
         self._order: dict[Element, int] | None = None
         self._starts: dict[str, dict[Element, int | None]] = {}
+        self._ends: dict[str, dict[int, int]] = {}
 
     def absolute(self, url: str | None) -> str | None:
         """Resolve a possibly relative or protocol-relative URL against the page."""
@@ -327,7 +331,36 @@ class ParsedPage:
             found = self._nth_start_on_line(element, tag, line)
         if found is None:
             return None
-        return found, _element_end(self.source, tag, found)
+        end = None if tag.lower() in _VOID_ELEMENTS else self._tag_ends(tag).get(found)
+        return found, end if end is not None else _element_end(self.source, tag, found)
+
+    def _tag_ends(self, tag: str) -> dict[int, int]:
+        # Where each element of ``tag`` ends, by its start offset: every start and close
+        # tag matched in one pass with a stack.  Searching forward from each start
+        # instead costs a pass per element: quadratic on hundreds of unclosed embeds.
+        cached = self._ends.get(tag)
+        if cached is not None:
+            return cached
+        source = self.source
+        ends: dict[int, int] = {}
+        opened: list[tuple[int, int]] = []  # (start, end of its start tag)
+        tokens = re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+        for match in tokens.finditer(source):
+            # Bounded, so that a page of "<p" with no ">" stays linear.
+            close = source.find(">", match.end(), match.end() + _MAX_START_TAG_CHARS)
+            if match.group(1):
+                if opened:
+                    ends[opened.pop()[0]] = len(source) if close == -1 else close + 1
+            elif close == -1:
+                ends[match.start()] = len(source)
+            elif source[close - 1] == "/":
+                ends[match.start()] = close + 1  # self-closed: nothing to match
+            else:
+                opened.append((match.start(), close + 1))
+        for start, tag_end in opened:  # never closed: the element ends with its start tag
+            ends[start] = tag_end
+        self._ends[tag] = ends
+        return ends
 
     def _tag_starts(self, tag: str) -> dict[Element, int | None]:
         # Every element of ``tag`` mapped to its start offset in one pass over the
@@ -341,7 +374,7 @@ class ParsedPage:
             by_line.setdefault(line, []).append(start)
         seen_on_line: dict[int, int] = {}
         cached = {}
-        for other in self.root.iter(tag):
+        for other in _elements_named(self.root, tag):
             line = other.sourceline
             if not line:
                 continue
@@ -377,7 +410,7 @@ class ParsedPage:
     def _nth_start_on_line(self, element: Element, tag: str, line: int) -> int | None:
         starts = self._lines()
         nth = 0
-        for other in self.root.iter(tag):
+        for other in _elements_named(self.root, tag):
             if other is element:
                 break
             if other.sourceline == line:
@@ -419,6 +452,18 @@ _VOID_ELEMENTS = frozenset({"br", "img", "meta", "link", "input", "hr", "source"
 _MAX_ELEMENT_CHARS = 2_000_000
 
 
+def _elements_named(root: Element, tag: str) -> Iterable[Element]:
+    """The elements called ``tag`` under ``root``, in document order.
+
+    The HTML parser keeps tag names that lxml refuses to look up (``"k\\uffff"``):
+    those are found by comparing names, in one walk.
+    """
+    try:
+        return list(root.iter(tag))
+    except ValueError:
+        return [element for element in root.iter() if element.tag == tag]
+
+
 def _element_end(source: str, tag: str, start: int) -> int:
     tag_end = source.find(">", start)
     if tag_end == -1:
@@ -453,8 +498,13 @@ def parse_page(
     if "\x00" in source:
         source = source.replace("\x00", "\ufffd")
         encoded = None
+    # A start tag with thousands of attributes costs libxml2 quadratic time: cut first.
+    # The spans are read from ``source`` itself, which keeps every offset.
+    parsed = cap_attributes(source)
+    if parsed is not source:
+        encoded = None
     if encoded is None:
-        encoded = source.encode("utf-8", "surrogatepass")
+        encoded = parsed.encode("utf-8", "surrogatepass")
     parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
     try:
         root = lxml.html.document_fromstring(encoded, parser=parser)

@@ -4,12 +4,14 @@
   script swaps ``data-src`` in;
 * :func:`without_noscript_copies`: one post for a lazily loaded embed and the
   ``<noscript>`` copy that pages put beside it;
-* :func:`contains`: whether one element lies inside another.
+* :func:`contains`: whether one element lies inside another;
+* :func:`read_apart`: read each embed of a platform without the embeds of the same
+  platform nested inside it, so that hostile nesting stays linear.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
@@ -17,7 +19,7 @@ from tweetresolve.html import Element, ParsedPage
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Post
 
-__all__ = ["FRAME_SOURCES", "contains", "frame_urls", "without_noscript_copies"]
+__all__ = ["FRAME_SOURCES", "contains", "frame_urls", "read_apart", "without_noscript_copies"]
 
 #: Where an iframe keeps its URL: ``src``, or, before a lazy-loading script (lazysizes,
 #: WordPress caching plugins) runs, ``data-src`` / ``data-lazy-src``.
@@ -51,7 +53,8 @@ def without_noscript_copies(
     ``<noscript>``'s parent (with ``anywhere``, the whole page); a copy's fields fill the
     shown embed's empty ones.  A ``<noscript>`` embed with no shown twin counts on its own.
     """
-    hidden = [_noscript_of(candidate.element) for candidate in candidates]
+    memo: dict[Element, Element | None] = {}
+    hidden = [_noscript_of(candidate.element, memo) for candidate in candidates]
     if all(noscript is None for noscript in hidden):
         return candidates
     # (ancestor, post id) -> the first shown embed of that post under that ancestor:
@@ -79,8 +82,17 @@ def without_noscript_copies(
     return [candidate for candidate in kept if candidate is not None]
 
 
-def _noscript_of(element: Element) -> Element | None:
-    return next((node for node in element.iterancestors() if node.tag == "noscript"), None)
+def _noscript_of(element: Element, memo: dict[Element, Element | None]) -> Element | None:
+    """The nearest ``<noscript>`` above ``element``; ``memo`` keeps every walk up linear."""
+    path = []
+    node = element.getparent()
+    while node is not None and node not in memo and node.tag != "noscript":
+        path.append(node)
+        node = node.getparent()
+    found = node if node is None or node.tag == "noscript" else memo[node]
+    for passed in path:
+        memo[passed] = found
+    return found
 
 
 def _fill_empty(primary: Post, secondary: Post) -> Post:
@@ -92,3 +104,88 @@ def _fill_empty(primary: Post, secondary: Post) -> Post:
         and getattr(secondary, field.name) not in (None, ())
     }
     return attrs.evolve(primary, **changes) if changes else primary
+
+
+def read_apart(roots: Iterable[Element], read: Callable[[Element], Post | None]) -> list[Candidate]:
+    """Read each embed element with the embeds among ``roots`` nested inside it cut out.
+
+    An embed inside an embed of the same platform is not text, links or permalink of
+    the outer one.  Cutting the inner ones out while the outer one is read keeps
+    every element in the reach of one reader: reading n embeds nested n deep costs
+    O(n), where walking each one's whole subtree would cost O(n²) or more (readers
+    walk their subtree several times).  Embeds are read innermost first; each one
+    inside another is then replaced by an empty element of its tag (the outer text
+    keeps its line break), and all are put back before this returns, so the tree
+    the caller sees is unchanged.  Moving a subtree costs its size, and each one is
+    moved holding only its own part: linear too.
+
+    >>> import lxml.html
+    >>> tree = lxml.html.fromstring("<div><blockquote id=a>one<blockquote id=b>two"
+    ...                             "</blockquote>three</blockquote></div>")
+    >>> found = read_apart(tree.iter("blockquote"),
+    ...                    lambda el: Post(platform="x", text=el.text_content()))
+    >>> [c.post.text for c in found], len(tree.findall(".//blockquote"))
+    (['onethree', 'two'], 2)
+    """
+    ordered = list(dict.fromkeys(roots))
+    owner = _enclosing_roots(ordered)
+    depth: dict[Element, int] = {}
+    for root in ordered:  # an owner may come later in ``ordered``: walk its chain once
+        chain = []
+        node: Element | None = root
+        while node is not None and node not in depth:
+            chain.append(node)
+            node = owner.get(node)
+        level = depth[node] if node is not None else -1
+        for member in reversed(chain):
+            level += 1
+            depth[member] = level
+    found: list[tuple[Element, Post]] = []
+    cut: list[tuple[Element, Element, Element]] = []
+    try:
+        # Deepest first: an embed is read after every embed inside it was cut out.
+        for root in sorted(ordered, key=depth.__getitem__, reverse=True):
+            post = read(root)
+            if post is not None:
+                found.append((root, post))
+            parent = root.getparent()
+            if root in owner and parent is not None:
+                stand_in = _stand_in(parent, root)
+                parent.replace(root, stand_in)  # the root keeps its own tail
+                cut.append((parent, stand_in, root))
+    finally:
+        for parent, stand_in, root in reversed(cut):
+            parent.replace(stand_in, root)
+    rank = {root: index for index, root in enumerate(ordered)}
+    found.sort(key=lambda pair: rank[pair[0]])
+    return [Candidate(element=root, post=post) for root, post in found]
+
+
+def _enclosing_roots(roots: list[Element]) -> dict[Element, Element]:
+    """Each root lying inside another root, mapped to the nearest such root."""
+    root_set = set(roots)
+    # element -> the nearest root among it and its ancestors (None: none); each element
+    # is memoised once, so the walks up stay linear in the tree together.
+    nearest: dict[Element, Element | None] = {}
+    owner: dict[Element, Element] = {}
+    for root in roots:
+        path = []
+        node = root.getparent()
+        while node is not None and node not in root_set and node not in nearest:
+            path.append(node)
+            node = node.getparent()
+        found = node if node is None or node in root_set else nearest[node]
+        for passed in path:
+            nearest[passed] = found
+        if found is not None:
+            owner[root] = found
+    return owner
+
+
+def _stand_in(parent: Element, element: Element) -> Element:
+    try:
+        stand_in = parent.makeelement(element.tag)
+    except ValueError:  # a tag name the parser kept but lxml refuses to create
+        stand_in = parent.makeelement("div")
+    stand_in.tail = element.tail  # the outer embed's text after the inner one
+    return stand_in

@@ -29,6 +29,7 @@ import attrs
 from tweetresolve.dates import parse_date
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import bluesky_time
+from tweetresolve.platforms._common import read_apart
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 from tweetresolve.text import BLUESKY_RESIDUE, find_posts
@@ -118,18 +119,19 @@ class Bluesky:
 
     def find_in_html(self, page: ParsedPage) -> Iterator[Candidate]:
         """Yield snippet blockquotes and rendered iframes."""
-        for element in page.xpath("//*[@data-bluesky-uri]"):
-            post = self._from_snippet(page, element, element.get("data-bluesky-uri", ""))
-            if post is not None:
-                yield Candidate(element, post)
+        snippets = page.xpath("//*[@data-bluesky-uri]")
         # A snippet whose data attributes a CMS stripped still links the post.
-        for element in page.xpath(
-            "//blockquote[contains(@class, 'bluesky-embed')][not(@data-bluesky-uri)]"
-        ):
-            if has_class(element, "bluesky-embed"):
-                post = self._from_snippet(page, element, None)
-                if post is not None:
-                    yield Candidate(element, post)
+        snippets.extend(
+            element
+            for element in page.xpath(
+                "//blockquote[contains(@class, 'bluesky-embed')][not(@data-bluesky-uri)]"
+            )
+            if has_class(element, "bluesky-embed")
+        )
+        yield from read_apart(
+            snippets,
+            lambda snippet: self._from_snippet(page, snippet, snippet.get("data-bluesky-uri")),
+        )
         for frame in page.xpath("//iframe[contains(@src, 'embed.bsky.app/embed/')]"):
             ref = self.parse_url(page.absolute(frame.get("src")) or "")
             if ref is None:

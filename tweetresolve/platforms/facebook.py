@@ -27,7 +27,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from tweetresolve.dates import find_date, parse_date
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
-from tweetresolve.platforms._common import contains, frame_urls, without_noscript_copies
+from tweetresolve.platforms._common import (
+    contains,
+    frame_urls,
+    read_apart,
+    without_noscript_copies,
+)
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 
@@ -164,14 +169,14 @@ class Facebook:
         return iter(without_noscript_copies(list(self._candidates(page))))
 
     def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
+        placeholders = []
         for element in page.xpath(
             # data-href may be gone (a CMS stripped it): the inner blockquote's cite remains.
             "//*[contains(@class, 'fb-post') or contains(@class, 'fb-video')]"
         ):
             if has_class(element, "fb-post") or has_class(element, "fb-video"):
-                post = self._from_placeholder(page, element)
-                if post is not None:
-                    yield Candidate(element, post)
+                placeholders.append(element)
+        yield from read_apart(placeholders, lambda element: self._from_placeholder(page, element))
         for element in page.xpath("//iframe"):
             for url in frame_urls(page, element):
                 if _PLUGIN_HINT in url:

@@ -26,10 +26,17 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import lxml.etree
+
 from tweetresolve.dates import find_date, parse_date
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import instagram_time
-from tweetresolve.platforms._common import contains, frame_urls, without_noscript_copies
+from tweetresolve.platforms._common import (
+    contains,
+    frame_urls,
+    read_apart,
+    without_noscript_copies,
+)
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 
@@ -133,6 +140,9 @@ _MAX_GAP_LINES = 4
 # page-level elements (a body class naming Instagram says nothing about one link).
 _WIDGET_DEPTH = 4
 _PAGE_LEVEL_TAGS = frozenset({"body", "html", "main", "article"})
+# Whether an element shows any word, decided in C: every link of the page is asked,
+# and a Python text walk per link is quadratic on links nested in links.
+_SHOWS_TEXT = lxml.etree.XPath("boolean(normalize-space(.))")
 
 
 def canonical_url(kind: str, code: str) -> str:
@@ -196,11 +206,11 @@ class Instagram:
         return iter(without_noscript_copies(list(self._candidates(page))))
 
     def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
-        for element in page.xpath("//blockquote[contains(@class, 'instagram-media')]"):
-            if has_class(element, "instagram-media"):
-                post = self._from_blockquote(page, element)
-                if post is not None:
-                    yield Candidate(element, post)
+        quotes = page.xpath("//blockquote[contains(@class, 'instagram-media')]")
+        yield from read_apart(
+            (quote for quote in quotes if has_class(quote, "instagram-media")),
+            lambda quote: self._from_blockquote(page, quote),
+        )
         for element in page.xpath("//iframe"):
             post = self._from_iframe(page, element)
             if post is not None:
@@ -450,7 +460,7 @@ def _caption(
 def _is_thumbnail(anchor: Element) -> bool:
     """A widget links each post with its picture (an ``<img>`` or a CSS background), while a
     link in prose has words: only the former is a widget item."""
-    return anchor.find(".//img") is not None or not element_text(anchor)
+    return anchor.find(".//img") is not None or not _SHOWS_TEXT(anchor)
 
 
 def _in_widget(anchor: Element) -> bool:

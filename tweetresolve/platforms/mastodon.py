@@ -35,7 +35,7 @@ import attrs
 
 from tweetresolve.html import Element, ParsedPage, has_class
 from tweetresolve.idtime import mastodon_time
-from tweetresolve.platforms._common import frame_urls, without_noscript_copies
+from tweetresolve.platforms._common import frame_urls, read_apart, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
 
@@ -162,12 +162,11 @@ class MastodonFamily:
 
     def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
         cls = self._embed_class
-        for quote in page.xpath(f"//*[contains(@class, '{cls}')][not(self::iframe)]"):
-            if not has_class(quote, cls):
-                continue
-            post = self._from_blockquote(page, quote)
-            if post is not None:
-                yield Candidate(quote, post)
+        quotes = page.xpath(f"//*[contains(@class, '{cls}')][not(self::iframe)]")
+        yield from read_apart(
+            (quote for quote in quotes if has_class(quote, cls)),
+            lambda quote: self._from_blockquote(page, quote),
+        )
         for frame in page.xpath("//iframe | //amp-iframe"):
             for url in frame_urls(page, frame):
                 match = self._urls.pattern.match(url)

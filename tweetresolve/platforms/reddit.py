@@ -31,7 +31,7 @@ from itertools import islice
 import attrs
 
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
-from tweetresolve.platforms._common import frame_urls, without_noscript_copies
+from tweetresolve.platforms._common import frame_urls, read_apart, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
 
@@ -222,14 +222,13 @@ class Reddit:
         return iter(without_noscript_copies(list(self._candidates(page))))
 
     def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
-        for container in page.xpath("//*[contains(@class, 'reddit-')]"):
-            if container.tag in {"iframe", "a"} or not any(
-                has_class(container, cls) for cls in _EMBED_CLASSES
-            ):
-                continue
-            post = self._from_container(page, container)
-            if post is not None:
-                yield Candidate(container, post)
+        containers = [
+            container
+            for container in page.xpath("//*[contains(@class, 'reddit-')]")
+            if container.tag not in {"iframe", "a"}
+            and any(has_class(container, cls) for cls in _EMBED_CLASSES)
+        ]
+        yield from read_apart(containers, lambda container: self._from_container(page, container))
         for amp in page.xpath("//amp-reddit[@data-src]"):
             ref = self.parse_url(page.absolute(amp.get("data-src")) or "")
             if ref is not None and ref.post_id:

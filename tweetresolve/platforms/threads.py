@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import instagram_time
-from tweetresolve.platforms._common import frame_urls, without_noscript_copies
+from tweetresolve.platforms._common import frame_urls, read_apart, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
 
@@ -94,11 +94,11 @@ class Threads:
         return iter(without_noscript_copies(list(self._candidates(page))))
 
     def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
-        for element in page.xpath("//blockquote[contains(@class, 'text-post-media')]"):
-            if has_class(element, "text-post-media"):
-                post = self._from_blockquote(page, element)
-                if post is not None:
-                    yield Candidate(element, post)
+        quotes = page.xpath("//blockquote[contains(@class, 'text-post-media')]")
+        yield from read_apart(
+            (quote for quote in quotes if has_class(quote, "text-post-media")),
+            lambda quote: self._from_blockquote(page, quote),
+        )
         for element in page.xpath("//iframe"):
             for url in frame_urls(page, element):
                 ref = self.parse_url(url)

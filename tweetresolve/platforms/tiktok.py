@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import tiktok_time
-from tweetresolve.platforms._common import frame_urls, without_noscript_copies
+from tweetresolve.platforms._common import frame_urls, read_apart, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef
 
@@ -132,11 +132,11 @@ class TikTok:
         return iter(without_noscript_copies(list(self._candidates(page))))
 
     def _candidates(self, page: ParsedPage) -> Iterator[Candidate]:
-        for element in page.xpath("//blockquote[contains(@class, 'tiktok-embed')]"):
-            if has_class(element, "tiktok-embed"):
-                post = self._from_blockquote(page, element)
-                if post is not None:
-                    yield Candidate(element, post)
+        quotes = page.xpath("//blockquote[contains(@class, 'tiktok-embed')]")
+        yield from read_apart(
+            (quote for quote in quotes if has_class(quote, "tiktok-embed")),
+            lambda quote: self._from_blockquote(page, quote),
+        )
         for element in page.xpath("//iframe"):
             for url in frame_urls(page, element):
                 ref = self.parse_url(url)

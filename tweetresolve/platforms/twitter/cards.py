@@ -219,7 +219,8 @@ def _card_region(
         if parent is None or parent.tag in {"body", "html", "main", "article"}:
             break
         if holders.get(parent, index) != index:
-            siblings = list(parent)
+            # Elements only: a comment or processing instruction is no part of a card.
+            siblings = [child for child in parent if isinstance(child.tag, str)]
             at = siblings.index(node)
             before: list[Element] = []
             for sibling in reversed(siblings[:at]):

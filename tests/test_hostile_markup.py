@@ -1,0 +1,154 @@
+"""Regression tests for hostile markup: nested embeds, odd tag names, comments, attribute floods.
+
+Timings of the same documents are printed by ``benchmarks/bench_hostile.py``; these
+tests check outputs and their bounds only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+from hostile import HOSTILE
+
+import tweetresolve as tr
+from tweetresolve.extract import MAX_ENTITIES, MAX_LINKS, MAX_TEXT_CHARS
+from tweetresolve.parser_input import MAX_ATTRIBUTES, cap_attributes
+
+TWEET_TAIL = (
+    "</p>&mdash; Ada Example (@ada_example) "
+    '<a href="https://twitter.com/ada_example/status/1508951925456744449">March 30, 2022</a>'
+    "</blockquote>"
+)
+
+
+@pytest.fixture
+def no_errors(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Fail the test if a detector failure (or any error) was logged."""
+    caplog.set_level(logging.ERROR, logger="tweetresolve")
+    yield
+    # The records of the test's own call: ``caplog.records`` here would be the teardown's.
+    logged = caplog.get_records("call")
+    assert not [record.getMessage() for record in logged if record.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize(
+    ("name", "platform", "most_text"),
+    [
+        # each caption is "@a caption #tag @b <n>" (the handle link is not text)
+        ("nested_tiktok", "tiktok", 40),
+        ("nested_bluesky", "bluesky", 40),
+        ("nested_reddit", "reddit", 40),
+        # the snippets hold no caption the reader keeps
+        ("nested_instagram", "instagram", 0),
+    ],
+)
+def test_nested_embeds_are_read_apart(
+    no_errors: None, name: str, platform: str, most_text: int
+) -> None:
+    """Embeds nested in embeds: one post each, none holding the text of those inside it."""
+    document = HOSTILE[name](40_000)
+    posts = tr.extract(document)
+    assert len(posts) >= 100
+    assert {post.platform for post in posts} == {platform}
+    assert len({post.post_id for post in posts}) == len(posts)
+    assert max(len(post.text or "") for post in posts) <= most_text
+    assert max(len(post.entities) for post in posts) <= 3
+    assert max(len(post.links) for post in posts) <= 1
+    spans = [post.span for post in posts]
+    assert all(span is not None and 0 <= span[0] < span[1] <= len(document) for span in spans)
+    assert len({span[0] for span in spans if span}) == len(posts)
+
+
+def test_issue_reproducer_same_post_nested() -> None:
+    """The same TikTok snippet opened 500 times over: one post, with bounded text."""
+    document = (
+        '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@a/video/'
+        '6718335390845095173" data-video-id="6718335390845095173">'
+        '<a href="https://www.tiktok.com/@a">'
+    ) * 500
+    posts = tr.extract(document)
+    assert [(post.platform, post.post_id) for post in posts] == [("tiktok", "6718335390845095173")]
+    assert len(posts[0].links) <= 1
+
+
+def test_tag_name_lxml_refuses(no_errors: None) -> None:
+    """A tag name lxml will not look up does not make extract() raise; its post is found."""
+    document = '<k\uffff class="twitter-tweet"><p>hi' + TWEET_TAIL.replace("blockquote", "k\uffff")
+    posts = tr.extract(document)
+    assert [post.post_id for post in posts] == ["1508951925456744449"]
+    assert posts[0].span == (0, len(document))
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # the reproducer: a comment among the siblings of a card's text block
+        b'<v class="r-tweet"><!><div class="ttwitter-tweet">',
+        b'<div><!-- note --><p class="tweet-text">Soup of the day here</p><!-- end -->'
+        b'<a href="https://twitter.com/cafe_example/status/20">5 mins ago</a></div>',
+    ],
+)
+def test_comments_beside_cards(no_errors: None, document: bytes) -> None:
+    """Comments beside a site-made card's parts reach no detector as elements."""
+    assert isinstance(tr.extract(document), list)
+
+
+def test_comment_does_not_cost_the_page_its_tweets(no_errors: None) -> None:
+    """A page with the comment reproducer keeps its real tweet."""
+    document = '<v class="r-tweet"><!><div class="ttwitter-tweet">x</div></v>'
+    document += '<blockquote class="twitter-tweet"><p>hi' + TWEET_TAIL
+    assert [post.post_id for post in tr.extract(document)] == ["1508951925456744449"]
+
+
+def test_attribute_flood_is_cut(caplog: pytest.LogCaptureFixture) -> None:
+    """A start tag with 40,000 attributes is cut to the cap; its post and span survive."""
+    document = HOSTILE["many_attributes"](400_000)
+    with caplog.at_level(logging.WARNING, logger="tweetresolve"):
+        posts = tr.extract(document)
+    assert [post.post_id for post in posts] == ["1508951925456744449"]
+    assert posts[0].span == (0, len(document))
+    assert any("more than 1000 attributes" in record.getMessage() for record in caplog.records)
+
+
+def test_attribute_cut_keeps_lines() -> None:
+    """Attributes cut over several lines leave their line breaks: later spans stay right."""
+    attributes = "\n".join(f"a{n}=x" for n in range(MAX_ATTRIBUTES + 500))
+    embed = '<blockquote class="twitter-tweet"><p>hi' + TWEET_TAIL
+    document = f"<div {attributes}>x</div>\n{embed}"
+    capped = cap_attributes(document)
+    assert capped.count("\n") == document.count("\n")
+    assert capped.count("=") == MAX_ATTRIBUTES + embed.count("=")
+    (post,) = tr.extract(document)
+    assert post.span == (document.index("<blockquote"), len(document))
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # a script whose code reads like a tag with many attributes
+        "<script>if (a <b " + " ".join(f"c{n}" for n in range(1500)) + ") {}</script><p>x</p>",
+        # the same in a comment
+        "<!-- <b " + " ".join(f"c{n}" for n in range(1500)) + " --><p>x</p>",
+        # a long attribute value is one attribute
+        '<div data-props="' + "x " * 5000 + '">y</div>',
+    ],
+)
+def test_attribute_cap_leaves_other_text(document: str) -> None:
+    """Scripts, comments and long values are handed to the parser unchanged."""
+    assert cap_attributes(document) is document
+
+
+def test_output_per_post_is_capped() -> None:
+    """Text, links and entities past the caps are cut, each with a warning on the post."""
+    links = " ".join(f'<a href="https://example.org/{n}">l</a>' for n in range(MAX_LINKS + 5))
+    mentions = "@ab " * (MAX_ENTITIES + 5)
+    filler = "x" * MAX_TEXT_CHARS
+    document = f'<blockquote class="twitter-tweet"><p>{mentions}{links} {filler}' + TWEET_TAIL
+    (post,) = tr.extract(document)
+    assert post.text is not None
+    assert len(post.text) == MAX_TEXT_CHARS
+    assert len(post.links) == MAX_LINKS
+    assert len(post.entities) == MAX_ENTITIES
+    assert set(post.warnings) >= {"text_truncated", "links_truncated", "entities_truncated"}

@@ -1,0 +1,135 @@
+"""What is handed to the HTML parser: absurd attribute lists cut to a cap first.
+
+libxml2 compares each attribute of a start tag with every earlier one (duplicates
+are dropped), so a tag's cost grows with the square of its attribute count: one tag
+with 40,000 attributes takes seconds, a million takes minutes.  No page needs more
+than a few dozen, so before parsing, every start tag past :data:`MAX_ATTRIBUTES`
+attributes keeps its first ``MAX_ATTRIBUTES`` and loses the rest (a warning is
+logged).  The cut keeps the line breaks of what it drops, so every element keeps
+its line and the spans of posts, read from the original source, are unchanged.
+
+Reading every tag in Python would cost about as much as the parse itself, so only
+the start tags that could hold that many attributes are read: those followed by a
+run of at least ``2 * MAX_ATTRIBUTES`` characters before the next ``<`` (one scan, in
+C).  A known gap: a tag whose attribute values each hold a ``<`` is split into short
+runs and passes unread.
+
+>>> tag = "<p " + " ".join(f"a{i}=1" for i in range(MAX_ATTRIBUTES + 5)) + ">x</p>"
+>>> capped = cap_attributes(tag)
+>>> capped.count("="), capped.endswith("a999=1>x</p>")
+(1000, True)
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+__all__ = ["MAX_ATTRIBUTES", "cap_attributes"]
+
+logger = logging.getLogger(__name__)
+
+#: Attributes of one start tag handed to the parser; the rest are dropped.
+MAX_ATTRIBUTES = 1000
+
+# Shortest text MAX_ATTRIBUTES attributes can take: a space and a one-letter name each.
+_MIN_CAPPED_TAG_CHARS = 2 * MAX_ATTRIBUTES
+
+# The start of a start tag and its name, or of a comment.  Example: "<blockquote".
+_TAG_START = re.compile(r"<!--|<[A-Za-z][^\s/<>]*")
+
+# One attribute (name, optional value) or a stray "/", quote or "=", with the space
+# before it; never empty after a tag name, so each match moves forward.
+# Example: ' class="x"'.
+_ATTRIBUTE = re.compile(
+    r"""\s*(?:[^\s"'<>=/][^\s"'<>=/]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?|/|["'=])"""
+)
+
+# A "<" followed by that many characters before the next "<": only such a run can hold
+# a start tag that needs cutting.  Runs never overlap, so the scan is linear.
+# Example: "<p a0=1 a1=1 …" over 2,000 characters.
+_LONG_RUN = re.compile(rf"<[^<]{{{_MIN_CAPPED_TAG_CHARS},}}")
+
+# Where raw text (never tags) opens and closes, lower-cased: comments and the elements
+# whose content the parser does not read as markup.
+_RAW_TEXT = (
+    ("<!--", "-->"),
+    *(
+        (f"<{name}", f"</{name}")
+        for name in ("script", "style", "textarea", "title", "xmp", "noembed", "noframes")
+    ),
+)
+
+
+def cap_attributes(source: str) -> str:
+    """``source`` with every start tag cut to :data:`MAX_ATTRIBUTES` attributes.
+
+    Returns ``source`` itself (the same object) when no tag needs cutting.  Linear in
+    ``source``: one scan in C, then a few tags read in Python.
+    """
+    cuts = []
+    raw_text: _RawText | None = None
+    for run in _LONG_RUN.finditer(source):
+        cut = _excess_attributes(source, run.start())
+        if cut is None:
+            continue
+        raw_text = raw_text if raw_text is not None else _RawText(source)
+        if not raw_text.holds(run.start()):
+            cuts.append(cut)
+    if not cuts:
+        return source
+    logger.warning(
+        "%d start tag(s) with more than %d attributes: the rest were not parsed",
+        len(cuts),
+        MAX_ATTRIBUTES,
+    )
+    pieces = []
+    kept_until = 0
+    for cut_start, cut_end in cuts:
+        pieces.append(source[kept_until:cut_start])
+        pieces.append("\n" * source.count("\n", cut_start, cut_end))  # lines stay put
+        kept_until = cut_end
+    pieces.append(source[kept_until:])
+    return "".join(pieces)
+
+
+class _RawText:
+    """Whether a place lies in a comment or a raw-text element (a script's "<" is no tag).
+
+    Asked about places in increasing order, it searches each stretch of the page once.
+    """
+
+    def __init__(self, source: str) -> None:
+        self._lowered = source.lower()
+        self._searched = 0
+        self._last = {marker: -1 for pair in _RAW_TEXT for marker in pair}
+
+    def holds(self, pos: int) -> bool:
+        for marker in self._last:
+            found = self._lowered.rfind(marker, self._searched, pos)
+            if found != -1:
+                self._last[marker] = found
+        self._searched = pos
+        return any(self._last[opening] > self._last[closing] for opening, closing in _RAW_TEXT)
+
+
+def _tag_end(source: str, pos: int, limit: int | None = None) -> int:
+    """Where the attributes starting at ``pos`` end (at most ``limit`` of them read)."""
+    count = 0
+    while limit is None or count < limit:
+        attribute = _ATTRIBUTE.match(source, pos)
+        if attribute is None or attribute.end() == pos:
+            break
+        count += 1
+        pos = attribute.end()
+    return pos
+
+
+def _excess_attributes(source: str, start: int) -> tuple[int, int] | None:
+    """The span of the attributes past the cap in the tag at ``start``, if any."""
+    name = _TAG_START.match(source, start)
+    if name is None or name.group() == "<!--":
+        return None
+    cut_at = _tag_end(source, name.end(), MAX_ATTRIBUTES)
+    end = _tag_end(source, cut_at)
+    return (cut_at, end) if end > cut_at else None
