@@ -1,6 +1,6 @@
 """Scanning many documents and archives on every core: tasks, worker processes, order.
 
-A run is a list of :class:`Task`: one per loose file, and one per 4 MiB slice of
+A run is a list of :class:`Task`: one per loose file, and one per 2 MiB slice of
 each web archive (:func:`plan_tasks`), so that one large WARC keeps every core busy
 and a resumed run redoes at most one slice.  :func:`run_tasks` runs them in ``jobs``
 worker processes, at most two tasks per worker in flight (memory stays bounded by
@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 #: Archives are cut into slices of this many bytes (of the file as stored), one task each.
-SLICE_BYTES: Final = 4 * 1024 * 1024
+SLICE_BYTES: Final = 2 * 1024 * 1024
 
 # Tasks in flight per worker: one running, one waiting, so no worker idles while
 # the parent writes, and no more than two tasks' results are ever held.
@@ -101,8 +101,9 @@ class TaskResult:
     errors: tuple[str, ...] = ()
     #: Peak resident memory of the process that ran the task, in bytes, when known.
     peak_rss: int = 0
-    #: CPU seconds the task took in its process.
+    #: CPU seconds the task took in its process, and that process's id.
     cpu_seconds: float = 0.0
+    pid: int = 0
 
 
 #: Reads a loose file; raises ``OSError`` or ``ValueError`` with a message naming it.
@@ -253,7 +254,7 @@ def run_task(task: Task, job: Job) -> TaskResult:
     """Read and search one task's documents; never raises on content or unreadable files."""
     started = time.process_time()
     result = _run(task, job)
-    return attrs.evolve(result, cpu_seconds=time.process_time() - started)
+    return attrs.evolve(result, cpu_seconds=time.process_time() - started, pid=os.getpid())
 
 
 def _run(task: Task, job: Job) -> TaskResult:
