@@ -6,13 +6,14 @@ reach), the job reads the list with Spark, has Spark read each archive
 (``binaryFiles``: the cluster's own file-system connectors, credentials and
 retries), spreads the files over the executors and runs, in ``mapPartitions``,
 the same reader and ``extract()`` as :func:`tweetresolve.extract_archive`.  The
-result is a DataFrame with :data:`POST_SCHEMA`, one row per post, written to
+result is a DataFrame with :data:`POST_COLUMNS`, one row per post, written to
 Parquet::
 
-    spark-submit -m tweetresolve.spark --input paths.txt --output posts.parquet
+    spark-submit run_tweetresolve.py --input paths.txt --output posts.parquet
     python -m tweetresolve.spark --input paths.txt --output posts.parquet   # local[*]
 
-From Python, with a session of your own::
+where ``run_tweetresolve.py`` holds ``import sys; from tweetresolve.spark import
+main; sys.exit(main())``.  From Python, with a session of your own::
 
     from tweetresolve.spark import posts_dataframe
     posts_dataframe(spark, ["s3a://bucket/crawl-1.warc.gz"]).write.parquet("out")
