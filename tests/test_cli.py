@@ -307,11 +307,14 @@ def test_internal_error_costs_one_file_only(
     ],
 )
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    """Usage errors exit with status 2 and a usage message on stderr."""
+    """Usage errors exit with status 2 and one line on stderr that points to --help."""
     status, out, err = run(capsys, *argv)
     assert status == cli.EXIT_USAGE
     assert out == ""
-    assert "usage: tweetresolve" in err
+    assert err.startswith("tweetresolve")
+    assert err.count("\n") == 1
+    assert ": error: " in err
+    assert "--help)" in err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,6 +41,12 @@ def crawl(folder: Path, files: int = 2, pages: int = 12) -> list[Path]:
     return paths
 
 
+@pytest.fixture(autouse=True)
+def fixed_scan_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run stamps the same ``scanned_at``, so that runs compare line for line."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
 @pytest.fixture
 def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cut archives into slices of 1,500 bytes and use workers whatever the input size."""

@@ -35,7 +35,7 @@ import argparse
 import contextlib
 import csv
 import datetime as dt
-import gzip
+import functools
 import io
 import json
 import logging
@@ -43,23 +43,28 @@ import os
 import shutil
 import sys
 import time
-import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, NoReturn
 
 import attrs
 
 from tweetresolve import __version__
-from tweetresolve.batch import run_batch
+from tweetresolve.batch import ScanTotals, run_batch
+from tweetresolve.cli_inputs import STDIN_SOURCE, SourceError, expand_paths, read_source
+from tweetresolve.cli_resolve import ResolveJob, resolve_scan
+from tweetresolve.decode import encoding_for_label
 from tweetresolve.expansion.cli_support import (
     add_expand_command,
     add_resolve_arguments,
+    cache_problem,
+    expander_options,
+    given_expander_options,
     resolving_finder,
 )
 from tweetresolve.extract import Kind, extract
 from tweetresolve.hydration.cli_support import add_hydrate_arguments, hydrating_finder
-from tweetresolve.parallel import Job, default_jobs, plan_tasks
+from tweetresolve.parallel import Job, default_jobs, is_archive, plan_tasks
 from tweetresolve.records import ROW_COLUMNS, Post
 from tweetresolve.scanstate import ScanState
 
@@ -79,25 +84,6 @@ EXIT_BROKEN_PIPE: Final = 141
 
 # Characters handed to stdout at a time.
 _WRITE_PIECE: Final = 64 * 1024
-
-#: Where a document comes from when read on standard input.
-STDIN_SOURCE: Final = "-"
-
-# Inside folders, files with these suffixes are skipped: the assets a browser's
-# "save page as" or a site mirror stores beside the pages can hold no post text,
-# and reading them costs time.  A file named on the command line is always read.
-_SKIPPED_SUFFIXES: Final = frozenset(
-    {
-        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".svg", ".tif",
-        ".tiff", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".css", ".js", ".mjs", ".map",
-        ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi", ".pdf", ".zip",
-        ".tar", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".exe", ".dll", ".so", ".pyc",
-    }
-)  # fmt: skip
-
-# A gzip member can expand a thousandfold; a decompressed document larger than this
-# is reported as an error instead of being held in memory.
-MAX_DOCUMENT_BYTES: Final = 512 * 1024 * 1024
 
 #: CSV columns, in order: the file a post came from, then :data:`ROW_COLUMNS` (the
 #: flat row of :meth:`Post.to_row`: ``author_*``, ``quoted_*`` and ``span_*`` from the
@@ -128,31 +114,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, ``tweetresolve scan: error: …``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+_VERBOSE_HELP: Final = (
+    "log on stderr: -v what is read and skipped, -vv debug detail, -vvv also HTTP wire logs"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Find the social-media posts embedded in web pages and scraped text.",
         epilog="exit status: 0 ok, 1 some files could not be read, 2 usage error",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help="log what the library does on stderr"
-    )
+    parser.add_argument("-v", "--verbose", action="count", default=0, help=_VERBOSE_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_scan_command(commands)
     add_expand_command(commands)
+    for command in commands.choices.values():
+        # -v after the command name too; SUPPRESS keeps a -v given before it.
+        command.add_argument(
+            "-v", "--verbose", action="count", default=argparse.SUPPRESS, help=_VERBOSE_HELP
+        )
     return parser
 
 
-def _configure_logging(verbose: bool) -> None:
+#: Loggers of the libraries under the expanders: their DEBUG output is every byte
+#: on the wire, shown only from -vvv.
+_WIRE_LOGGERS: Final = ("httpx", "httpcore", "hpack", "anyio", "asyncio")
+
+
+def _configure_logging(verbosity: int) -> None:
     # Detector failures are logged by the library at ERROR; without a handler
-    # Python would print them bare.  Say who is speaking, and show debug on -v.
+    # Python would print them bare.  Say who is speaking; -v shows our INFO, -vv
+    # our DEBUG, -vvv everything, the HTTP libraries' wire logs included.
     logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING,
+        level=logging.WARNING,
         format=f"{PROG}: %(levelname)s: %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    ours = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    logging.getLogger("tweetresolve").setLevel(ours)
+    wire = logging.DEBUG if verbosity >= 3 else logging.WARNING
+    for name in _WIRE_LOGGERS:
+        logging.getLogger(name).setLevel(wire)
 
 
 def _silence_stdout() -> None:
@@ -192,6 +204,14 @@ def _add_scan_command(commands: Any) -> None:
         "--links",
         action="store_true",
         help="also report bare links to posts (form 'link'), not only embeds and quotes",
+    )
+    scan.add_argument(
+        "--encoding",
+        type=_encoding_label,
+        default=None,
+        metavar="LABEL",
+        help="the encoding of files and stdin that declare none, e.g. windows-1251 "
+        "(default: detect; a byte-order mark still wins)",
     )
     scan.add_argument(
         "--format",
@@ -257,6 +277,14 @@ def make_finder(args: argparse.Namespace) -> Finder:
     return find
 
 
+def _encoding_label(text: str) -> str:
+    if encoding_for_label(text) is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown encoding {text!r} (a WHATWG label such as utf-8, windows-1251, shift_jis)"
+        )
+    return text
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -269,20 +297,33 @@ def _positive_int(text: str) -> int:
 
 def run_scan(args: argparse.Namespace) -> int:
     """Handler of ``tweetresolve scan``."""
-    paths = [source for source, _ in _expand_paths(args.paths)]
-    tasks = plan_tasks(paths)
+    if not args.resolve:
+        given = given_expander_options(args)
+        if args.expand_all:
+            given.append("--expand-all")
+        if getattr(args, "hydrate", False):
+            # The hydrator shares the cache and the trusted hosts.
+            given = [option for option in given if option not in _HYDRATION_SHARES]
+        if given:
+            _usage_error("scan", f"{', '.join(given)} only apply with --resolve")
+            return EXIT_USAGE
+    sources = list(expand_paths(args.paths))
+    paths = [source for source, _ in sources]
     networked = [f"--{name}" for name in ("resolve", "hydrate") if getattr(args, name, False)]
     if networked:
-        if any(task.archive for task in tasks):
-            print(f"{PROG}: scan {networked[0]} does not read web archives", file=sys.stderr)
+        if any(is_archive(source) for source in paths if source != STDIN_SOURCE):
+            _usage_error("scan", f"{networked[0]} does not read web archives")
             return EXIT_USAGE
-        return _run_scan_resolving(args)
+        if getattr(args, "hydrate", False):
+            return _run_scan_one_by_one(args, sources)
+        return _run_scan_resolving(args, sources)
+    tasks = plan_tasks(paths)
     job = Job(
-        read=_read_source,
-        render=_render_csv if args.format == "csv" else _render_jsonl,
+        read=read_source,
+        render=_renderer(args),
         kind=args.kind,
         include_links=args.links,
-        find=_find,
+        find=functools.partial(_find, encoding=args.encoding),
     )
     # Standard input can be read by this process only.
     jobs = 1 if STDIN_SOURCE in paths else (args.jobs or default_jobs())
@@ -300,18 +341,13 @@ def run_scan(args: argparse.Namespace) -> int:
         if state.resumed:
             print(f"{PROG}: {args.output}: resuming an interrupted run", file=sys.stderr)
 
-        def write(text: str) -> None:
+        def write_file(text: str) -> None:
             output.write(text.encode("utf-8", "backslashreplace"))
 
+        write: Callable[[str], None] = write_file
     else:
-        out = _text_stdout()
         output = None  # type: ignore[assignment]
-
-        def write(text: str) -> None:
-            # In pieces: one huge write to a pipe can "succeed" after its reader
-            # left (`| head`), and the run would go on instead of stopping.
-            for start in range(0, len(text), _WRITE_PIECE):
-                out.write(text[start : start + _WRITE_PIECE])
+        write = _stdout_writer()
 
     if args.format == "csv" and (state is None or not state.resumed):
         write(_csv_line(CSV_COLUMNS))
@@ -338,7 +374,12 @@ def run_scan(args: argparse.Namespace) -> int:
             state.close()
     if state is not None:
         state.finish()
-    summary = args.summary if args.summary is not None else (state is not None or show)
+    return _end_of_scan(args, totals, show=show)
+
+
+def _end_of_scan(args: argparse.Namespace, totals: ScanTotals, *, show: bool) -> int:
+    """Print the summary line and the error counts; return the exit status."""
+    summary = args.summary if args.summary is not None else (args.output is not None or show)
     if summary:
         print(f"{PROG}: {totals.summary()}", file=sys.stderr)
     if totals.unreadable:
@@ -350,13 +391,59 @@ def run_scan(args: argparse.Namespace) -> int:
     return EXIT_FILE_ERRORS if totals.errors else EXIT_OK
 
 
-def _find(data: bytes, *, kind: Kind, include_links: bool) -> list[Post]:
+#: Options of the expanders that ``--hydrate`` uses too.
+_HYDRATION_SHARES: Final = frozenset({"--cache", "--no-cache", "--trust"})
+
+
+def _usage_error(command: str, message: str) -> None:
+    print(f"{PROG} {command}: error: {message}", file=sys.stderr)
+
+
+def _stdout_writer() -> Callable[[str], None]:
+    out = _text_stdout()
+
+    def write(text: str) -> None:
+        # In pieces: one huge write to a pipe can "succeed" after its reader
+        # left (`| head`), and the run would go on instead of stopping.
+        for start in range(0, len(text), _WRITE_PIECE):
+            out.write(text[start : start + _WRITE_PIECE])
+
+    return write
+
+
+def _find(
+    data: bytes, *, kind: Kind, include_links: bool, encoding: str | None = None
+) -> list[Post]:
     # Looked up at call time, so that the tests can stand in for extract().
-    return extract(data, kind=kind, include_links=include_links)
+    if encoding is None:
+        return extract(data, kind=kind, include_links=include_links)
+    return extract(data, kind=kind, include_links=include_links, encoding=encoding)
 
 
-def _render_jsonl(source: str, post: Post) -> str:
-    return json.dumps({"source": source, **post.to_dict()}, ensure_ascii=False) + "\n"
+def _render_jsonl(source: str, post: Post, *, scanned_at: str = "") -> str:
+    record = {"source": source, **post.to_dict(), "scan": _provenance(scanned_at)}
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _provenance(scanned_at: str) -> dict[str, str]:
+    """Which tool wrote a line, and when the run started: the ``scan`` field of a JSON line."""
+    return {"tool": PROG, "version": __version__, "scanned_at": scanned_at or _scan_time()}
+
+
+def _scan_time() -> str:
+    """When this run started, ISO 8601 in UTC (``SOURCE_DATE_EPOCH`` fixes it)."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = dt.datetime.now(dt.timezone.utc)
+    if fixed.isdigit():
+        moment = dt.datetime.fromtimestamp(int(fixed), dt.timezone.utc)
+    return moment.replace(microsecond=0).isoformat()
+
+
+def _renderer(args: argparse.Namespace) -> Callable[[str, Post], str]:
+    # A partial of a module-level function: it travels to the worker processes.
+    if args.format == "csv":
+        return _render_csv
+    return functools.partial(_render_jsonl, scanned_at=_scan_time())
 
 
 def _render_csv(source: str, post: Post) -> str:
@@ -371,12 +458,62 @@ def _csv_line(cells: Iterable[Any]) -> str:
     return buffer.getvalue()
 
 
-def _run_scan_resolving(args: argparse.Namespace) -> int:
-    """``scan --resolve``: one document at a time in this process, links expanded."""
+def _run_scan_resolving(args: argparse.Namespace, sources: list[tuple[str, int]]) -> int:
+    """``scan --resolve``: files searched and their links expanded together (cli_resolve)."""
+    options = expander_options(args)
+    problem = cache_problem(options["cache"])
+    if problem is not None:
+        _usage_error("scan", problem)
+        return EXIT_USAGE
+    output: IO[bytes] | None = None
+    if args.output is not None:
+        try:
+            output = open(args.output, "wb")  # noqa: SIM115 - closed below, after the run
+        except OSError as exc:
+            _usage_error("scan", f"{args.output}: cannot write: {exc.strerror or exc}")
+            return EXIT_USAGE
+        stream = output
+
+        def write_file(text: str) -> None:
+            stream.write(text.encode("utf-8", "backslashreplace"))
+
+        write: Callable[[str], None] = write_file
+    else:
+        write = _stdout_writer()
+    show = args.progress if args.progress is not None else _is_terminal(sys.stderr)
+    progress = Progress(len(sources), sum(size for _, size in sources), enabled=show)
+    job = ResolveJob(
+        render=_renderer(args),
+        kind=args.kind,
+        include_links=args.links,
+        expand="all" if args.expand_all else "short",
+        encoding=args.encoding,
+    )
+    if args.format == "csv":
+        write(_csv_line(CSV_COLUMNS))
+    try:
+        totals = resolve_scan(
+            sources,
+            job,
+            options,
+            write=write,
+            report=lambda message: print(f"{PROG}: {message}", file=sys.stderr),
+            progress=progress,
+        )
+        if output is None:
+            sys.stdout.flush()
+    finally:
+        progress.close()
+        if output is not None:
+            output.close()
+    return _end_of_scan(args, totals, show=show)
+
+
+def _run_scan_one_by_one(args: argparse.Namespace, sources: list[tuple[str, int]]) -> int:
+    """``scan --hydrate`` (with or without ``--resolve``): one document at a time."""
     find = make_finder(args)
     out = _text_stdout()
     writer = _make_writer(args.format, out)
-    sources = list(_expand_paths(args.paths))
     total_bytes = sum(size for _, size in sources)
     show = args.progress if args.progress is not None else _is_terminal(sys.stderr)
     progress = Progress(len(sources), total_bytes, enabled=show)
@@ -387,9 +524,9 @@ def _run_scan_resolving(args: argparse.Namespace) -> int:
     try:
         for source, size in sources:
             try:
-                data = _read_source(source)
+                data = read_source(source)
                 posts = find(data)
-            except _SourceError as exc:
+            except SourceError as exc:
                 failures += 1
                 _report(progress, str(exc))
                 progress.advance(size, 0)
@@ -420,128 +557,6 @@ def _run_scan_resolving(args: argparse.Namespace) -> int:
 def _report(progress: Progress, message: str) -> None:
     progress.clear()
     print(f"{PROG}: {message}", file=sys.stderr)
-
-
-# --- reading -------------------------------------------------------------------------------
-
-
-class _SourceError(ValueError):
-    """A document that could not be read; the message names it and says why."""
-
-
-def _expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, int]]:
-    """Yield ``(source, size)`` for every document named, folders walked depth first.
-
-    Entries of a folder come in name order, a subfolder's files where the
-    subfolder's name sorts.  Symbolic links are followed, each folder read once.
-    A path that does not exist, or a folder that cannot be listed, is yielded as
-    is with size 0, so that reading it reports the error in order.
-    """
-    for raw in paths:
-        if raw == STDIN_SOURCE or not os.path.isdir(raw):
-            yield raw, 0 if raw == STDIN_SOURCE else _size(raw)
-            continue
-        yield from _walk_folder(raw)
-
-
-def _walk_folder(top: str) -> Iterator[tuple[str, int]]:
-    # An explicit stack of iterators, so deep trees cannot hit the recursion limit.
-    # Folders already visited (by device and inode) are skipped: a symbolic link
-    # back up the tree must not loop.
-    stack: list[Iterator[os.DirEntry[str]]] = []
-    seen: set[tuple[int, int]] = set()
-    if not _enter(top, stack, seen):
-        yield top, 0
-    while stack:
-        entry = next(stack[-1], None)
-        if entry is None:
-            stack.pop()
-            continue
-        if entry.name.startswith("."):
-            continue
-        try:
-            is_folder = entry.is_dir()
-        except OSError:
-            is_folder = False
-        if is_folder:
-            if not _enter(entry.path, stack, seen):
-                yield entry.path, 0
-        elif not _is_asset(entry.name):
-            yield entry.path, _size(entry.path)
-
-
-def _enter(
-    folder: str, stack: list[Iterator[os.DirEntry[str]]], seen: set[tuple[int, int]]
-) -> bool:
-    """Push ``folder``'s entries unless it was seen; False when it cannot be listed."""
-    try:
-        info = os.stat(folder)
-        key = (info.st_dev, info.st_ino)
-        if key not in seen:
-            seen.add(key)
-            stack.append(iter(_sorted_entries(folder)))
-    except OSError:
-        return False
-    return True
-
-
-def _sorted_entries(folder: str) -> list[os.DirEntry[str]]:
-    with os.scandir(folder) as entries:
-        return sorted(entries, key=lambda entry: entry.name)
-
-
-def _is_asset(name: str) -> bool:
-    lowered = name.lower()
-    lowered = lowered.removesuffix(".gz")
-    return os.path.splitext(lowered)[1] in _SKIPPED_SUFFIXES
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0
-
-
-def _read_source(source: str) -> bytes:
-    if source == STDIN_SOURCE:
-        try:
-            return sys.stdin.buffer.read()
-        except (OSError, AttributeError, ValueError) as exc:
-            raise _SourceError(f"standard input: cannot read: {exc}") from exc
-    try:
-        if os.path.isdir(source):
-            # Only reached for a folder that could not be listed.
-            os.listdir(source)
-        data = Path(source).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise _SourceError(f"{source}: cannot read: {reason}") from exc
-    if source.lower().endswith(".gz"):
-        data = _gunzip(source, data)
-    return data
-
-
-def _gunzip(source: str, data: bytes) -> bytes:
-    # Decompressed in bounded steps so a small bomb cannot take all memory.
-    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, MAX_DOCUMENT_BYTES + 1)
-    except zlib.error as exc:
-        raise _SourceError(f"{source}: not a valid gzip file: {exc}") from exc
-    if len(out) > MAX_DOCUMENT_BYTES:
-        limit = MAX_DOCUMENT_BYTES // (1024 * 1024)
-        raise _SourceError(f"{source}: decompresses to more than {limit} MiB")
-    if not inflater.eof:
-        raise _SourceError(f"{source}: not a valid gzip file: truncated")
-    if inflater.unused_data:
-        # Several gzip members one after another (allowed by RFC 1952).
-        try:
-            rest = gzip.decompress(inflater.unused_data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise _SourceError(f"{source}: not a valid gzip file: {exc}") from exc
-        out += rest
-    return out
 
 
 # --- writing -------------------------------------------------------------------------------

@@ -17,9 +17,12 @@ import argparse
 import asyncio
 import atexit
 import collections
+import ipaddress
 import json
 import os
+import re
 import shutil
+import sqlite3
 import sys
 import threading
 import time
@@ -37,8 +40,10 @@ if TYPE_CHECKING:
 __all__ = [
     "add_expand_command",
     "add_resolve_arguments",
+    "cache_problem",
     "default_cache_path",
     "expander_options",
+    "given_expander_options",
     "resolving_finder",
     "run_expand",
 ]
@@ -66,6 +71,60 @@ def default_cache_path() -> Path:
     return Path(platformdirs.user_cache_dir("tweetresolve")) / "expansions.sqlite"
 
 
+# The expansion options' defaults.  The parser's own defaults are None, so that
+# ``scan`` can tell an option given without ``--resolve`` (a mistake) from one left out.
+_DEFAULTS: Final[dict[str, Any]] = {
+    "concurrency": 32,
+    "per_host": 4,
+    "timeout": 10.0,
+    "deadline": 30.0,
+    "max_redirects": 20,
+    "retries": 2,
+}
+
+# A host name, optionally with a port: "localhost", "intranet.example", "127.0.0.1:8765".
+_HOST = re.compile(r"[a-z0-9_]([a-z0-9_.-]{0,251}[a-z0-9_])?\.?(:[0-9]{1,5})?", re.IGNORECASE)
+# Something that can only mean an IPv4 address or network: digits, dots and a prefix.
+_IPV4_LIKE = re.compile(r"[0-9.]+(/[0-9]+)?(:[0-9]+)?")
+
+
+def _count(minimum: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {value}")
+        return value
+
+    return parse
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, not {text}")
+    return value
+
+
+def _trusted(text: str) -> str:
+    """A ``--trust`` value: an IP address or network, or a host name (with a port)."""
+    value = text.strip()
+    bare = value.strip("[]")
+    try:
+        ipaddress.ip_network(bare, strict=False)
+    except ValueError:
+        if "/" in value or _IPV4_LIKE.fullmatch(value):
+            raise argparse.ArgumentTypeError(f"not an IP address or network: {text!r}") from None
+        if not _HOST.fullmatch(value):
+            raise argparse.ArgumentTypeError(f"not a host name or network: {text!r}") from None
+    return value
+
+
 def _add_expander_options(parser: argparse.ArgumentParser, *, prefix: str = "") -> None:
     group = parser.add_argument_group("expansion")
     group.add_argument(
@@ -76,18 +135,12 @@ def _add_expander_options(parser: argparse.ArgumentParser, *, prefix: str = "") 
     group.add_argument(
         f"--{prefix}no-cache", action="store_true", help="neither read nor write a cache"
     )
-    group.add_argument("--concurrency", type=int, default=32, help="URLs at once (default 32)")
-    group.add_argument("--per-host", type=int, default=4, help="requests per host (default 4)")
-    group.add_argument(
-        "--timeout", type=float, default=10.0, help="seconds per connect/read (default 10)"
-    )
-    group.add_argument(
-        "--deadline", type=float, default=30.0, help="seconds per URL in all (default 30)"
-    )
-    group.add_argument(
-        "--max-redirects", type=int, default=20, help="redirects followed (default 20)"
-    )
-    group.add_argument("--retries", type=int, default=2, help="retries on 5xx/429 (default 2)")
+    group.add_argument("--concurrency", type=_count(1), help="URLs at once (default 32)")
+    group.add_argument("--per-host", type=_count(1), help="requests per host (default 4)")
+    group.add_argument("--timeout", type=_seconds, help="seconds per connect/read (default 10)")
+    group.add_argument("--deadline", type=_seconds, help="seconds per URL in all (default 30)")
+    group.add_argument("--max-redirects", type=_count(0), help="redirects followed (default 20)")
+    group.add_argument("--retries", type=_count(0), help="retries on 5xx/429 (default 2)")
     group.add_argument("--user-agent", help="User-Agent for hosts without a per-host rule")
     group.add_argument(
         "--head", action="store_true", help="use HEAD requests (GET where HEAD is refused)"
@@ -95,10 +148,43 @@ def _add_expander_options(parser: argparse.ArgumentParser, *, prefix: str = "") 
     group.add_argument(
         "--trust",
         action="append",
+        type=_trusted,
         default=[],
         metavar="HOST",
         help="exempt a host or network from the address policy (repeatable)",
     )
+
+
+def given_expander_options(args: argparse.Namespace, *, prefix: str = "") -> list[str]:
+    """The expansion options given on the command line, as written (``--timeout``)."""
+    key = prefix.replace("-", "_")
+    given = [f"--{name.replace('_', '-')}" for name in _DEFAULTS if getattr(args, name) is not None]
+    flags = {f"--{prefix}cache": f"{key}cache", f"--{prefix}no-cache": f"{key}no_cache"}
+    flags |= {"--user-agent": "user_agent", "--head": "head", "--trust": "trust"}
+    given += [option for option, name in flags.items() if getattr(args, name)]
+    return given
+
+
+def cache_problem(path: str | os.PathLike[str] | None) -> str | None:
+    """Why the SQLite cache file cannot be used, in one line, or None when it can.
+
+    Checked before any input is read, so that a bad ``--cache`` is reported as
+    itself and not as a failure of every input.
+    """
+    if path is None:
+        return None
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=5.0)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        return f"{path}: not a usable SQLite cache ({exc}); give another --cache or --no-cache"
+    except OSError as exc:
+        return f"{path}: cannot open the cache: {exc.strerror or exc}"
+    return None
 
 
 def expander_options(args: argparse.Namespace, *, prefix: str = "") -> dict[str, Any]:
@@ -110,13 +196,11 @@ def expander_options(args: argparse.Namespace, *, prefix: str = "") -> dict[str,
     else:
         cache = getattr(args, f"{key}cache") or default_cache_path()
     options: dict[str, Any] = {
+        name: default if getattr(args, name) is None else getattr(args, name)
+        for name, default in _DEFAULTS.items()
+    }
+    options |= {
         "cache": cache,
-        "concurrency": args.concurrency,
-        "per_host": args.per_host,
-        "timeout": args.timeout,
-        "deadline": args.deadline,
-        "max_redirects": args.max_redirects,
-        "retries": args.retries,
         "trusted_hosts": tuple(args.trust),
         "method": "HEAD" if args.head else "GET",
     }
@@ -316,9 +400,10 @@ def run_expand(
     stdin = stdin if stdin is not None else sys.stdin
     out = out if out is not None else sys.stdout
     options = expander_options(args)
-    cache = options["cache"]
-    if cache is not None:
-        Path(cache).parent.mkdir(parents=True, exist_ok=True)
+    problem = cache_problem(options["cache"])
+    if problem is not None:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return 2
     reads_stdin = "-" in args.urls
     total = None if reads_stdin else len(args.urls)
     show = args.progress
