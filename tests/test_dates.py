@@ -509,3 +509,29 @@ def test_language_without_data_is_skipped_without_babel(
     assert "ca" not in languages
     assert "en" in languages
     assert "no date data for 'ca': add it with Babel installed" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Instagram's widget: US order, German month names and connector
+        ("Mär 12, 2018 um 12:30 PDT", dt.datetime(2018, 3, 12, 12, 30)),
+        ("Okt 23, 2017", dt.date(2017, 10, 23)),
+        # French month names in the same order
+        ("juin 3, 2020", dt.date(2020, 6, 3)),
+    ],
+)
+def test_widget_order_with_local_month_names(text: str, value: dt.date) -> None:
+    """Embed widgets wrote "MMM d, y" with the reader's month names; those dates read too."""
+    found = match_date(text)
+    assert found is not None
+    assert found.end == len(text)
+    got = found.value.replace(tzinfo=None) if isinstance(found.value, dt.datetime) else found.value
+    assert got == value
+
+
+def test_widget_order_keeps_the_languages_of_their_own() -> None:
+    """Where a language writes "MMM d, y" itself, only such languages are reported."""
+    found = match_date("December 30, 2017")
+    assert found is not None
+    assert (found.lang, found.langs) == ("en", ("en",))

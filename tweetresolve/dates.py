@@ -135,6 +135,9 @@ class _Shape:
     seps: int
     #: True when the shape has neither a month name nor a literal word ("d.M.y").
     numeric: bool
+    #: Languages that write this shape only in embed widgets (:data:`_WIDGET_PATTERNS`),
+    #: not by CLDR: they count only when no language of its own reads the match.
+    widget_only: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -285,16 +288,24 @@ def _time_regex(day_periods: Iterable[str], connectors: Iterable[str]) -> tuple[
     return after, before
 
 
+#: Date patterns of embed widgets in every language, beside CLDR's own: Instagram's
+#: embed printed the US order with the reader's month names ("Mär 12, 2018 um 12:30 PDT").
+_WIDGET_PATTERNS = ("MMM d, y",)
+
+
 @functools.lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     """Build (once) the shapes of every language from CLDR data."""
     languages = _datedata.load_languages()
     by_text: dict[str, list[tuple[str, _Template]]] = {}
+    own: set[tuple[str, str]] = set()  # (language, shape) pairs that CLDR gives
     for code, data in languages.items():
-        for pattern in data.patterns:
+        for pattern in (*data.patterns, *_WIDGET_PATTERNS):
             template = _shape_template(pattern)
             if template is not None:
                 by_text.setdefault(template.text, []).append((code, template))
+                if pattern in data.patterns:
+                    own.add((code, template.text))
     digit_shapes: list[_Shape] = []
     name_shapes: list[_Shape] = []
     start_words: set[str] = set()
@@ -305,7 +316,11 @@ def _grammar() -> _Grammar:
         codes = tuple(dict.fromkeys(code for code, _ in members))
         signatures: dict[str, set[tuple[str, ...]]] = {}
         for code, member in members:
-            signatures.setdefault(code, set()).add(member.signature)
+            # A widget pattern lets a language's names qualify, but its punctuation is
+            # no sign of the language: only CLDR's own patterns rank.
+            found = signatures.setdefault(code, set())
+            if (code, text) in own:
+                found.add(member.signature)
         months = [n for c in codes for n in languages[c].months]
         weekdays = [n for c in codes for n in languages[c].weekdays]
         eras = [n for c in codes for n in languages[c].eras]
@@ -320,6 +335,7 @@ def _grammar() -> _Grammar:
             signatures={c: frozenset(s) for c, s in signatures.items()},
             seps=template.seps,
             numeric=template.numeric,
+            widget_only=frozenset(code for code in codes if (code, text) not in own),
         )
         if template.starts_with_digit:
             digit_shapes.append(shape)
@@ -383,6 +399,8 @@ def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> 
     month: int | None = int(groups["m"]) if groups.get("m") else None
     signature = tuple(_punctuation(groups[f"s{i}"] or "") for i in range(shape.seps))
     ranks: list[tuple[str, int]] = []
+    if shape.widget_only:  # a language of its own reads the month name first
+        candidates = tuple(sorted(candidates, key=lambda code: code in shape.widget_only))
     for code in candidates:
         data = grammar.languages[code]
         if month_name is not None:
@@ -397,6 +415,8 @@ def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> 
         rank = 2 * (signature in shape.signatures[code])
         rank += month_name is not None and month_name in data.month_spellings
         ranks.append((code, rank))
+    if shape.widget_only and any(code not in shape.widget_only for code, _ in ranks):
+        ranks = [(code, rank) for code, rank in ranks if code not in shape.widget_only]
     if not ranks or month is None:
         return None
     try:

@@ -562,3 +562,15 @@ def test_residue_never_raises(text: str) -> None:
     for post in INSTAGRAM.find_in_text(f"A post shared by {text}"):
         assert post.author is not None
         assert post.author.handle
+
+
+def test_markdown_caption_with_brackets_inside_its_link() -> None:
+    """A caption whose own text holds brackets ("[Ad] …") is unwrapped from its Markdown link."""
+    text = (
+        "> [ View this post on Instagram ](https://www.instagram.com/p/BgPCX03nnZW/)\n> \n"
+        "> [[Ad] Nine to four ](https://www.instagram.com/p/BgPCX03nnZW/)\n> \n"
+        "> A post shared by [ Ada Example](https://www.instagram.com/ada.example/) "
+        "(@ada.example) on Mar 12, 2018 at 12:30pm PDT"
+    )
+    [post] = tr.extract(text, kind="text")
+    assert (post.text, post.post_id) == ("[Ad] Nine to four", "BgPCX03nnZW")

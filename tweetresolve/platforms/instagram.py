@@ -115,7 +115,9 @@ VIEW_LINE = re.compile(
 
 # A Markdown link as html2text writes it, around a whole caption or a name.
 # Example: "[Ada Example](https://www.instagram.com/ada.example/)"
-MARKDOWN_LINK = re.compile(r"^\[(?P<text>[^\]]{0,2500})\]\((?P<url>[^)\s]{1,2048})\)$")
+MARKDOWN_LINK = re.compile(
+    r"^\[(?P<text>(?:[^\[\]]|\[[^\[\]\n]{0,200}\]){0,2500})\]\((?P<url>[^)\s]{1,2048})\)$"
+)
 
 # An Instagram post URL written out in plain text (in a Markdown link or bare).
 # Example: "https://www.instagram.com/p/BalQ2SWFty8/"
