@@ -83,6 +83,7 @@ _HINTS = (
     "socialmediaposting",
     "sharedcontent",
 )
+_HINT = re.compile("|".join(re.escape(hint) for hint in _HINTS))
 
 # A string that holds embed markup: an element and an embed class or frame.
 # Example: '<blockquote class="tiktok-embed" cite="…">'.
@@ -168,8 +169,7 @@ def _frames(script: Element, budget: WalkBudget) -> Iterator[Frame]:
     is_data = not kind or kind.endswith("json") or any(t in kind for t in _PROGRAM_TYPES)
     if not is_data or not text:
         return
-    lowered = text[:MAX_SCRIPT_CHARS].lower()
-    if not any(hint in lowered for hint in _HINTS):
+    if _HINT.search(text[:MAX_SCRIPT_CHARS].lower()) is None:
         return
     for _, value in json_values(text):
         yield from walk(value, budget=budget)

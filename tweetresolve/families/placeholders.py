@@ -190,6 +190,10 @@ _SKIPPED_TAGS = frozenset(
 # Ancestors whose content is shown as code or is a button: nothing inside is an embed.
 _CODE_TAGS = frozenset({"pre", "code", "xmp", "button", "a"})
 
+# A text node that is a URL and nothing else: ">https://x.com/ada/status/20</div>".  Only
+# a page holding one can hold a URL-only embed block (the XPath below costs a tree walk).
+_URL_AS_TEXT = re.compile(r">\s{0,20}https?://[^<\s]{5,300}\s{0,20}<")
+
 # Where a shown URL may stand alone: a CMS embed block whose text is only the URL.
 _EMBED_BLOCK_XPATH = lxml.etree.XPath("descendant::*[contains(@class, 'embed') and count(*) <= 3]")
 
@@ -225,7 +229,7 @@ def find_placeholders(page: ParsedPage) -> list[Candidate]:
                     # The AMP components are the platforms' own embed form.
                     post = attrs.evolve(post, form="amp")
                 _add(found, element, post)
-    if "embed" in page.source:
+    if _URL_AS_TEXT.search(page.source) is not None:
         for element in _EMBED_BLOCK_XPATH(page.root):
             if element not in found and _TEXT_LENGTH_XPATH(element) < _MAX_BLOCK_TEXT:
                 post = _read_url_block(page, element)
