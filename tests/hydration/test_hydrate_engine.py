@@ -16,8 +16,10 @@ from pytest_httpx import HTTPXMock
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
 from tweetresolve.expansion import GuardedTransport
 from tweetresolve.hydration import (
+    DEFAULT_HYDRATION_CACHE,
     AsyncHydrator,
     Hydrator,
+    MemoryHydrationCache,
     SQLiteHydrationCache,
     ahydrate,
     hydrate,
@@ -38,11 +40,11 @@ def hydrator(**options: Any) -> Hydrator:
 
 
 def test_results_in_input_order_with_one_request_per_post(httpx_mock: HTTPXMock) -> None:
-    """``hydrate_many`` keeps input order; identical lookups are sent once."""
+    """``hydrate_many`` keeps input order; identical lookups are sent once (the default cache)."""
     httpx_mock.add_response(url=re.compile(r"https://embed\.bsky\.app/.*"), json=BLUESKY.full)
     httpx_mock.add_response(url=re.compile(r"https://www\.youtube\.com/.*"), json=YOUTUBE.full)
     post = Post(platform="bluesky", url=BLUESKY.url, post_id="3kferryabc22x", form="card")
-    with hydrator() as h:
+    with hydrator(cache=DEFAULT_HYDRATION_CACHE) as h:
         results = h.hydrate_many([BLUESKY.url, YOUTUBE.url, post, "https://t.me/ferries/12"])
     assert [r.source for r in results] == [
         "bluesky_oembed",
@@ -108,6 +110,33 @@ def test_cache_file_is_shared_and_keys_hold_no_token(
         assert result.ok
     assert b"secret-token" not in path.read_bytes()
     assert len(httpx_mock.get_requests()) == 1
+
+
+def test_identical_lookups_in_flight_are_sent_once(httpx_mock: HTTPXMock) -> None:
+    """Without a cache, lookups of one post running at the same time share one request."""
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.05)
+        return httpx.Response(200, json=BLUESKY.full)
+
+    httpx_mock.add_callback(slow, url=ANY_URL)
+    with hydrator() as h:
+        results = h.hydrate_many([BLUESKY.url] * 5)
+    assert [r.ok for r in results] == [True] * 5
+    assert len(httpx_mock.get_requests()) == 1
+
+
+def test_default_cache_is_in_memory_and_bounded(httpx_mock: HTTPXMock) -> None:
+    """The default cache answers a repeated lookup and forgets the least recently used."""
+    httpx_mock.add_response(url=ANY_URL, json=YOUTUBE.full, is_reusable=True)
+    cache = MemoryHydrationCache(max_entries=1)
+    other = "https://www.youtube.com/watch?v=OtherOther1"
+    with hydrator(cache=cache) as h:
+        outcomes = [
+            h.hydrate(url).from_cache for url in (YOUTUBE.url, YOUTUBE.url, other, YOUTUBE.url)
+        ]
+    assert outcomes == [False, True, False, False]
+    assert len(cache) == 1
 
 
 def test_cache_answer_round_trip() -> None:

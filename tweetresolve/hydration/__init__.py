@@ -10,7 +10,11 @@ to hydrate.  See docs/hydration.md.
 
 from __future__ import annotations
 
-from tweetresolve.hydration.cache import HydrationCache, SQLiteHydrationCache
+from tweetresolve.hydration.cache import (
+    HydrationCache,
+    MemoryHydrationCache,
+    SQLiteHydrationCache,
+)
 from tweetresolve.hydration.codes import (
     HYDRATION_ERROR_CODES,
     HYDRATION_WARNINGS,
@@ -43,6 +47,7 @@ __all__ = [
     "Hydrator",
     "HydratorOptions",
     "HydratorSettings",
+    "MemoryHydrationCache",
     "SQLiteHydrationCache",
     "ahydrate",
     "hydrate",

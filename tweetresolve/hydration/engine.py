@@ -22,7 +22,11 @@ import httpx
 
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
 from tweetresolve.hydration._loop import LoopThread
-from tweetresolve.hydration.cache import HydrationCache, SQLiteHydrationCache
+from tweetresolve.hydration.cache import (
+    HydrationCache,
+    MemoryHydrationCache,
+    SQLiteHydrationCache,
+)
 from tweetresolve.hydration.codes import GONE_CODES
 from tweetresolve.hydration.fetch import JsonClient
 from tweetresolve.hydration.merge import merge, with_failure
@@ -49,7 +53,7 @@ class _DefaultCache:
         return "<default: in-memory>"
 
 
-#: Pass as ``cache`` to get the default: an in-memory SQLite cache.
+#: Pass as ``cache`` to get the default: an in-memory cache (:class:`MemoryHydrationCache`).
 DEFAULT_HYDRATION_CACHE: Final = _DefaultCache()
 
 CacheOption = HydrationCache | str | os.PathLike[str] | _DefaultCache | None
@@ -67,7 +71,7 @@ def _make_cache(cache: CacheOption) -> tuple[HydrationCache | None, bool]:
     if cache is None:
         return None, False
     if isinstance(cache, _DefaultCache):
-        return SQLiteHydrationCache(), True
+        return MemoryHydrationCache(), True
     if isinstance(cache, (str, os.PathLike)):
         return SQLiteHydrationCache(cache), True
     if isinstance(cache, HydrationCache):
@@ -109,7 +113,7 @@ class AsyncHydrator:
                 ...
 
     Options are those of :class:`HydratorSettings`, plus ``cache`` (an in-memory
-    SQLite cache by default; a path, a :class:`HydrationCache`, or None) and
+    cache by default; a path to a SQLite file, a :class:`HydrationCache`, or None) and
     ``transport`` (an :class:`httpx.AsyncBaseTransport`; by default a
     :class:`~tweetresolve.expansion.GuardedTransport` enforcing the address policy).
     """

@@ -18,10 +18,11 @@ import email.utils
 import json
 import logging
 import random
+import sys
 import time
 import zlib
-from collections.abc import AsyncIterator
-from typing import Any, Final
+from collections.abc import AsyncIterator, Coroutine
+from typing import Any, Final, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import attrs
@@ -35,6 +36,8 @@ from tweetresolve.hydration.settings import HydratorSettings
 __all__ = ["HostGate", "JsonClient", "Reply"]
 
 logger = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 # Statuses worth another attempt after a pause.
 _RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
@@ -199,7 +202,7 @@ class JsonClient:
                     if started is None:
                         started = time.monotonic()
                     remaining = settings.deadline - (time.monotonic() - started)
-                    status, headers, body = await asyncio.wait_for(self._send(url), remaining)
+                    status, headers, body = await _within(remaining, self._send(url))
             except (asyncio.TimeoutError, httpx.HTTPError) as exc:
                 timed_out = isinstance(exc, asyncio.TimeoutError)  # not TimeoutError on 3.10
                 code = "timeout" if timed_out else code_for_exception(exc)
@@ -277,6 +280,15 @@ class JsonClient:
         """Tell whether a pause of ``seconds`` still leaves time before the deadline."""
         elapsed = 0.0 if started is None else time.monotonic() - started
         return seconds < self.settings.deadline - elapsed
+
+
+async def _within(seconds: float, work: Coroutine[Any, Any, _T]) -> _T:
+    """Await ``work`` for at most ``seconds`` (asyncio.TimeoutError after that)."""
+    if sys.version_info >= (3, 11):
+        # A timeout scope costs a timer; wait_for would also make a task per request.
+        async with asyncio.timeout(seconds):
+            return await work
+    return await asyncio.wait_for(work, seconds)
 
 
 def _json_object(body: bytes) -> dict[str, Any] | None:
