@@ -42,7 +42,8 @@ def no_detector_errors(caplog: pytest.LogCaptureFixture) -> Any:
     """Fail the test if any tweetresolve logger reported an error (a contained detector crash)."""
     caplog.set_level(logging.ERROR, logger="tweetresolve")
     yield
-    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    # The call phase's records: in teardown, ``caplog.records`` holds only the teardown's.
+    errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
     assert not errors, "\n".join(r.getMessage() for r in errors)
 
 
