@@ -71,6 +71,20 @@ def test_posts_match_extract_on_the_same_pages(tmp_path: Path, fmt: str, compres
         assert first.record_id is None
 
 
+def test_arc_v2_header_lines(tmp_path: Path) -> None:
+    """ARC v2 header lines (result code, checksum, location, offset, file name) read too."""
+    uri = "https://news.example/a"
+    body = PAGES[uri].encode()
+    block = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    line = f"{uri} 192.0.2.1 20240314162451 text/html 200 ABCDEF - 0 old.arc {len(block)}\n"
+    path = tmp_path / "old.arc.gz"
+    path.write_bytes(gzip.compress(line.encode() + block + b"\n"))
+    [post] = extract_archive(path)
+    assert without_origin(post) == expected_posts(uri)[0]
+    assert post.origin is not None
+    assert (post.origin.uri, post.origin.record_id) == (uri, None)
+
+
 def test_offsets_point_at_the_records(tmp_path: Path) -> None:
     """An origin's offset is where its gzip member starts: reading from there gives its page."""
     path = write_archive(tmp_path / "crawl.warc.gz")
