@@ -1,9 +1,9 @@
 """The parts of a post inside one candidate card: lines, handle, name, date, text.
 
 A site draws a post as a small block of *fields*: the display name, the ``@handle``,
-the date, the text, a few buttons.  :func:`read_container` walks one element, splits
-its visible text into lines (block ends and ``<br>`` break lines, as a browser shows
-them), marks the elements that are fields, and decides from the lines whether the
+the date, the text, a few buttons.
+:func:`read_container` reads one element's lines (:mod:`~tweetresolve.families.card_lines`),
+marks the elements that are fields, and decides from the lines whether the
 block is a post card.  A field counts only on a line of its own (with other fields
 and separators): a date link in the middle of a sentence is prose, not a card.
 
@@ -14,23 +14,35 @@ calls its elements.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-from collections.abc import Callable, Iterator
 
 import attrs
 
-from tweetresolve.dates import parse_date
+from tweetresolve.families.card_lines import (
+    HANDLE_TEXT,
+    MAX_FIELD_CHARS,
+    MAX_FIELD_LINE_CHARS,
+    MAX_FIELD_LINE_WORDS,
+    MIN_TEXT_CHARS,
+    SEPARATORS,
+    ElementKinds,
+    Segment,
+    collapse,
+    holds_texts,
+    is_date_text,
+    is_field_line,
+    line_text,
+    lines_of,
+    other_text,
+    part_text,
+    parts_of,
+    shown_date,
+)
 from tweetresolve.html import Element
 from tweetresolve.records import PostRef
 from tweetresolve.text import parse_attribution
 
-__all__ = ["CardReading", "ElementKinds", "field_kind", "read_container", "seed_may_be_field"]
-
-# A handle shown on its own: "@ada_example", "@ada.bsky.social", "@louise@mastodon.example".
-_HANDLE_TEXT = re.compile(
-    r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}(?:@[A-Za-z0-9][A-Za-z0-9.\-]{1,252})?)$"
-)
+__all__ = ["CardReading", "read_container", "seed_may_be_field"]
 
 # A display name and its handle on one line: "Ada Example (@ada.bsky.social)",
 # "Ada Example @ada_example", "Ada Example (@ada) on X".
@@ -38,15 +50,6 @@ _NAME_AND_HANDLE = re.compile(
     r"^(?P<name>[^@＠()\n]{1,80}?)\s*\(?[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}"
     r"(?:@[A-Za-z0-9][A-Za-z0-9.\-]{1,252})?)\)?(?:\s+(?:on|auf|en|sur|su|em|op)\s+\w{1,12})?"
     r"\s*:?$"
-)
-
-# A relative time shown instead of a date: "2h", "5 min", "3 days ago", "vor 2 Stunden".
-_RELATIVE_TIME = re.compile(
-    r"^(?:(?:about|ca\.|etwa|environ)\s)?(?:\d{1,3}\s?(?:s|m|h|d|w|min|mins|hr|hrs|std|j|t)"
-    r"|(?:\d{1,3}|an?)\s(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\sago"
-    r"|vor\s\d{1,3}\s(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)"
-    r"|hace\s\d{1,3}\s\w{1,10}|il y a\s\d{1,3}\s\w{1,10})$",
-    re.IGNORECASE,
 )
 
 # A line that only names the host of a link preview: "bsky.app", "x.com".
@@ -61,102 +64,23 @@ _PREVIEW_TITLE = re.compile(
     r"|Bluesky|Mastodon)(?:\s*:\s*[\"“]?(?P<text>.+?)[\"”]?)?$",
     re.IGNORECASE,
 )
+
 # A line naming only a platform: the provider line of a link preview.
 _PLATFORM_LINE = re.compile(
     r"^(?:X|Twitter|Instagram|LinkedIn|Facebook|Threads|TikTok|Bluesky|Mastodon)$", re.IGNORECASE
 )
+
 # A link introducing the text without a colon is one or two words ("tweets", "schreibt").
 _MAX_BARE_LEAD_WORDS = 2
+
 # Longest link label that introduces a post's text ("tweets:", "schreibt auf X:").
 _MAX_LEAD_LABEL = 30
 
 # A handle written as text beside a date: "— @city_roads ·".
 _LINE_HANDLE = re.compile(r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63})$")
+
 # A line of counters: "12 Likes", "3 Retweets 12 Likes", "1.2K views".
 _COUNTS_LINE = re.compile(r"^(?:[\d.,]+[KkMm]?\s+\w{1,12}\s*){1,4}$")
-# Characters that separate fields on one line: "Ada · @ada · 2h", "— Ada (@ada)".
-SEPARATORS = " \t\n\u00a0-–—―·•|,:;()[]/"
-
-# Runs of white space, collapsed when a value is shown on one line.
-_SPACES = re.compile(r"\s+")
-
-# Longest text of an element that may be a field (name, handle, date).
-MAX_FIELD_CHARS = 80
-# A line of fields holds at most this much other text ("Posted by", "on", a name).
-_MAX_FIELD_LINE_CHARS = 60
-_MAX_FIELD_LINE_WORDS = 8
-# A post's text is at least this long; shorter blocks are labels or buttons.
-MIN_TEXT_CHARS = 10
-
-# Tags after which text goes on a new line, as a browser lays them out.
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article",
-        "aside", "header", "footer", "main", "nav", "figure", "figcaption", "address",
-        "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead",
-        "hr", "pre",
-    }
-)  # fmt: skip
-# Tags whose content is never shown as text.
-_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "head", "select"})
-
-#: What an element is, as far as a card goes (see :class:`ElementKinds`).
-Kind = str
-
-
-def collapse(text: str) -> str:
-    """White space collapsed to single spaces, ends stripped."""
-    return _SPACES.sub(" ", text).strip()
-
-
-@functools.lru_cache(maxsize=4096)
-def is_date_text(text: str) -> bool:
-    """Whether a short text is a shown date or time ("Mar 3, 2021", "2h", "9:12 AM · Sep 5, 2023").
-
-    >>> is_date_text("· 3. März 2021"), is_date_text("3 days ago"), is_date_text("Reply")
-    (True, True, False)
-    """
-    shown = text.strip(SEPARATORS)
-    if not shown or len(shown) > MAX_FIELD_CHARS or not any(c.isdigit() for c in shown):
-        return False
-    return parse_date(shown) is not None or _RELATIVE_TIME.match(shown) is not None
-
-
-def shown_date(text: str, machine: str | None) -> dt.date | dt.datetime | None:
-    """The date a field shows, else the machine-readable one (``<time datetime>``)."""
-    shown = text.strip(SEPARATORS)
-    value = parse_date(shown) if shown else None
-    if value is None and machine:
-        try:
-            value = dt.datetime.fromisoformat(machine.strip().replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return value
-
-
-@attrs.define
-class ElementKinds:
-    """Classifies elements for one page, memoised: fields are looked at once each.
-
-    ``anchor_kind`` names an anchor: ``"permalink"`` (any post), ``"profile"`` (an
-    account page), ``"ui"`` (share, reply, follow), or None; ``permalink_key`` gives the
-    post a permalink names; ``text_of`` returns an element's short text (None when it
-    is longer than a field); ``field_kind`` says whether that text is a handle or a date.
-    """
-
-    anchor_kind: Callable[[Element], Kind | None]
-    permalink_key: Callable[[Element], tuple[str, str] | None]
-    profile_user: Callable[[Element], str | None]
-    text_of: Callable[[Element], str | None]
-    field_kind: Callable[[Element], Kind | None]
-
-
-@attrs.define
-class _Segment:
-    text: str
-    part: Element | None
-    kind: Kind | None
-    anchor: Element | None
 
 
 @attrs.frozen
@@ -172,141 +96,6 @@ class CardReading:
     profile_url: str | None
     #: Whether the permalink introduces the text on its line ("Ada <a>tweets:</a> Hi").
     lead: bool = False
-
-
-def _walk(  # noqa: PLR0917  (the walk's state, passed down the recursion)
-    element: Element,
-    kinds: ElementKinds,
-    key: tuple[str, str],
-    skip: frozenset[Element],
-    lines: list[list[_Segment]],
-    part: Element | None,
-    kind: Kind | None,
-    anchor: Element | None,
-    wrap: Element | None,
-) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if element in skip:
-        lines.append([])
-        return
-    if tag in _HIDDEN_TAGS or not tag:
-        return
-    if part is None:
-        kind = _kind(element, tag, kinds, key, wrap)
-        if kind is not None:
-            part = element
-    if tag == "a" and anchor is None:
-        anchor = element
-    if tag == "br" or tag in _BLOCK_TAGS:
-        lines.append([])
-    if tag == "img" and kind in {"seed", "permalink"}:
-        lines[-1].append(_Segment("", part, kind, anchor))
-    if element.text:
-        lines[-1].append(_Segment(element.text, part, kind, anchor))
-    # Fields laid out as boxes: elements with nothing but white space between them
-    # ("<span>Name</span> <span>@handle</span>") are shown on lines of their own by
-    # the site's style sheet; text between elements means running text.
-    boxes = len(element) >= 2 and _only_elements(element)
-    for child in element:
-        if boxes:
-            lines.append([])
-        _walk(child, kinds, key, skip, lines, part, kind, anchor, wrap)
-        if child.tail:
-            lines[-1].append(_Segment(child.tail, part, kind, anchor))
-    if tag in _BLOCK_TAGS:
-        lines.append([])
-
-
-def _only_elements(element: Element) -> bool:
-    if (element.text or "").strip():
-        return False
-    count = 0
-    for child in element:
-        if (child.tail or "").strip():
-            return False
-        if isinstance(child.tag, str) and child.tag != "br":
-            count += 1
-    return count >= 2
-
-
-def _kind(
-    element: Element, tag: str, kinds: ElementKinds, key: tuple[str, str], wrap: Element | None
-) -> Kind | None:
-    if tag == "a":
-        anchor = kinds.anchor_kind(element)
-        if anchor == "permalink":
-            if element is wrap or _holds_texts(element):
-                return None  # the link holds fields (the card, its header): read them
-            return "seed" if kinds.permalink_key(element) == key else "permalink"
-        shown = kinds.text_of(element)
-        if shown and _HANDLE_TEXT.match(shown):
-            return "handle"  # whatever the link does, it shows the account
-        if anchor is not None:
-            return anchor
-    if tag == "button":
-        return "ui"
-    if tag == "time":
-        return "date"
-    return kinds.field_kind(element)
-
-
-def field_kind(element: Element, shown: str | None) -> Kind | None:
-    """``"handle"`` or ``"date"`` when an element's short text ``shown`` is one."""
-    if not shown or next(element.iterdescendants("a"), None) is not None:
-        return None  # the link inside is the field, if any
-    if _HANDLE_TEXT.match(shown):
-        return "handle"
-    if is_date_text(shown):
-        return "date"
-    return None
-
-
-def _lines_of(
-    container: Element | list[Element],
-    kinds: ElementKinds,
-    key: tuple[str, str],
-    skip: frozenset[Element],
-    wrap: Element | None,
-) -> list[list[_Segment]]:
-    lines: list[list[_Segment]] = [[]]
-    try:
-        for root in container if isinstance(container, list) else [container]:
-            _walk(root, kinds, key, skip, lines, None, None, None, wrap)
-            lines.append([])
-    except RecursionError:
-        return []  # nesting deeper than any card: not one
-    return [line for line in lines if any(s.text.strip() or s.kind == "seed" for s in line)]
-
-
-def _line_text(line: list[_Segment]) -> str:
-    return collapse("".join(s.text for s in line))
-
-
-def _part_text(part: Element, line: list[_Segment]) -> str:
-    return collapse("".join(s.text for s in line if s.part is part))
-
-
-def _parts(lines: list[list[_Segment]], kind: Kind) -> Iterator[tuple[int, Element]]:
-    seen: set[Element] = set()
-    for number, line in enumerate(lines):
-        for segment in line:
-            if segment.kind != kind or segment.part is None or segment.part in seen:
-                continue
-            # The line where the part shows something (an image's marker is empty).
-            if segment.text.strip() or not segment.text:
-                seen.add(segment.part)
-                yield number, segment.part
-
-
-def _other_text(line: list[_Segment], chosen: set[Element]) -> str:
-    return "".join(s.text for s in line if s.part not in chosen).strip(SEPARATORS)
-
-
-def _is_field_line(line: list[_Segment], chosen: set[Element]) -> bool:
-    if not any(s.part in chosen for s in line):
-        return False
-    other = collapse(_other_text(line, chosen))
-    return len(other) <= _MAX_FIELD_LINE_CHARS and len(other.split()) <= _MAX_FIELD_LINE_WORDS
 
 
 def read_container(
@@ -334,26 +123,26 @@ def read_container(
     wrap = None
     if seed is not None and not isinstance(container, list) and _wraps(seed, container, kinds):
         wrap = seed
-    lines = _lines_of(container, kinds, key, skip, wrap)
+    lines = lines_of(container, kinds, key, skip, wrap)
     if not lines or len(lines) > 60:
         return None
-    texts = [_line_text(line) for line in lines]
+    texts = [line_text(line) for line in lines]
     url_handle = (ref.handle or "").lower() if ref is not None else ""
 
     handle_el, handle_line = _author_handle(lines, url_handle)
     date_el, date_line = _first_date(lines, seed)
     chosen: set[Element] = {s.part for line in lines for s in line if s.kind in {"seed", "ui"}}
     chosen.update(el for el in (handle_el, date_el) if el is not None)
-    profiles = [el for _, el in _parts(lines, "profile")]
+    profiles = [el for _, el in parts_of(lines, "profile")]
     chosen.update(profiles)
 
     name: str | None = None
     handle: str | None = None
     if handle_el is not None and handle_line is not None:
-        handle = _part_text(handle_el, lines[handle_line]).lstrip("@＠") or None
+        handle = part_text(handle_el, lines[handle_line]).lstrip("@＠") or None
     date_text = None
     if date_el is not None and date_line is not None:
-        date_text = _part_text(date_el, lines[date_line])
+        date_text = part_text(date_el, lines[date_line])
     byline_lines: set[int] = set()
     name_lines: set[int] = set()
 
@@ -378,7 +167,7 @@ def read_container(
     if name is None and handle_el is not None and handle_line is not None:
         before = _text_before(lines[handle_line], handle_el).strip(SEPARATORS)
         before = collapse(before)
-        if 0 < len(before) <= _MAX_FIELD_LINE_CHARS and not is_date_text(before):
+        if 0 < len(before) <= MAX_FIELD_LINE_CHARS and not is_date_text(before):
             name = before
     # A name linked to the profile: "<a href=…/ada-example>Ada Example</a>".
     profile_url = None
@@ -389,9 +178,9 @@ def read_container(
         profile_url = profile_url or element.get("href")
         if not shown:
             continue
-        if shown.lstrip("@＠").lower() == (user or "").lower() or _HANDLE_TEXT.match(shown):
+        if shown.lstrip("@＠").lower() == (user or "").lower() or HANDLE_TEXT.match(shown):
             profile_handle = profile_handle or shown.lstrip("@＠")
-        elif name is None and len(shown) <= _MAX_FIELD_LINE_CHARS and not is_date_text(shown):
+        elif name is None and len(shown) <= MAX_FIELD_LINE_CHARS and not is_date_text(shown):
             name = shown
     handle = handle or profile_handle
     # "Ada Example (@ada.bsky.social)" written as one text line (a link preview title).
@@ -412,7 +201,7 @@ def read_container(
     field_lines = {
         number
         for number, line in enumerate(lines)
-        if number in byline_lines or number in name_lines or _is_field_line(line, chosen)
+        if number in byline_lines or number in name_lines or is_field_line(line, chosen)
     }
     # The line above the handle's, when short, is the display name.
     if name is None and handle_line is not None and handle_line > 0:
@@ -420,8 +209,8 @@ def read_container(
         shown = texts[above]
         if (
             above not in field_lines
-            and 0 < len(shown) <= _MAX_FIELD_LINE_CHARS
-            and len(shown.split()) <= _MAX_FIELD_LINE_WORDS
+            and 0 < len(shown) <= MAX_FIELD_LINE_CHARS
+            and len(shown.split()) <= MAX_FIELD_LINE_WORDS
             and not is_date_text(shown)
         ):
             name = shown
@@ -429,7 +218,7 @@ def read_container(
             field_lines.add(above)
     # "— @handle · 2h": a handle written as text on the date's line.
     if handle is None and date_line is not None:
-        match = _LINE_HANDLE.match(_other_text(lines[date_line], {date_el}))
+        match = _LINE_HANDLE.match(other_text(lines[date_line], {date_el}))
         if match:
             handle = match["handle"]
     text_lines = [
@@ -448,7 +237,7 @@ def read_container(
 
     seed_on_field_line = any(
         number in field_lines and _stands_alone(lines[number], element, chosen)
-        for number, element in _parts(lines, "seed")
+        for number, element in parts_of(lines, "seed")
     )
     seed_is_date = (
         date_el is not None
@@ -525,44 +314,33 @@ def _wraps(seed: Element, container: Element, kinds: ElementKinds) -> bool:
     """
     if seed is not container and not any(a is container for a in seed.iterancestors()):
         return False
-    return _holds_texts(seed)
-
-
-def _holds_texts(anchor: Element) -> bool:
-    """Whether a link holds two or more separately laid out texts (not one label)."""
-    texts = 0
-    for element in anchor.iterdescendants():
-        if isinstance(element.tag, str) and (element.text or "").strip():
-            texts += 1
-            if texts >= 2:
-                return True
-    return False
+    return holds_texts(seed)
 
 
 def _author_handle(
-    lines: list[list[_Segment]], url_handle: str
+    lines: list[list[Segment]], url_handle: str
 ) -> tuple[Element | None, int | None]:
     """The card author's shown handle: the one the permalink names, else the first."""
     first: tuple[Element | None, int | None] = (None, None)
-    for number, element in _parts(lines, "handle"):
-        shown = _part_text(element, lines[number]).lstrip("@＠").lower()
+    for number, element in parts_of(lines, "handle"):
+        shown = part_text(element, lines[number]).lstrip("@＠").lower()
         if url_handle and (
             shown == url_handle or shown.split("@")[0] == url_handle.split("@", maxsplit=1)[0]
         ):
             return element, number
-        if first[0] is None and (not url_handle or _is_field_line(lines[number], {element})):
+        if first[0] is None and (not url_handle or is_field_line(lines[number], {element})):
             first = (element, number)
     return first
 
 
 def _first_date(
-    lines: list[list[_Segment]], seed: Element | None
+    lines: list[list[Segment]], seed: Element | None
 ) -> tuple[Element | None, int | None]:
     """The card's date: a permalink's own text when it is one, else the first date."""
-    for number, element in _parts(lines, "seed"):
-        if is_date_text(_part_text(element, lines[number])):
+    for number, element in parts_of(lines, "seed"):
+        if is_date_text(part_text(element, lines[number])):
             return element, number
-    for number, element in _parts(lines, "date"):
+    for number, element in parts_of(lines, "date"):
         return element, number
     return None, None
 
@@ -574,11 +352,11 @@ def seed_may_be_field(block: Element, seed: Element, kinds: ElementKinds) -> boo
     (not a date, not alone on its line, not introducing the text, not a picture, not
     holding the card) is never a card's: its ancestors need not be read.
     """
-    if _holds_texts(seed) or _is_visual(seed, kinds):
+    if holds_texts(seed) or _is_visual(seed, kinds):
         return True
     key = kinds.permalink_key(seed) or ("", "")
-    lines = _lines_of(block, kinds, key, frozenset(), None)
-    for number, element in _parts(lines, "seed"):
+    lines = lines_of(block, kinds, key, frozenset(), None)
+    for number, element in parts_of(lines, "seed"):
         if element is not seed:
             continue
         line = lines[number]
@@ -593,7 +371,7 @@ def _same_handle(shown: str, from_url: str) -> bool:
     return shown == from_url or shown.split("@")[0] == from_url.split("@")[0]
 
 
-def _is_reply_context(line: list[_Segment]) -> bool:
+def _is_reply_context(line: list[Segment]) -> bool:
     """A line naming handles with at most two other words ("Replying to @bo @cy")."""
     if not any(s.kind == "handle" for s in line):
         return False
@@ -601,20 +379,20 @@ def _is_reply_context(line: list[_Segment]) -> bool:
     return len(other.strip(SEPARATORS).split()) <= 2
 
 
-def _stands_alone(line: list[_Segment], seed: Element, chosen: set[Element]) -> bool:
+def _stands_alone(line: list[Segment], seed: Element, chosen: set[Element]) -> bool:
     """Whether a permalink is a field of its line rather than words of a sentence.
 
     A link showing the date may share its line with the name and handle; a link with
     words ("View post", "apparently hates this") must be alone on its line.
     """
-    label = _part_text(seed, line)
+    label = part_text(seed, line)
     if not label or is_date_text(label):
         return True
     others = collapse("".join(s.text for s in line if s.part is not seed))
     return len(others.strip(SEPARATORS)) <= 2
 
 
-def _lead_in(lines: list[list[_Segment]], *, need_colon: bool) -> tuple[int, str, str] | None:
+def _lead_in(lines: list[list[Segment]], *, need_colon: bool) -> tuple[int, str, str] | None:
     """A permalink that introduces the post's text on its line: "Ada <a>tweets:</a> Hi…".
 
     Returns the line number, the text before the link (the name) and after it.
@@ -653,7 +431,7 @@ def _name_like_handle(texts: list[str], handle: str) -> str | None:
             continue
         words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in text.split(",")[0].split()]
         words = [w for w in words if w]
-        if not words or len(words) > _MAX_FIELD_LINE_WORDS:
+        if not words or len(words) > MAX_FIELD_LINE_WORDS:
             continue
         if (
             "".join(words) in squeezed
@@ -674,7 +452,7 @@ def _is_visual(seed: Element | None, kinds: ElementKinds) -> bool:
     return False
 
 
-def _text_before(line: list[_Segment], part: Element) -> str:
+def _text_before(line: list[Segment], part: Element) -> str:
     out = []
     for segment in line:
         if segment.part is part:

@@ -34,37 +34,27 @@ How a card is found:
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 import attrs
 import lxml.etree
 
-from tweetresolve.families.card_parts import (
-    MAX_FIELD_CHARS,
-    MIN_TEXT_CHARS,
-    CardReading,
-    ElementKinds,
-    collapse,
-    field_kind,
-    read_container,
-    seed_may_be_field,
+from tweetresolve.families.card_lines import MAX_FIELD_CHARS, MIN_TEXT_CHARS, collapse
+from tweetresolve.families.card_links import (
+    GENERIC_ALT,
+    ID_TIMES,
+    PERMALINK_HINT,
+    TEXT_LENGTH_XPATH,
+    PageKinds,
+    is_picture,
+    platform_cue,
 )
+from tweetresolve.families.card_parts import CardReading, read_container, seed_may_be_field
 from tweetresolve.html import Element, ParsedPage, element_text
-from tweetresolve.idtime import (
-    bluesky_time,
-    instagram_time,
-    linkedin_time,
-    mastodon_time,
-    tiktok_time,
-    truthsocial_time,
-    tweet_time,
-)
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
-from tweetresolve.urls import parse_post_url
 
 __all__ = ["CARD_MARKERS", "find_cards"]
 
@@ -89,96 +79,33 @@ CARD_MARKERS: tuple[str, ...] = (
     "/@",
 )
 
-# Cheap look at an href before the permalink parsers run on it: the path pieces of
-# every platform's post URLs, one "/" then an alternation (case-sensitive: an
-# IGNORECASE scan of every link costs six times more).
-# Example: "https://www.instagram.com/p/CqAbC1dEfG2/".
-_PERMALINK_HINT = re.compile(
-    r"/(?:[Ss]tatus|p/|reel|tv/|posts?/|videos?/|@|feed/update|activity|photo|comments/|t/)"
-    r"|urn:li|permalink|fbid="
-)
 
-# Share, reply, like and follow links of any platform: buttons, never a card's text.
-# Example: "https://twitter.com/intent/retweet?tweet_id=20", ".../sharer/sharer.php?u=".
-_SHARE_URL = re.compile(
-    r"/intent/(?:tweet|retweet|favorite|like|post)|/share\b|sharer|shareArticle"
-    r"|/home\?status=|/dialog/|/follow\b|/like\b",
-    re.IGNORECASE,
-)
-
-# An account page on a platform with fixed hosts: "https://twitter.com/ada_example",
-# "https://www.tiktok.com/@bakery_example", "https://www.linkedin.com/in/ada-example/",
-# "https://bsky.app/profile/ada.bsky.social".
-_PROFILE_URL = re.compile(
-    r"^(?:https?:)?//(?:www\.|m\.|mobile\.)?(?P<host>twitter\.com|x\.com|instagram\.com"
-    r"|tiktok\.com|threads\.net|threads\.com|facebook\.com|linkedin\.com|bsky\.app)"
-    r"/(?:in/|company/|profile/|@)?(?P<user>[A-Za-z0-9_.\-]{1,64})/?(?:[?#]|$)",
-    re.IGNORECASE,
-)
-# An account page on any Mastodon-style host: "https://mastodon.example/@louise".
-_FEDIVERSE_PROFILE_URL = re.compile(
-    r"^(?:https?:)?//(?P<host>[A-Za-z0-9.\-]{1,253})/@(?P<user>[A-Za-z0-9_]{1,30})/?(?:[?#]|$)"
-)
-# Paths of those hosts that are not accounts.
-_NOT_ACCOUNTS = frozenset(
-    {"intent", "share", "home", "hashtag", "search", "explore", "i", "p", "reel", "login",
-     "sharer", "settings", "about", "privacy", "tos", "help", "watch", "feed", "signup"}
-)  # fmt: skip
-
-# Platform names in a card's markup (classes, image descriptions): the only hint a card
-# without a permalink gives of its platform.  Example: class="tweet", alt="Twitter".
-_PLATFORM_CUE = re.compile(
-    r"tweet|twitter|instagram|tiktok|bluesky|threads|mastodon|linkedin|facebook", re.IGNORECASE
-)
-_CUE_PLATFORM = {"tweet": "twitter"}
-
-# An image that is an icon, a logo or an avatar, not a screenshot or a photo.
-_ICON_HINT = re.compile(r"icon|logo|avatar|emoji|badge|sprite|profile", re.IGNORECASE)
-# Descriptions that say what an image is rather than what a post says.
-_GENERIC_ALT = re.compile(
-    r"^(?:screen ?shot|image|photo|picture|bild|foto|captura|tweet|post|instagram|twitter"
-    r"|tiktok|facebook|video)\b",
-    re.IGNORECASE,
-)
-
-# Platforms whose links are never read as cards: a YouTube link or thumbnail is a
-# video reference, not a post the site drew.
-_NOT_CARD_PLATFORMS = frozenset({"youtube"})
 # Elements a card never reaches past.
 _STOP_TAGS = frozenset({"html", "body", "main", "head"})
+
 # Elements whose content is shown as code.
 _CODE_TAGS = frozenset({"pre", "code", "xmp", "plaintext", "listing", "textarea"})
+
 # How far above a seed a card's container may be.
 _MAX_LEVELS = 6
+
 # A card shows at most this much text (a long LinkedIn post and its fields).
 _MAX_CARD_CHARS = 3500
-# A screenshot is larger than this many pixels a side (icons are smaller).
-_MIN_IMAGE_PIXELS = 80
+
 # A card of a flat feed spans at most this many siblings.
 _MAX_RUN = 8
+
 # A no-id card is found at most this far above its shown handle.
 _MAX_HANDLE_LEVELS = 4
 
 # An element's text that starts with a handle, in the page source: ">@ada_example<",
 # "> @ada_example <".  One scan of the source decides whether no-id cards are looked for.
 _SHOWN_HANDLE_SOURCE = re.compile(r">\s{0,40}[@＠][A-Za-z0-9_]")
+
 # Text nodes holding an "@": where a shown handle may be.
 _HANDLE_TEXT_XPATH = lxml.etree.XPath(
     "descendant::text()[contains(., '@') or contains(., '\uff20')]"
 )
-# Length of an element's visible text, computed in C.
-_TEXT_LENGTH_XPATH = lxml.etree.XPath("string-length(normalize-space(.))")
-
-_ID_TIMES: dict[str, Callable[[str], dt.datetime | None]] = {
-    "twitter": tweet_time,
-    "instagram": instagram_time,
-    "threads": instagram_time,
-    "tiktok": tiktok_time,
-    "bluesky": bluesky_time,
-    "mastodon": mastodon_time,
-    "truthsocial": truthsocial_time,
-    "linkedin": lambda post_id: linkedin_time(post_id.rpartition(":")[2]),
-}
 
 
 def find_cards(
@@ -202,70 +129,6 @@ def find_cards(
     return found
 
 
-class _Kinds:
-    """Per-page memo of what anchors and short elements are (see ``ElementKinds``)."""
-
-    def __init__(self, page: ParsedPage) -> None:
-        self.page = page
-        self._anchors: dict[Element, tuple[str | None, PostRef | None, str | None]] = {}
-        self._texts: dict[Element, str | None] = {}
-        self._fields: dict[Element, str | None] = {}
-
-    def element_kinds(self) -> ElementKinds:
-        return ElementKinds(
-            anchor_kind=lambda a: self.anchor(a)[0],
-            permalink_key=self.key,
-            profile_user=lambda a: self.anchor(a)[2],
-            text_of=self.short_text,
-            field_kind=self.field_kind,
-        )
-
-    def field_kind(self, element: Element) -> str | None:
-        if element in self._fields:
-            return self._fields[element]
-        kind = field_kind(element, self.short_text(element))
-        self._fields[element] = kind
-        return kind
-
-    def anchor(self, anchor: Element) -> tuple[str | None, PostRef | None, str | None]:
-        known = self._anchors.get(anchor)
-        if known is None:
-            known = self._classify(anchor)
-            self._anchors[anchor] = known
-        return known
-
-    def _classify(self, anchor: Element) -> tuple[str | None, PostRef | None, str | None]:
-        href = self.page.absolute(anchor.get("href"))
-        if not href or len(href) > 2048:
-            return None, None, None
-        if _SHARE_URL.search(href):
-            return "ui", None, None
-        if _PERMALINK_HINT.search(href):
-            ref = parse_post_url(href)
-            if ref is not None and ref.post_id and ref.platform not in _NOT_CARD_PLATFORMS:
-                return "permalink", ref, None
-        match = _PROFILE_URL.match(href) or _FEDIVERSE_PROFILE_URL.match(href)
-        if match and match["user"].lower() not in _NOT_ACCOUNTS:
-            return "profile", None, match["user"]
-        return None, None, None
-
-    def ref(self, anchor: Element) -> PostRef | None:
-        return self.anchor(anchor)[1]
-
-    def key(self, anchor: Element) -> tuple[str, str] | None:
-        ref = self.anchor(anchor)[1]
-        return (ref.platform, ref.post_id) if ref is not None and ref.post_id else None
-
-    def short_text(self, element: Element) -> str | None:
-        if element in self._texts:
-            return self._texts[element]
-        shown = None
-        if _TEXT_LENGTH_XPATH(element) <= MAX_FIELD_CHARS:
-            shown = collapse(element_text(element))
-        self._texts[element] = shown
-        return shown
-
-
 @attrs.define
 class _Found:
     container: Element
@@ -277,7 +140,7 @@ class _Found:
 class _CardFinder:
     def __init__(self, page: ParsedPage, embeds: Sequence[Candidate]) -> None:
         self.page = page
-        self.memo = _Kinds(page)
+        self.memo = PageKinds(page)
         self.kinds = self.memo.element_kinds()
         self.embedded = {(c.post.platform, c.post.post_id) for c in embeds if c.post.post_id}
         self._field_seeds: dict[Element, bool] = {}
@@ -291,7 +154,7 @@ class _CardFinder:
         seeds = [
             a
             for a in self.page.root.iter("a")
-            if _PERMALINK_HINT.search(a.get("href") or "") and self._is_seed(a)
+            if PERMALINK_HINT.search(a.get("href") or "") and self._is_seed(a)
         ]
         found: list[_Found] = []
         pending = seeds
@@ -375,7 +238,7 @@ class _CardFinder:
             if node in self.holds_embed or len(keys.get(node, ())) > 1:
                 return None
             quoted = inner.get(node, [])
-            if len(quoted) > 1 or _TEXT_LENGTH_XPATH(node) > _MAX_CARD_CHARS:
+            if len(quoted) > 1 or TEXT_LENGTH_XPATH(node) > _MAX_CARD_CHARS:
                 return None
             skip = frozenset(card.container for card in quoted)
             reading = read_container(node, seed, ref, self.kinds, skip=skip)
@@ -487,7 +350,7 @@ class _CardFinder:
             parent = parent.getparent()
             if parent is None or parent.tag in _STOP_TAGS or parent in self.holds_embed:
                 break
-            if len(keys.get(parent, ())) > 1 or _TEXT_LENGTH_XPATH(parent) > _MAX_CARD_CHARS:
+            if len(keys.get(parent, ())) > 1 or TEXT_LENGTH_XPATH(parent) > _MAX_CARD_CHARS:
                 break
             wider = read_container(parent, seed, ref, self.kinds, skip=skip)
             if wider is None or (wider.text or "")[:20] != (reading.text or "")[:20]:
@@ -499,7 +362,7 @@ class _CardFinder:
     def _post(self, ref: PostRef | None, reading: CardReading, quoted: PostRef | None) -> Post:
         platform = ref.platform if ref is not None else "twitter"
         post_id = ref.post_id if ref is not None else None
-        created = _ID_TIMES.get(platform)
+        created = ID_TIMES.get(platform)
         links = tuple(
             Link(url=self.page.absolute(href) or href, text=shown if shown != href else None)
             for href, shown in reading.links
@@ -529,14 +392,14 @@ class _CardFinder:
         ref = self.memo.ref(seed)
         if ref is None:
             return None
-        image = next((e for e in seed.iter() if _is_picture(e)), None)
+        image = next((e for e in seed.iter() if is_picture(e)), None)
         if image is None:
             return None
         shown = collapse(element_text(seed))
         block = next((a for a in seed.iterancestors() if a.tag not in _INLINE_TAGS), None)
-        if block is not None and _TEXT_LENGTH_XPATH(block) > len(shown) + MAX_FIELD_CHARS:
-            around = _TEXT_LENGTH_XPATH(block) - sum(
-                _TEXT_LENGTH_XPATH(a)
+        if block is not None and TEXT_LENGTH_XPATH(block) > len(shown) + MAX_FIELD_CHARS:
+            around = TEXT_LENGTH_XPATH(block) - sum(
+                TEXT_LENGTH_XPATH(a)
                 for a in block.iter("a")
                 if self.memo.anchor(a)[0] == "permalink"
             )
@@ -545,10 +408,10 @@ class _CardFinder:
         alt = collapse(image.get("alt") or image.get("title") or "")
         text = None
         for caption in (shown, alt):
-            if len(caption) >= 2 * MIN_TEXT_CHARS and not _GENERIC_ALT.match(caption):
+            if len(caption) >= 2 * MIN_TEXT_CHARS and not GENERIC_ALT.match(caption):
                 text = caption
                 break
-        created = _ID_TIMES.get(ref.platform)
+        created = ID_TIMES.get(ref.platform)
         return Post(
             platform=ref.platform,
             post_id=ref.post_id,
@@ -587,14 +450,14 @@ class _CardFinder:
         for _ in range(_MAX_HANDLE_LEVELS):
             if node is None or node.tag in _STOP_TAGS or node in self.holds_embed:
                 return None
-            if _TEXT_LENGTH_XPATH(node) > _MAX_CARD_CHARS:
+            if TEXT_LENGTH_XPATH(node) > _MAX_CARD_CHARS:
                 return None
             anchors = list(node.iter("a"))
             if any(self.memo.anchor(a)[0] in {"permalink", "profile"} for a in anchors):
                 return None  # a card with a permalink or an account link is found otherwise
             reading = read_container(node, None, None, self.kinds)
             if reading is not None:
-                platform = _platform_cue(node)
+                platform = platform_cue(node, levels=_MAX_HANDLE_LEVELS)
                 dated_link = any(
                     reading.date_text and collapse(element_text(a)) == reading.date_text
                     for a in anchors
@@ -665,35 +528,6 @@ def _overlaps(one: Element, other: Element) -> bool:
 
 def _inside(element: Element, container: Element) -> bool:
     return any(a is container for a in element.iterancestors())
-
-
-def _is_picture(element: Element) -> bool:
-    if element.tag == "img":
-        return not _is_icon(element)
-    style = element.get("style") or ""
-    return "url(" in style and "background" in style
-
-
-def _is_icon(image: Element) -> bool:
-    for attribute in ("width", "height"):
-        value = (image.get(attribute) or "").strip().removesuffix("px")
-        if value.isdigit() and int(value) < _MIN_IMAGE_PIXELS:
-            return True
-    hints = " ".join(image.get(a) or "" for a in ("src", "class", "alt", "id"))
-    return _ICON_HINT.search(hints) is not None
-
-
-def _platform_cue(container: Element) -> str | None:
-    ancestors = list(itertools.islice(container.iterancestors(), _MAX_HANDLE_LEVELS))
-    for element in [container, *ancestors, *container.iterdescendants()]:
-        if not isinstance(element.tag, str):
-            continue
-        for attribute in ("class", "id", "alt", "title", "aria-label"):
-            match = _PLATFORM_CUE.search(element.get(attribute) or "")
-            if match:
-                word = match.group().lower()
-                return _CUE_PLATFORM.get(word, word)
-    return None
 
 
 def _ref_of(post: Post) -> PostRef:

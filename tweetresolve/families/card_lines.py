@@ -1,0 +1,294 @@
+"""Lines and fields of a candidate card: how a block of markup shows as text.
+
+A site draws a post as a small block of *fields*: the display name, the ``@handle``,
+the date, the text, a few buttons.  :func:`lines_of` walks a block and splits its
+visible text into lines as a browser shows them (block ends and ``<br>`` break lines;
+elements with nothing but white space between them are boxes on lines of their own),
+each piece of text tagged with the field element it belongs to, if any.  Which
+elements are fields is asked of an :class:`ElementKinds` (memoised per page).
+
+Nothing here keys on a class name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from tweetresolve.dates import parse_date
+from tweetresolve.html import Element
+
+__all__ = [
+    "HANDLE_TEXT",
+    "MAX_FIELD_CHARS",
+    "MAX_FIELD_LINE_CHARS",
+    "MAX_FIELD_LINE_WORDS",
+    "MIN_TEXT_CHARS",
+    "SEPARATORS",
+    "ElementKinds",
+    "Kind",
+    "Segment",
+    "collapse",
+    "field_kind",
+    "holds_texts",
+    "is_date_text",
+    "is_field_line",
+    "line_text",
+    "lines_of",
+    "other_text",
+    "part_text",
+    "parts_of",
+    "shown_date",
+]
+
+# A handle shown on its own: "@ada_example", "@ada.bsky.social", "@louise@mastodon.example".
+HANDLE_TEXT = re.compile(
+    r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}(?:@[A-Za-z0-9][A-Za-z0-9.\-]{1,252})?)$"
+)
+
+# A relative time shown instead of a date: "2h", "5 min", "3 days ago", "vor 2 Stunden".
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:about|ca\.|etwa|environ)\s)?(?:\d{1,3}\s?(?:s|m|h|d|w|min|mins|hr|hrs|std|j|t)"
+    r"|(?:\d{1,3}|an?)\s(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\sago"
+    r"|vor\s\d{1,3}\s(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)"
+    r"|hace\s\d{1,3}\s\w{1,10}|il y a\s\d{1,3}\s\w{1,10})$",
+    re.IGNORECASE,
+)
+
+# Characters that separate fields on one line: "Ada · @ada · 2h", "— Ada (@ada)".
+SEPARATORS = " \t\n\u00a0-–—―·•|,:;()[]/"
+
+# Runs of white space, collapsed when a value is shown on one line.
+_SPACES = re.compile(r"\s+")
+
+# Longest text of an element that may be a field (name, handle, date).
+MAX_FIELD_CHARS = 80
+
+# A line of fields holds at most this much other text ("Posted by", "on", a name).
+MAX_FIELD_LINE_CHARS = 60
+
+MAX_FIELD_LINE_WORDS = 8
+
+# A post's text is at least this long; shorter blocks are labels or buttons.
+MIN_TEXT_CHARS = 10
+
+# Tags after which text goes on a new line, as a browser lays them out.
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article",
+        "aside", "header", "footer", "main", "nav", "figure", "figcaption", "address",
+        "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead",
+        "hr", "pre",
+    }
+)  # fmt: skip
+
+# Tags whose content is never shown as text.
+_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "head", "select"})
+
+#: What an element is, as far as a card goes (see :class:`ElementKinds`).
+Kind = str
+
+
+def collapse(text: str) -> str:
+    """White space collapsed to single spaces, ends stripped."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def is_date_text(text: str) -> bool:
+    """Whether a short text is a shown date or time ("Mar 3, 2021", "2h", "9:12 AM · Sep 5, 2023").
+
+    >>> is_date_text("· 3. März 2021"), is_date_text("3 days ago"), is_date_text("Reply")
+    (True, True, False)
+    """
+    shown = text.strip(SEPARATORS)
+    if not shown or len(shown) > MAX_FIELD_CHARS or not any(c.isdigit() for c in shown):
+        return False
+    return parse_date(shown) is not None or _RELATIVE_TIME.match(shown) is not None
+
+
+def shown_date(text: str, machine: str | None) -> dt.date | dt.datetime | None:
+    """The date a field shows, else the machine-readable one (``<time datetime>``)."""
+    shown = text.strip(SEPARATORS)
+    value = parse_date(shown) if shown else None
+    if value is None and machine:
+        try:
+            value = dt.datetime.fromisoformat(machine.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return value
+
+
+@attrs.define
+class ElementKinds:
+    """Classifies elements for one page, memoised: fields are looked at once each.
+
+    ``anchor_kind`` names an anchor: ``"permalink"`` (any post), ``"profile"`` (an
+    account page), ``"ui"`` (share, reply, follow), or None; ``permalink_key`` gives the
+    post a permalink names; ``text_of`` returns an element's short text (None when it
+    is longer than a field); ``field_kind`` says whether that text is a handle or a date.
+    """
+
+    anchor_kind: Callable[[Element], Kind | None]
+    permalink_key: Callable[[Element], tuple[str, str] | None]
+    profile_user: Callable[[Element], str | None]
+    text_of: Callable[[Element], str | None]
+    field_kind: Callable[[Element], Kind | None]
+
+
+@attrs.define
+class Segment:
+    text: str
+    part: Element | None
+    kind: Kind | None
+    anchor: Element | None
+
+
+def _walk(  # noqa: PLR0917  (the walk's state, passed down the recursion)
+    element: Element,
+    kinds: ElementKinds,
+    key: tuple[str, str],
+    skip: frozenset[Element],
+    lines: list[list[Segment]],
+    part: Element | None,
+    kind: Kind | None,
+    anchor: Element | None,
+    wrap: Element | None,
+) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if element in skip:
+        lines.append([])
+        return
+    if tag in _HIDDEN_TAGS or not tag:
+        return
+    if part is None:
+        kind = _kind(element, tag, kinds, key, wrap)
+        if kind is not None:
+            part = element
+    if tag == "a" and anchor is None:
+        anchor = element
+    if tag == "br" or tag in _BLOCK_TAGS:
+        lines.append([])
+    if tag == "img" and kind in {"seed", "permalink"}:
+        lines[-1].append(Segment("", part, kind, anchor))
+    if element.text:
+        lines[-1].append(Segment(element.text, part, kind, anchor))
+    # Fields laid out as boxes: elements with nothing but white space between them
+    # ("<span>Name</span> <span>@handle</span>") are shown on lines of their own by
+    # the site's style sheet; text between elements means running text.
+    boxes = len(element) >= 2 and _only_elements(element)
+    for child in element:
+        if boxes:
+            lines.append([])
+        _walk(child, kinds, key, skip, lines, part, kind, anchor, wrap)
+        if child.tail:
+            lines[-1].append(Segment(child.tail, part, kind, anchor))
+    if tag in _BLOCK_TAGS:
+        lines.append([])
+
+
+def _only_elements(element: Element) -> bool:
+    if (element.text or "").strip():
+        return False
+    count = 0
+    for child in element:
+        if (child.tail or "").strip():
+            return False
+        if isinstance(child.tag, str) and child.tag != "br":
+            count += 1
+    return count >= 2
+
+
+def _kind(
+    element: Element, tag: str, kinds: ElementKinds, key: tuple[str, str], wrap: Element | None
+) -> Kind | None:
+    if tag == "a":
+        anchor = kinds.anchor_kind(element)
+        if anchor == "permalink":
+            if element is wrap or holds_texts(element):
+                return None  # the link holds fields (the card, its header): read them
+            return "seed" if kinds.permalink_key(element) == key else "permalink"
+        shown = kinds.text_of(element)
+        if shown and HANDLE_TEXT.match(shown):
+            return "handle"  # whatever the link does, it shows the account
+        if anchor is not None:
+            return anchor
+    if tag == "button":
+        return "ui"
+    if tag == "time":
+        return "date"
+    return kinds.field_kind(element)
+
+
+def field_kind(element: Element, shown: str | None) -> Kind | None:
+    """``"handle"`` or ``"date"`` when an element's short text ``shown`` is one."""
+    if not shown or next(element.iterdescendants("a"), None) is not None:
+        return None  # the link inside is the field, if any
+    if HANDLE_TEXT.match(shown):
+        return "handle"
+    if is_date_text(shown):
+        return "date"
+    return None
+
+
+def lines_of(
+    container: Element | list[Element],
+    kinds: ElementKinds,
+    key: tuple[str, str],
+    skip: frozenset[Element],
+    wrap: Element | None,
+) -> list[list[Segment]]:
+    lines: list[list[Segment]] = [[]]
+    try:
+        for root in container if isinstance(container, list) else [container]:
+            _walk(root, kinds, key, skip, lines, None, None, None, wrap)
+            lines.append([])
+    except RecursionError:
+        return []  # nesting deeper than any card: not one
+    return [line for line in lines if any(s.text.strip() or s.kind == "seed" for s in line)]
+
+
+def line_text(line: list[Segment]) -> str:
+    return collapse("".join(s.text for s in line))
+
+
+def part_text(part: Element, line: list[Segment]) -> str:
+    return collapse("".join(s.text for s in line if s.part is part))
+
+
+def parts_of(lines: list[list[Segment]], kind: Kind) -> Iterator[tuple[int, Element]]:
+    seen: set[Element] = set()
+    for number, line in enumerate(lines):
+        for segment in line:
+            if segment.kind != kind or segment.part is None or segment.part in seen:
+                continue
+            # The line where the part shows something (an image's marker is empty).
+            if segment.text.strip() or not segment.text:
+                seen.add(segment.part)
+                yield number, segment.part
+
+
+def other_text(line: list[Segment], chosen: set[Element]) -> str:
+    return "".join(s.text for s in line if s.part not in chosen).strip(SEPARATORS)
+
+
+def is_field_line(line: list[Segment], chosen: set[Element]) -> bool:
+    if not any(s.part in chosen for s in line):
+        return False
+    other = collapse(other_text(line, chosen))
+    return len(other) <= MAX_FIELD_LINE_CHARS and len(other.split()) <= MAX_FIELD_LINE_WORDS
+
+
+def holds_texts(anchor: Element) -> bool:
+    """Whether a link holds two or more separately laid out texts (not one label)."""
+    texts = 0
+    for element in anchor.iterdescendants():
+        if isinstance(element.tag, str) and (element.text or "").strip():
+            texts += 1
+            if texts >= 2:
+                return True
+    return False
