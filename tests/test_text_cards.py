@@ -81,6 +81,11 @@ def test_card_date_link_gives_the_id() -> None:
         "By Ada Example\n@ada_example\nAda covers ferries.\nJune 7, 2019",
         # a quote box with "— Name" but no date and no handle line
         "“We will run late,” she said.\n— Ada Example\n\nBoats ran on March 3, 2020.",
+        # an article's author box: name, handle, a co-author, the date
+        "Ada Example\n@ada_example\nBo Sample\n01 October 2020",
+        # a label before a handle, then tags and a comment's date
+        "Quote in the header: @ada_example\n\nFerries, Boats, Timetables\n\n"
+        "20. November 2022 um 10:36 Uhr",
         # the date comes too far below
         "Ada Example\n@ada_example\n" + "line\n" * 20 + "June 7, 2019",
     ],
@@ -94,3 +99,47 @@ def test_card_next_to_a_byline_post_is_not_doubled() -> None:
     """A post found by its "— Name (@handle) Date" line is not found again as a card."""
     text = "Nine to four!\n— Ada Example (@ada_example) June 7, 2019\n"
     assert len(tr.extract(text, kind="text")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # html2text Markdown: the whole card on one line, the date linked to the post
+        (
+            "The article.\n\n[Ada Example](https://twitter.com/ada_example) "
+            "[@ada_example](https://twitter.com/ada_example) Nine to four! "
+            "[05:38 PM - 07 Jun 2019](https://twitter.com/ada_example/status/1137000000000000000)"
+            "\n\nMore.",
+            ("Nine to four!", "05:38 PM - 07 Jun 2019", ()),
+        ),
+        # a list item with a bare handle, a short link and German buttons after the date
+        (
+            "* [Ada Beispiel](https://twitter.com/ada_example) @ada_example Neun zu vier! "
+            "https://t.co/AbCdEf1234 "
+            "[7. Juni 2019](https://twitter.com/ada_example/status/1137000000000000000) "
+            "Antworten Retweeten Gefällt mir",
+            ("Neun zu vier! https://t.co/AbCdEf1234", "7. Juni 2019", ("https://t.co/AbCdEf1234",)),
+        ),
+    ],
+)
+def test_one_line_markdown_card(text: str, expected: tuple[str, str, tuple[str, ...]]) -> None:
+    """A card flattened to one Markdown line gives its text, date, id and links."""
+    [post] = tr.extract(text, kind="text")
+    assert (post.text, post.date_text, tuple(link.url for link in post.links)) == expected
+    assert (post.handle, post.post_id) == ("ada_example", "1137000000000000000")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose with a handle and a date that links elsewhere
+        "Ada Example @ada_example wrote about this on [June 7, 2019](https://example.com/news/1).",
+        # prose with a handle and a bare date
+        "Ada Example @ada_example wrote about this on June 7, 2019.",
+        # an author's line
+        "By Ada Example @ada_example [June 7, 2019](https://twitter.com/ada_example/status/1)",
+    ],
+)
+def test_not_a_one_line_card(text: str) -> None:
+    """A line of prose with a handle and a date is no card unless the date links a status."""
+    assert tr.extract(text, kind="text") == []

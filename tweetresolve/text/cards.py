@@ -97,6 +97,9 @@ _ACTION_WORDS = frozenset(
 _COUNT = re.compile(r"[0-9][0-9.,]{0,9}[KkMm]?")
 #: An author's byline above a handle is an article's, not a card's: "By Ada Example".
 _AUTHOR_LEAD = re.compile(r"(?:by|von|par|por|di|door)[ \t\u00a0]", re.IGNORECASE)
+#: A line that is only a person's name: two to four capitalised words ("Ada O'Example").
+#: As a card's whole text it is an author box ("Name / @handle / Co-author / Date").
+_PERSON_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]{0,30}[ \t\u00a0]){1,3}[A-ZÀ-Þ][\w'’.-]{0,30}")
 #: Lines below the handle in which the date must come.
 _MAX_CARD_LINES = 14
 #: Heaviest card text (a post of 280, a quoted post's link, room for a media link).
@@ -215,12 +218,14 @@ def _card_at(
     text: str, start: int, end: int, dialect: ResidueDialect
 ) -> tuple[AttributionMatch, TextBlock] | None:
     line = _Line(text, start, end)
+    if dialect.platform != "twitter":
+        return None
     head = _HANDLE_LINE.fullmatch(line.clean)
-    if head is None or dialect.platform != "twitter":
-        return None
+    if head is None:
+        return _one_line_card(line, dialect)
     name = head.group("name")
-    if name is not None and _AUTHOR_LEAD.match(name):
-        return None
+    if name is not None and (_AUTHOR_LEAD.match(name) or name.rstrip().endswith(":")):
+        return None  # an author's line, or a label ("Quote: @ada")
     top = line.start
     if name is None:
         above = _line_above(text, start)
@@ -254,6 +259,8 @@ def _card_at(
     kept = [b for b in body if b.clean and not _is_action_line(b.clean)]
     if not kept or sum(b.weight for b in kept) > _TEXT_BUDGET:
         return None
+    if len(kept) == 1 and _PERSON_NAME.fullmatch(kept[0].clean):
+        return None  # an author box: a second name, not a post's text
     shown, value, url = date
     last = max(date_line, *kept, key=lambda b: b.end)
     published, precision = published_utc(value)
@@ -281,6 +288,58 @@ def _card_at(
         line_end=last.end,
     )
     return match, block
+
+
+def _one_line_card(
+    line: _Line, dialect: ResidueDialect
+) -> tuple[AttributionMatch, TextBlock] | None:
+    """A card on one Markdown line: name, handle, text, and the date linked to the post.
+
+    Only a date written as a link to a status counts: a line of prose may hold a
+    handle and a date too.
+    """
+    head = _HANDLE_LINE.match(line.clean)
+    if head is None or (head.group("name") and _AUTHOR_LEAD.match(head.group("name"))):
+        return None
+    for link in reversed(line.links):
+        shown = link.text or ""
+        at = line.clean.rfind(shown) if shown else -1
+        if at <= head.end() or "/status" not in link.url:
+            continue
+        found = match_date(shown)
+        tail = line.clean[at + len(shown) :].strip(" \t\u00a0·.")
+        if found is None or found.start != 0 or found.end != len(shown):
+            continue
+        if tail and not _is_action_line(tail):
+            continue
+        body = line.clean[head.end() : at].strip(" \t\u00a0·—-")
+        if not body:
+            return None
+        attribution = Attribution(
+            name=head.group("name"),
+            handle=head.group("handle"),
+            date_text=shown,
+            published=found.value,
+            platform=dialect.platform,
+            span=(line.start, line.end),
+        )
+        others = tuple(
+            other
+            for other in line.links
+            if other is not link and not (other.text and other.text in head.group())
+        )
+        block = TextBlock(start=line.start, end=line.end, text=body, links=others)
+        return (
+            AttributionMatch(
+                attribution=attribution,
+                text_end=line.start,
+                quoted=False,
+                date_url=link.url,
+                line_end=line.end,
+            ),
+            block,
+        )
+    return None
 
 
 def _text_below(lines: list[_Line]) -> list[_Line]:
