@@ -32,6 +32,7 @@ are that markup's (the pipeline keeps the other form).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -47,7 +48,7 @@ from tweetresolve.families.jsonwalk import (
     walk,
 )
 from tweetresolve.families.objects import post_in_object
-from tweetresolve.html import Element, ParsedPage, element_text
+from tweetresolve.html import Element, MarkerScan, ParsedPage, element_text
 from tweetresolve.platforms.base import Candidate
 
 __all__ = ["MARKERS", "embed_markup", "find_page_data"]
@@ -61,8 +62,8 @@ MARKERS: tuple[str, ...] = ("id_str", "socialmediaposting", "sharedcontent", "tw
 _PROGRAM_TYPES = ("javascript", "ecmascript", "module")
 
 
-# A script worth decoding names a platform or a post shape somewhere in its text
-# (looked for in the lower-cased text: substring tests beat a case-blind regex tenfold).
+# A script worth decoding names a platform or a post shape somewhere in its text (one
+# marker scan: a case-blind regex alternation costs ten times more).
 # Example: '"provider": "Twitter"'.
 _HINTS = (
     "id_str",
@@ -83,7 +84,6 @@ _HINTS = (
     "socialmediaposting",
     "sharedcontent",
 )
-_HINT = re.compile("|".join(re.escape(hint) for hint in _HINTS))
 
 # A string that holds embed markup: an element and an embed class or frame.
 # Example: '<blockquote class="tiktok-embed" cite="…">'.
@@ -163,13 +163,18 @@ def embed_markup(page: ParsedPage, script: Element) -> Iterator[str]:
                     yield value
 
 
+@functools.cache
+def _hint_scan() -> MarkerScan:
+    return MarkerScan([_HINTS])
+
+
 def _frames(script: Element, budget: WalkBudget) -> Iterator[Frame]:
     kind = (script.get("type") or "").split(";")[0].strip().lower()
     text = script.text
     is_data = not kind or kind.endswith("json") or any(t in kind for t in _PROGRAM_TYPES)
     if not is_data or not text:
         return
-    if _HINT.search(text[:MAX_SCRIPT_CHARS].lower()) is None:
+    if not _hint_scan().find(text[:MAX_SCRIPT_CHARS]):
         return
     for _, value in json_values(text):
         yield from walk(value, budget=budget)
