@@ -9,12 +9,13 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from shared_data import SHARED
 
 import tweetresolve
 from tweetresolve import Post
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / ".." / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 
 pytestmark = [
     pytest.mark.corpus,

@@ -13,13 +13,14 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from shared_data import SHARED
 
 from tweetresolve import extract
 
 pytestmark = pytest.mark.corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT / ".." / "shared" / "corpus" / "text_cases.jsonl"
+CASES = SHARED / "corpus" / "text_cases.jsonl"
 SCORER = ROOT / "benchmarks" / "score_text_cases.py"
 
 

@@ -14,9 +14,10 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from shared_data import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
-WILD = ROOT / ".." / "shared" / "corpus" / "wild"
+WILD = SHARED / "corpus" / "wild"
 
 pytestmark = [
     pytest.mark.corpus,

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_data import SHARED
 
 import tweetresolve
 
-SNIPPETS = Path(__file__).resolve().parents[1] / ".." / "shared" / "research" / "embed_snippets"
+SNIPPETS = SHARED / "research" / "embed_snippets"
 
 #: Snippets that really hold a post of a second platform, as ``{file name: {platform}}``
 #: (none does today).

@@ -16,11 +16,12 @@ import attrs
 import lxml.etree
 import lxml.html
 import pytest
+from shared_data import SHARED
 
 from tweetresolve.mentions import Mention, find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT / ".." / "shared" / "corpus" / "pages"
+PAGES = SHARED / "corpus" / "pages"
 
 pytestmark = [
     pytest.mark.corpus,

@@ -8,14 +8,14 @@ states; the rest is read back from the seed's own lines and compared field by fi
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from moments import utc_day
+from shared_data import SHARED
 
 from tweetresolve import Link, extract
 
-SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+SEEDS = SHARED / "seeds"
 
 # The seed's attribution line: "— <name> (@<handle>) March 30, 2022".
 _BYLINE = re.compile(r"^— (?P<name>[^\n]+?) \(@(?P<handle>\w+)\) March 30, 2022$", re.MULTILINE)

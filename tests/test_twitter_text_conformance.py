@@ -9,10 +9,10 @@ UTF-16 offsets agree and no conversion is needed (checked below).
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_data import SHARED
 
 from tweetresolve.entities import (
     extract_entities,
@@ -25,7 +25,7 @@ from tweetresolve.entities import (
     measure_text,
 )
 
-SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "conformance" / "twitter-text"
+SUITE = SHARED / "conformance" / "twitter-text"
 
 yaml = pytest.importorskip("yaml")
 

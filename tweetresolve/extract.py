@@ -2,10 +2,10 @@
 
 >>> posts = extract('''<blockquote class="twitter-tweet"><p lang="en">Hello
 ... world</p>&mdash; Ada Example (@ada_example)
-... <a href="https://twitter.com/ada_example/status/1508951925456744449">March 30, 2022</a>
+... <a href="https://twitter.com/ada_example/status/1509138367902646272">March 30, 2022</a>
 ... </blockquote>''')
 >>> [(p.post_id, p.author.handle, p.form) for p in posts]
-[('1508951925456744449', 'ada_example', 'blockquote')]
+[('1509138367902646272', 'ada_example', 'blockquote')]
 """
 
 from __future__ import annotations

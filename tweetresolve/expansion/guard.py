@@ -119,8 +119,8 @@ def literal_address(host: str) -> IPAddress | None:
 
     >>> str(literal_address("2130706433"))
     '127.0.0.1'
-    >>> str(literal_address("[::ffff:a9fe:a9fe]"))
-    '::ffff:a9fe:a9fe'
+    >>> literal_address("[::ffff:a9fe:a9fe]").ipv4_mapped  # the metadata address, mapped
+    IPv4Address('169.254.169.254')
     >>> literal_address("example.com") is None
     True
     """
