@@ -241,6 +241,7 @@ class ParsedPage:
     """
 
     __slots__ = (
+        "_end_queries",
         "_ends",
         "_line_starts",
         "_order",
@@ -262,6 +263,7 @@ class ParsedPage:
         self._order: dict[Element, int] | None = None
         self._starts: dict[str, dict[Element, int | None]] = {}
         self._ends: dict[str, dict[int, int]] = {}
+        self._end_queries: dict[str, int] = {}
 
     def absolute(self, url: str | None) -> str | None:
         """Resolve a possibly relative or protocol-relative URL against the page."""
@@ -331,7 +333,13 @@ class ParsedPage:
             found = self._nth_start_on_line(element, tag, line)
         if found is None:
             return None
-        end = None if tag.lower() in _VOID_ELEMENTS else self._tag_ends(tag).get(found)
+        # A few ends are searched for from their starts; past that, every element of the
+        # tag is matched in one pass (hundreds of unclosed embeds would cost a pass each).
+        asked = self._end_queries.get(tag, 0) + 1
+        self._end_queries[tag] = asked
+        end = None
+        if asked > _FEW_END_SEARCHES and tag.lower() not in _VOID_ELEMENTS:
+            end = self._tag_ends(tag).get(found)
         return found, end if end is not None else _element_end(self.source, tag, found)
 
     def _tag_ends(self, tag: str) -> dict[int, int]:
@@ -448,6 +456,8 @@ _MAX_START_TAG_CHARS = 65536
 _MAX_START_TAG_LINES = 64
 
 _VOID_ELEMENTS = frozenset({"br", "img", "meta", "link", "input", "hr", "source", "embed"})
+# Ends of one tag searched for one by one before all of them are matched in one pass.
+_FEW_END_SEARCHES = 16
 # Upper bound on the close-tag search, so a page of unclosed tags stays linear.
 _MAX_ELEMENT_CHARS = 2_000_000
 

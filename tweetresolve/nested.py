@@ -136,7 +136,7 @@ def find_nested_documents(
             found = _raw_text_document(page, element, element.text or "", escaped=False)
             documents = [found] if found is not None else []
         elif tag == "script":
-            documents = list(_script_documents(page, element))
+            documents = list(_script_documents(page, element, may_hold_embed))
         elif tag == "template":
             documents = list(_template_documents(element))
         else:
@@ -177,10 +177,18 @@ def _script_type(script: Element) -> str:
     return (script.get("type") or "").split(";")[0].strip().lower()
 
 
-def _script_documents(page: ParsedPage, script: Element) -> Iterator[NestedDocument]:
+def _script_documents(
+    page: ParsedPage, script: Element, may_hold_embed: Callable[[str], bool]
+) -> Iterator[NestedDocument]:
     kind = _script_type(script)
     if kind.endswith("json") or not kind or any(program in kind for program in _PROGRAM_TYPES):
-        yield from documents_in_page_data(page, script)
+        # The prefilter on the raw text first: decoding a big state object costs more
+        # than a marker scan, and embed code keeps its markers through JSON escaping
+        # (but for "/", which JSON may write "\/").
+        probe = script.text or ""
+        has_markup = "<" in probe or "\\u003c" in probe or "\\u003C" in probe
+        if has_markup and may_hold_embed(probe.replace("\\/", "/") if "\\/" in probe else probe):
+            yield from documents_in_page_data(page, script)
         return
     content = script.text or ""
     if content.lstrip().startswith("<"):
