@@ -6,9 +6,21 @@ the loopback stand-in server and the benchmark.
 
 from __future__ import annotations
 
+import ssl
 from typing import Any
 
 import attrs
+import httpx
+
+# One TLS context for every test transport: building one loads the CA store (tens
+# of milliseconds), and pytest-httpx answers before any TLS happens anyway.
+_TLS = ssl.create_default_context()
+
+
+def mocked_transport() -> httpx.AsyncHTTPTransport:
+    """httpx's own transport, which pytest-httpx replaces; cheap to make."""
+    return httpx.AsyncHTTPTransport(verify=_TLS)
+
 
 TWEET_ID = "1768312345678901248"
 TWEET_URL = f"https://x.com/marta_ferrywatch/status/{TWEET_ID}"

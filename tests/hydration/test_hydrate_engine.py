@@ -10,7 +10,7 @@ from typing import Any
 import httpcore
 import httpx
 import pytest
-from bodies import CASE_BY_SOURCE, SYNDICATION_FULL, TWEET_URL
+from bodies import CASE_BY_SOURCE, SYNDICATION_FULL, TWEET_URL, mocked_transport
 from pytest_httpx import HTTPXMock
 
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
@@ -36,7 +36,7 @@ YOUTUBE = CASE_BY_SOURCE["youtube_oembed"]
 def hydrator(**options: Any) -> Hydrator:
     options.setdefault("cache", None)
     options.setdefault("retries", 0)
-    return Hydrator(transport=httpx.AsyncHTTPTransport(), **options)
+    return Hydrator(transport=mocked_transport(), **options)
 
 
 def test_results_in_input_order_with_one_request_per_post(httpx_mock: HTTPXMock) -> None:
@@ -157,7 +157,7 @@ def test_nothing_is_sent_without_a_lookup(httpx_mock: HTTPXMock) -> None:
         pass
 
     async def main() -> None:
-        async with AsyncHydrator(transport=httpx.AsyncHTTPTransport()):
+        async with AsyncHydrator(transport=mocked_transport()):
             pass
 
     asyncio.run(main())
@@ -303,9 +303,9 @@ def test_ahydrate_with_a_hydrator_and_alone(httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_response(url=ANY_URL, json=SYNDICATION_FULL, is_reusable=True)
 
     async def main() -> tuple[Any, Any]:
-        async with AsyncHydrator(transport=httpx.AsyncHTTPTransport()) as own:
+        async with AsyncHydrator(transport=mocked_transport()) as own:
             first = await ahydrate([TWEET_URL], hydrator=own)
-        second = await ahydrate([TWEET_URL], transport=httpx.AsyncHTTPTransport(), cache=None)
+        second = await ahydrate([TWEET_URL], transport=mocked_transport(), cache=None)
         return first, second
 
     first, second = asyncio.run(main())

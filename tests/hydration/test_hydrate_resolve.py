@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 import re
 
-import httpx
 import pytest
-from bodies import SYNDICATION_FULL, TWEET_ID
+from bodies import SYNDICATION_FULL, TWEET_ID, mocked_transport
 from pytest_httpx import HTTPXMock
 
 import tweetresolve as tr
@@ -29,7 +28,7 @@ SYNDICATION = re.compile(r"^https://cdn\.syndication\.twimg\.com/.*")
 
 
 def hydrator() -> tr.Hydrator:
-    return tr.Hydrator(transport=httpx.AsyncHTTPTransport(), cache=None, retries=0)
+    return tr.Hydrator(transport=mocked_transport(), cache=None, retries=0)
 
 
 def test_placeholder_is_completed(httpx_mock: HTTPXMock) -> None:
@@ -70,7 +69,7 @@ def test_aresolve_hydrates(httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_response(url=SYNDICATION, json=SYNDICATION_FULL)
 
     async def main() -> list[tr.Post]:
-        async with tr.AsyncHydrator(transport=httpx.AsyncHTTPTransport(), cache=None) as h:
+        async with tr.AsyncHydrator(transport=mocked_transport(), cache=None) as h:
             return await tr.aresolve(PLACEHOLDER, hydrator=h)
 
     (post,) = asyncio.run(main())

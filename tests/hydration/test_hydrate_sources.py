@@ -8,9 +8,16 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
 import pytest
-from bodies import CASE_BY_SOURCE, CASES, SYNDICATION_FULL, TWEET_URL, SourceCase, tombstone
+from bodies import (
+    CASE_BY_SOURCE,
+    CASES,
+    SYNDICATION_FULL,
+    TWEET_URL,
+    SourceCase,
+    mocked_transport,
+    tombstone,
+)
 from pytest_httpx import HTTPXMock
 
 from tweetresolve.hydration import Hydration, hydrate
@@ -32,7 +39,7 @@ def run(items: list[str], **options: Any) -> list[Hydration]:
     options.setdefault("meta_access_token", "123|client-token")
     options.setdefault("retries", 0)
     options.setdefault("backoff", 0.0)
-    return hydrate(items, transport=httpx.AsyncHTTPTransport(), cache=None, **options)
+    return hydrate(items, transport=mocked_transport(), cache=None, **options)
 
 
 def field(post: Any, dotted: str) -> Any:
