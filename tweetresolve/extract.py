@@ -309,6 +309,9 @@ def _family_candidates(page: ParsedPage, official: list[Candidate]) -> list[Cand
             logger.exception("the %s family failed on this document", family)
     if not found:
         return []
+    # Up to the nearest official embed above (a wrapper further up holds that one too,
+    # and the merge folds its copy): each walk up ends there, so nesting stays linear.
+    official_elements = {candidate.element for candidate in official}
     around: set[tuple[Any, str, str | None]] = set()
     for candidate in official:
         key = (candidate.post.platform, candidate.post.post_id)
@@ -316,6 +319,8 @@ def _family_candidates(page: ParsedPage, official: list[Candidate]) -> list[Cand
         while element is not None:
             around.add((element, *key))
             element = element.getparent()
+            if element in official_elements:
+                break
     return [
         attrs.evolve(candidate, nested=True)
         for candidate in found

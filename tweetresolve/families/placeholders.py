@@ -189,6 +189,11 @@ _SKIPPED_TAGS = frozenset(
 )
 # Ancestors whose content is shown as code or is a button: nothing inside is an embed.
 _CODE_TAGS = frozenset({"pre", "code", "xmp", "button", "a"})
+# The same test over an element's ancestors, run in C: asked for every candidate, a
+# Python walk up would be quadratic on embeds nested hundreds deep.
+_IN_CODE_XPATH = lxml.etree.XPath(
+    "boolean(" + " or ".join(f"ancestor::{tag}" for tag in sorted(_CODE_TAGS)) + ")"
+)
 
 # A text node that is a URL and nothing else: ">https://x.com/ada/status/20</div>".  Only
 # a page holding one can hold a URL-only embed block (the XPath below costs a tree walk).
@@ -243,14 +248,16 @@ def find_placeholders(page: ParsedPage) -> list[Candidate]:
 
 
 def _add(found: dict[Element, Candidate], element: Element, post: Post) -> None:
+    # Up to the nearest placeholder above: one of another post holds what is above it
+    # (a copy of the same post further up is folded by the merge), and each walk up
+    # ends there, so nested placeholders stay linear.
     for ancestor in element.iterancestors():
         outer = found.get(ancestor)
-        if (
-            outer is not None
-            and outer.post.platform == post.platform
-            and outer.post.post_id == post.post_id
-        ):
+        if outer is None:
+            continue
+        if outer.post.platform == post.platform and outer.post.post_id == post.post_id:
             return
+        break
     found[element] = Candidate(element=element, post=post)
 
 
@@ -303,7 +310,7 @@ def _is_excluded(element: Element) -> bool:
     marks = f"{element.get('class') or ''} {element.get('id') or ''}"
     if _NOT_A_POST_CLASS.search(marks):
         return True
-    return any(ancestor.tag in _CODE_TAGS for ancestor in element.iterancestors())
+    return bool(_IN_CODE_XPATH(element))
 
 
 def _context_platforms(element: Element) -> set[str]:
