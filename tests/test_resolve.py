@@ -216,7 +216,7 @@ def test_trusted_hosts_reach_the_expander(httpx_mock: HTTPXMock) -> None:
     (post,) = resolve(
         text,
         expand="all",
-        trusted_hosts=["127.0.0.1"],
+        trusted_hosts=["127.0.0.1:8765"],
         transport=httpx.AsyncHTTPTransport(),
         retries=0,
     )

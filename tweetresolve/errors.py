@@ -5,12 +5,13 @@ Detection never raises on content, and expansion reports per-URL failures as
 
     TweetResolveError            base of everything this library raises on purpose
     ├── InvalidOptionError       an option has a wrong value (also a ValueError)
-    └── ExpanderClosedError      an expander was used after it was closed
+    ├── ExpanderClosedError      an expander was used after it was closed
+    └── CacheError               a cache file cannot be used (not a SQLite database, unreadable)
 """
 
 from __future__ import annotations
 
-__all__ = ["ExpanderClosedError", "InvalidOptionError", "TweetResolveError"]
+__all__ = ["CacheError", "ExpanderClosedError", "InvalidOptionError", "TweetResolveError"]
 
 
 class TweetResolveError(Exception):
@@ -27,3 +28,11 @@ class InvalidOptionError(TweetResolveError, ValueError):
 
 class ExpanderClosedError(TweetResolveError, RuntimeError):
     """An expander was used after it was closed."""
+
+
+class CacheError(TweetResolveError, OSError):
+    """A cache file cannot be opened as an expansion cache (corrupt, not SQLite, unreadable)."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path

@@ -139,6 +139,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 pass
         elif path == "/to":
             self._redirect(query["url"][0])
+        elif path == "/cookiestorm":
+            # A redirect back to itself that sets 500 new cookies on every hop.
+            hit = self.server.count(path)
+            self.send_response(302)
+            self.send_header("Location", "/cookiestorm")
+            for n in range(500):
+                self.send_header("Set-Cookie", f"k{hit}_{n}=v; Path=/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif path == "/cookie/set":
             self._send(302, b"", {"Location": "/cookie/check", "Set-Cookie": "seen=1; Path=/"})
         elif path == "/cookie/check":

@@ -41,7 +41,9 @@ def test_one_line_per_input_in_order(server: Any, tmp_path: Path) -> None:
     """Every input gets a line, in input order, duplicates included."""
     base = f"http://127.0.0.1:{server.server_port}"
     urls = [f"{base}/chain/2", "ftp://nope", f"{base}/status/404", f"{base}/chain/2"]
-    lines = run(*urls, "--trust", "127.0.0.1", "--cache", str(tmp_path / "c.sqlite"))
+    lines = run(
+        *urls, "--trust", f"127.0.0.1:{server.server_port}", "--cache", str(tmp_path / "c.sqlite")
+    )
     assert [line["url"] for line in lines] == urls
     assert [line["ok"] for line in lines] == [True, False, False, True]
     assert lines[0]["final_url"] == f"{base}/final"
@@ -54,7 +56,11 @@ def test_stdin_skips_blank_and_comment_lines(server: Any) -> None:
     """'-' reads one URL per line."""
     base = f"http://127.0.0.1:{server.server_port}"
     lines = run(
-        "-", "--trust", "127.0.0.1", "--no-cache", stdin=f"# list\n{base}/final\n\n{base}/meta\n"
+        "-",
+        "--trust",
+        f"127.0.0.1:{server.server_port}",
+        "--no-cache",
+        stdin=f"# list\n{base}/final\n\n{base}/meta\n",
     )
     assert [line["url"] for line in lines] == [f"{base}/final", f"{base}/meta"]
 
@@ -64,9 +70,9 @@ def test_second_run_resumes_from_the_cache(server: Any, tmp_path: Path) -> None:
     """A rerun answers finished URLs from the cache file without a request."""
     base = f"http://127.0.0.1:{server.server_port}"
     cache = str(tmp_path / "resume.sqlite")
-    first = run(f"{base}/chain/3", "--trust", "127.0.0.1", "--cache", cache)
+    first = run(f"{base}/chain/3", "--trust", f"127.0.0.1:{server.server_port}", "--cache", cache)
     hits = len(server.hits)
-    second = run(f"{base}/chain/3", "--trust", "127.0.0.1", "--cache", cache)
+    second = run(f"{base}/chain/3", "--trust", f"127.0.0.1:{server.server_port}", "--cache", cache)
     assert first[0]["from_cache"] is False
     assert second[0]["from_cache"] is True
     assert second[0]["final_url"] == first[0]["final_url"]
@@ -79,7 +85,9 @@ def test_scan_resolve_finder_expands_links(server: Any, tmp_path: Path) -> None:
     base = f"http://127.0.0.1:{server.server_port}"
     parser = argparse.ArgumentParser()
     cli_support.add_resolve_arguments(parser)
-    args = parser.parse_args(["--resolve", "--expand-all", "--trust", "127.0.0.1", "--no-cache"])
+    args = parser.parse_args(
+        ["--resolve", "--expand-all", "--trust", f"127.0.0.1:{server.server_port}", "--no-cache"]
+    )
     find = cli_support.resolving_finder(args)
     document = f"Look {base}/chain/1\n— Ada Example (@ada_example) March 30, 2022".encode()
     (post,) = find(document)
@@ -126,7 +134,16 @@ def test_main_expand(server: Any, capsys: pytest.CaptureFixture[str]) -> None:
     from tweetresolve.cli import main
 
     base = f"http://127.0.0.1:{server.server_port}"
-    status = main(["expand", f"{base}/chain/1", "nope", "--trust", "127.0.0.1", "--no-cache"])
+    status = main(
+        [
+            "expand",
+            f"{base}/chain/1",
+            "nope",
+            "--trust",
+            f"127.0.0.1:{server.server_port}",
+            "--no-cache",
+        ]
+    )
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert status == 0
     assert [(line["ok"], line["error"]) for line in lines] == [(True, None), (False, "invalid_url")]
@@ -141,7 +158,15 @@ def test_main_scan_resolve(server: Any, tmp_path: Path, capsys: pytest.CaptureFi
     page = tmp_path / "post.txt"
     page.write_text(f"Look {base}/chain/2\n— Ada Example (@ada_example) March 30, 2022\n")
     status = main(
-        ["scan", "--resolve", "--expand-all", "--trust", "127.0.0.1", "--no-cache", str(page)]
+        [
+            "scan",
+            "--resolve",
+            "--expand-all",
+            "--trust",
+            f"127.0.0.1:{server.server_port}",
+            "--no-cache",
+            str(page),
+        ]
     )
     (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert status == 0
@@ -160,7 +185,15 @@ def test_interrupted_run_resumes(server: Any, tmp_path: Path) -> None:
     base = f"http://127.0.0.1:{server.server_port}"
     done = [f"{base}/chain/1?run=resume&n={n}" for n in range(10)]
     cache = tmp_path / "resume.sqlite"
-    command = [sys.executable, "-m", "tweetresolve", "expand", "-", "--trust", "127.0.0.1"]
+    command = [
+        sys.executable,
+        "-m",
+        "tweetresolve",
+        "expand",
+        "-",
+        "--trust",
+        f"127.0.0.1:{server.server_port}",
+    ]
     command += ["--cache", str(cache), "--concurrency", "4", "--retries", "0"]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     process = subprocess.Popen(
@@ -182,6 +215,6 @@ def test_interrupted_run_resumes(server: Any, tmp_path: Path) -> None:
     assert all(json.loads(line)["ok"] for line in printed)
 
     hits = len(server.hits)
-    again = run(*done, "--trust", "127.0.0.1", "--cache", str(cache))
+    again = run(*done, "--trust", f"127.0.0.1:{server.server_port}", "--cache", str(cache))
     assert all(line["from_cache"] for line in again)
     assert len(server.hits) == hits

@@ -7,6 +7,7 @@ import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from expand_server import running_server
@@ -23,6 +24,11 @@ def base() -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_port}"
 
 
+def trust(base: str) -> list[str]:
+    """Trust the test server: its address and its random high port."""
+    return [f"127.0.0.1:{urlsplit(base).port}"]
+
+
 def expand_with(url: str, **options: Any) -> Expansion:
     options.setdefault("retries", 0)
     with Expander(**options) as expander:
@@ -34,10 +40,10 @@ def test_cached_result_is_not_served_to_a_stricter_policy(base: str, tmp_path: P
     """A chain cached under a trust is refused again by an expander without that trust."""
     cache = tmp_path / "expansions.sqlite"
     url = f"{base}/chain/1"
-    trusted = expand_with(url, cache=cache, trusted_hosts=["127.0.0.1"])
+    trusted = expand_with(url, cache=cache, trusted_hosts=trust(base))
     assert trusted.ok
     assert not trusted.from_cache
-    again = expand_with(url, cache=cache, trusted_hosts=["127.0.0.1"])
+    again = expand_with(url, cache=cache, trusted_hosts=trust(base))
     assert again.from_cache  # the same policy still gets the cached result
     untrusted = expand_with(url, cache=cache)
     assert untrusted.error == "blocked_address"
@@ -47,7 +53,7 @@ def test_cached_result_is_not_served_to_a_stricter_policy(base: str, tmp_path: P
 @pytest.mark.integration
 def test_redirect_loop_keeps_the_status_of_the_last_response(base: str) -> None:
     """redirect_loop reports the 3xx that closed the loop, not None."""
-    result = expand_with(f"{base}/loop/a", cache=None, trusted_hosts=["127.0.0.1"])
+    result = expand_with(f"{base}/loop/a", cache=None, trusted_hosts=trust(base))
     assert result.error == "redirect_loop"
     assert result.status == 302
 
@@ -55,7 +61,7 @@ def test_redirect_loop_keeps_the_status_of_the_last_response(base: str) -> None:
 @pytest.mark.integration
 def test_refused_redirect_keeps_the_status_of_the_redirect(base: str) -> None:
     """A redirect to a refused address reports the 3xx that named it."""
-    result = expand_with(f"{base}/to?url=http://10.0.0.1/", cache=None, trusted_hosts=["127.0.0.1"])
+    result = expand_with(f"{base}/to?url=http://10.0.0.1/", cache=None, trusted_hosts=trust(base))
     assert result.error == "blocked_address"
     assert result.status == 302
     assert result.final_url == "http://10.0.0.1/"

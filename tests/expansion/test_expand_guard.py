@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tweetresolve.errors import InvalidOptionError
 from tweetresolve.expansion import AsyncExpander, GuardedTransport
 from tweetresolve.expansion.guard import AddressPolicy, BlockedAddressError, literal_address
 from tweetresolve.expansion.transport import NameResolutionError
@@ -199,14 +200,16 @@ def redirect_to(location: str) -> bytes:
     return f"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n".encode()
 
 
-def expand_with(url: str, backend: RecordingBackend, *, trusted: tuple[str, ...] = ()) -> Expansion:
+def expand_with(
+    url: str, backend: RecordingBackend, *, trusted: tuple[str, ...] = (), **options: Any
+) -> Expansion:
     transport = GuardedTransport(
         trusted_hosts=trusted, resolver=fake_resolver, network_backend=backend
     )
 
     async def main() -> Expansion:
         async with AsyncExpander(
-            transport=transport, trusted_hosts=trusted, retries=0, cache=None
+            transport=transport, trusted_hosts=trusted, retries=0, cache=None, **options
         ) as expander:
             return await expander.expand(url)
 
@@ -312,3 +315,173 @@ def test_every_spelling_of_a_private_address_is_blocked(network: int, offset: in
         found = literal_address(spelling)
         assert found is not None
         assert policy.is_blocked_ip(found)
+
+
+# -- ports ------------------------------------------------------------------------------
+
+OK_PAGE = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"
+
+
+@pytest.mark.parametrize(
+    ("url", "options"),
+    [
+        ("http://public.example:22/", {}),  # ssh on a public host
+        ("http://public.example:6379/", {}),  # redis
+        ("http://public.example:0/", {}),  # port 0 is not "the default"
+        ("http://public.example:0/", {"allowed_ports": [80, 443]}),  # never, whatever is allowed
+        ("https://public.example:25/", {}),  # smtp, over TLS too
+        ("http://loopback.example:8765/", {"trusted": ("loopback.example",)}),  # trust, no port
+        ("http://loopback.example:8765/", {"trusted": ("loopback.example:8766",)}),  # other port
+        ("http://127.0.0.1:8765/", {"trusted": ("127.0.0.1",)}),  # address trusted, port not
+    ],
+)
+def test_port_not_allowed_connects_nowhere(url: str, options: dict[str, Any]) -> None:
+    """A port outside allowed_ports, not named by a trusted entry, is refused before connecting."""
+    backend = RecordingBackend({PUBLIC: OK_PAGE, "127.0.0.1": OK_PAGE})
+    result = expand_with(url, backend, **options)
+    assert (result.ok, result.error) == (False, "blocked_address")
+    assert backend.connects == []
+
+
+@pytest.mark.parametrize(
+    ("url", "options", "connect"),
+    [
+        ("http://public.example/", {}, (PUBLIC, 80)),
+        ("http://public.example:8080/", {}, (PUBLIC, 8080)),  # a common alternate
+        ("https://public.example:8443/", {}, (PUBLIC, 8443)),
+        ("http://public.example:2375/", {"allowed_ports": [2375]}, (PUBLIC, 2375)),
+        (
+            "http://loopback.example:8765/",
+            {"trusted": ("loopback.example:8765",)},
+            ("127.0.0.1", 8765),
+        ),
+        ("http://127.0.0.1:8765/", {"trusted": ("127.0.0.1:8765",)}, ("127.0.0.1", 8765)),
+        ("http://127.0.0.1:8765/", {"trusted": ("127.0.0.0/8:8765",)}, ("127.0.0.1", 8765)),
+    ],
+)
+def test_allowed_ports_and_trusted_ports(
+    url: str, options: dict[str, Any], connect: tuple[str, int]
+) -> None:
+    """Allowed ports, and a port a trusted entry names for its host, are connected to."""
+    backend = RecordingBackend({PUBLIC: OK_PAGE, "127.0.0.1": OK_PAGE})
+    result = expand_with(url, backend, **options)
+    assert result.ok, result.detail
+    assert backend.connects == [connect]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://public.example:6379/",  # another port of the same public host
+        "http://127.0.0.1:8765/",  # a trusted address and port, from an untrusted host
+        "http://loopback.example:8765/",  # the same by a trusted name
+    ],
+)
+def test_redirect_from_untrusted_host_gets_no_extra_port(target: str) -> None:
+    """A redirect from an untrusted host never reaches a port outside allowed_ports."""
+    backend = RecordingBackend({PUBLIC: redirect_to(target), "127.0.0.1": OK_PAGE})
+    trusted = ("127.0.0.1:8765", "loopback.example:8765")
+    result = expand_with("http://public.example/start", backend, trusted=trusted)
+    assert (result.ok, result.error) == (False, "blocked_address")
+    assert backend.connects == [(PUBLIC, 80)]
+
+
+def test_redirect_between_trusted_ports_is_followed() -> None:
+    """A trusted host may redirect to another port a trusted entry names."""
+    backend = RecordingBackend({"127.0.0.1": OK_PAGE})
+    trusted = ("127.0.0.1:8765", "127.0.0.1:8766")
+    backend.answers["127.0.0.1"] = redirect_to("http://127.0.0.1:8766/")
+    result = expand_with("http://127.0.0.1:8765/", backend, trusted=trusted, max_redirects=1)
+    # The canned answer redirects again from 8766: the second redirect is one too many,
+    # but both ports were connected to.
+    assert result.error == "too_many_redirects"
+    assert backend.connects == [("127.0.0.1", 8765), ("127.0.0.1", 8766)]
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        (["127.0.0.1:0"], "names port 0"),
+        (["127.0.0.1:70000"], "names port 70000"),
+    ],
+)
+def test_trusted_entry_ports_are_checked(entries: list[str], message: str) -> None:
+    """A trusted entry must name a real port."""
+    with pytest.raises(ValueError, match=message):
+        AddressPolicy(entries)
+
+
+@pytest.mark.parametrize("ports", [[0], [65536], ["80"], [True], "80"])
+def test_allowed_ports_are_checked(ports: Any) -> None:
+    """allowed_ports takes port numbers 1-65535 only."""
+    with pytest.raises(InvalidOptionError) as caught:
+        AsyncExpander(allowed_ports=ports)
+    assert caught.value.option == "allowed_ports"
+
+
+# -- hostile resolvers, locations and hosts ----------------------------------------------
+
+
+def test_resolver_answer_that_is_not_an_address_is_a_dns_failure() -> None:
+    """A resolver answering with a non-address gives 'dns' for that URL, not an exception."""
+
+    async def odd_resolver(host: str, port: int) -> list[str]:
+        return ["not-an-address"] if host == "odd.example" else [PUBLIC]
+
+    backend = RecordingBackend({PUBLIC: OK_PAGE})
+    transport = GuardedTransport(resolver=odd_resolver, network_backend=backend)
+
+    async def main() -> list[Expansion]:
+        async with AsyncExpander(transport=transport, retries=0, cache=None) as expander:
+            return [e async for e in expander.stream(["http://odd.example/", "http://ok.example/"])]
+
+    results = {e.url: e for e in asyncio.run(main())}
+    assert results["http://odd.example/"].error == "dns"
+    assert results["http://ok.example/"].ok  # the stream went on
+    assert backend.connects == [(PUBLIC, 80)]
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "",  # empty
+        "   ",  # blank
+        "http://public.example/" + "a" * 8200,  # longer than any URL requested
+    ],
+)
+def test_unusable_location_is_invalid_redirect(location: str) -> None:
+    """A 3xx whose Location is empty or too long is invalid_redirect, with its status."""
+    answer = f"HTTP/1.1 301 Moved\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n"
+    backend = RecordingBackend({PUBLIC: answer.encode()})
+    result = expand_with("http://public.example/start", backend)
+    assert (result.error, result.status) == ("invalid_redirect", 301)
+    assert backend.connects == [(PUBLIC, 80)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://a b.example/",  # a space in the host
+        "http://%70ublic.example/",  # percent escapes in the host
+        "http://%31%32%37.0.0.1/",  # an escaped loopback address
+    ],
+)
+def test_odd_host_never_reaches_the_resolver(url: str) -> None:
+    """A host with a space or % escapes is invalid_url before any lookup."""
+    asked: list[str] = []
+
+    async def recording_resolver(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return [PUBLIC]
+
+    backend = RecordingBackend({PUBLIC: OK_PAGE})
+    transport = GuardedTransport(resolver=recording_resolver, network_backend=backend)
+
+    async def main() -> Expansion:
+        async with AsyncExpander(transport=transport, retries=0, cache=None) as expander:
+            return await expander.expand(url)
+
+    result = asyncio.run(main())
+    assert result.error == "invalid_url"
+    assert asked == []
+    assert backend.connects == []

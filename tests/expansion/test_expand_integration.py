@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from expand_server import running_server
@@ -29,7 +30,8 @@ def base(server: Any) -> str:
 
 
 def expand_local(url: str, **options: Any) -> Expansion:
-    options.setdefault("trusted_hosts", ["127.0.0.1"])
+    # The server listens on a random high port: trust that port on 127.0.0.1.
+    options.setdefault("trusted_hosts", [f"127.0.0.1:{urlsplit(url).port}"])
     options.setdefault("timeout", 2)
     options.setdefault("deadline", 10)
     options.setdefault("backoff", 0.01)
@@ -89,7 +91,7 @@ def test_interstitial_under_its_own_name(base: str, server: Any) -> None:
     port = server.server_port
     transport = GuardedTransport(trusted_hosts=["lnkd.in"], resolver=local_only)
     result = expand_local(
-        f"http://lnkd.in:{port}/external", transport=transport, trusted_hosts=["lnkd.in"]
+        f"http://lnkd.in:{port}/external", transport=transport, trusted_hosts=[f"lnkd.in:{port}"]
     )
     assert result.ok
     assert vias(result) == ["interstitial", None]
@@ -144,9 +146,10 @@ def test_endless_body_is_read_bounded(base: str) -> None:
 def test_hostname_resolving_to_loopback_is_refused_unless_trusted(server: Any) -> None:
     """'localhost' is loopback: refused by default, allowed when trusted by name."""
     url = f"http://localhost:{server.server_port}/final"
-    refused = expand_local(url, trusted_hosts=[])
+    port = server.server_port
+    refused = expand_local(url, trusted_hosts=[], allowed_ports=[port])
     assert (refused.ok, refused.error) == (False, "blocked_address")
-    assert expand_local(url, trusted_hosts=["localhost"]).ok
+    assert expand_local(url, trusted_hosts=[f"localhost:{port}"]).ok
 
 
 def test_fake_name_resolving_to_loopback(server: Any) -> None:
@@ -156,11 +159,18 @@ def test_fake_name_resolving_to_loopback(server: Any) -> None:
         return ["127.0.0.1"]
 
     url = f"http://short.test:{server.server_port}/final"
-    refused = expand_local(url, trusted_hosts=[], transport=GuardedTransport(resolver=resolver))
+    refused = expand_local(
+        url,
+        trusted_hosts=[],
+        allowed_ports=[server.server_port],
+        transport=GuardedTransport(resolver=resolver),
+    )
     assert refused.error == "blocked_address"
+    assert refused.detail is not None
+    assert "127.0.0.1" in refused.detail
     allowed = expand_local(
         url,
-        trusted_hosts=["short.test"],
+        trusted_hosts=[f"short.test:{server.server_port}"],
         transport=GuardedTransport(trusted_hosts=["short.test"], resolver=resolver),
     )
     assert allowed.ok
@@ -179,14 +189,20 @@ def test_trusted_server_redirecting_to_untrusted_loopback(
 ) -> None:
     """Trusting 127.0.0.1 does not extend to where it redirects."""
     location = target.format(port=server.server_port)
-    result = expand_local(f"{base}/to?url={location}")
+    # The port is allowed for every host, so only the address policy can refuse.
+    result = expand_local(
+        f"{base}/to?url={location}",
+        trusted_hosts=["127.0.0.1"],
+        allowed_ports=[server.server_port],
+    )
     assert (result.ok, result.error) == (False, "blocked_address")
     assert result.final_url == location
 
 
 def test_cookies_stay_inside_one_chain(base: str) -> None:
     """A cookie set during a chain is sent on within it, and never to another URL."""
-    with Expander(trusted_hosts=["127.0.0.1"], cache=None, retries=0) as expander:
+    trusted = [f"127.0.0.1:{urlsplit(base).port}"]
+    with Expander(trusted_hosts=trusted, cache=None, retries=0) as expander:
         assert expander.expand(f"{base}/cookie/set").ok
         assert expander.expand(f"{base}/cookie/check").status == 400
 
@@ -197,7 +213,10 @@ def test_many_urls_concurrently(base: str) -> None:
 
     async def main() -> list[Expansion]:
         async with AsyncExpander(
-            trusted_hosts=["127.0.0.1"], concurrency=16, per_host=16, retries=0
+            trusted_hosts=[f"127.0.0.1:{urlsplit(base).port}"],
+            concurrency=16,
+            per_host=16,
+            retries=0,
         ) as expander:
             return await expander.expand_many(urls)
 

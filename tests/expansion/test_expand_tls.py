@@ -9,6 +9,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from expand_server import running_server
@@ -59,6 +60,9 @@ async def only_tls_test(host: str, port: int) -> list[str]:
 
 
 def expand_tls(url: str, transport: GuardedTransport, trusted: list[str]) -> Expansion:
+    # The server's random high port is opened by naming it in the trusted entries.
+    port = urlsplit(url).port
+    trusted = [f"{host}:{port}" for host in trusted]
     with Expander(transport=transport, trusted_hosts=trusted, cache=None, retries=0) as expander:
         return expander.expand(url)
 

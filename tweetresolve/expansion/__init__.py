@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from tweetresolve.errors import CacheError
 from tweetresolve.expansion.api import expand, expand_many
 from tweetresolve.expansion.cache import ExpansionCache, SQLiteCache
 from tweetresolve.expansion.canonical import canonicalize, normalize_url
@@ -29,6 +30,7 @@ __all__ = [
     "ERROR_CODES",
     "AddressPolicy",
     "AsyncExpander",
+    "CacheError",
     "CacheOption",
     "DefaultCache",
     "ErrorCode",

@@ -30,7 +30,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from tweetresolve.errors import InvalidOptionError
+from tweetresolve.errors import CacheError, InvalidOptionError
 from tweetresolve.records import Expansion
 
 __all__ = ["DEFAULT_ERROR_TTL", "DEFAULT_TTL", "ExpansionCache", "SQLiteCache"]
@@ -95,27 +95,42 @@ class SQLiteCache:
     def __repr__(self) -> str:
         return f"SQLiteCache({self.path!r}, ttl={self.ttl}, error_ttl={self.error_ttl})"
 
+    def open(self) -> None:
+        """Open the store now, so that a file that cannot serve as a cache fails here.
+
+        Raises :class:`~tweetresolve.errors.CacheError` for a file that is not a
+        SQLite database (or is corrupt, or cannot be created or read).
+        """
+        with self._lock:
+            self._connect()
+
     def _connect(self) -> sqlite3.Connection:
-        # Opened on first use, never at construction; isolation_level=None makes
-        # every statement its own committed transaction.
+        # Opened on first use (or by open()), never at construction;
+        # isolation_level=None makes every statement its own committed transaction.
         if self._connection is None:
-            if self.path != ":memory:":
-                parent = os.path.dirname(os.path.abspath(self.path))
-                os.makedirs(parent, exist_ok=True)
-            connection = sqlite3.connect(
-                self.path,
-                timeout=self._busy_timeout,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            connection.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
-            if self.path != ":memory:":
-                connection.execute("PRAGMA journal_mode = WAL")
-                # NORMAL in WAL mode: a committed row survives a killed process
-                # (not a power cut), at a fraction of FULL's cost.
-                connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute(_SCHEMA)
-            connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+            try:
+                if self.path != ":memory:":
+                    parent = os.path.dirname(os.path.abspath(self.path))
+                    os.makedirs(parent, exist_ok=True)
+                connection = sqlite3.connect(
+                    self.path,
+                    timeout=self._busy_timeout,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+            except (OSError, sqlite3.Error) as exc:
+                raise CacheError(
+                    f"cannot open the cache {self.path!r}: {exc}", path=self.path
+                ) from exc
+            try:
+                _prepare(connection, self.path, self._busy_timeout)
+            except sqlite3.Error as exc:
+                # Closed on every failure: an unclosed connection is a
+                # ResourceWarning (Python 3.13) and keeps the file open.
+                connection.close()
+                raise CacheError(
+                    f"{self.path!r} cannot be used as an expansion cache: {exc}", path=self.path
+                ) from exc
             self._connection = connection
         return self._connection
 
@@ -166,3 +181,14 @@ class SQLiteCache:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+
+
+def _prepare(connection: sqlite3.Connection, path: str, busy_timeout: float) -> None:
+    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    if path != ":memory:":
+        connection.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode: a committed row survives a killed process
+        # (not a power cut), at a fraction of FULL's cost.
+        connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute(_SCHEMA)
+    connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")

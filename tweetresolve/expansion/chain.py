@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ import httpx
 from tweetresolve.expansion import offline, redirects
 from tweetresolve.expansion.canonical import host_matches, normalize_url
 from tweetresolve.expansion.codes import RETRYABLE_CODES, ErrorCode, code_for_exception
+from tweetresolve.expansion.cookies import ChainCookies
 from tweetresolve.expansion.guard import AddressPolicy, BlockedAddressError
 from tweetresolve.expansion.inputs import carry_fragment, check_url, with_scheme
 from tweetresolve.expansion.policy import is_shortener, user_agent_for
@@ -36,6 +38,7 @@ __all__ = ["ChainFollower"]
 
 logger = logging.getLogger(__name__)
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 # Statuses worth another attempt after a pause.
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
@@ -96,21 +99,29 @@ class ChainFollower:
         chain = Chain(url=url, current=with_scheme(url.strip()))
         deadline = self.settings.deadline
         try:
+            if sys.version_info >= (3, 11):
+                # asyncio.timeout, not wait_for: before Python 3.12, wait_for
+                # drops a cancellation that arrives as the chain completes, and
+                # a worker that missed its cancellation outlives its pool.
+                async with asyncio.timeout(deadline):
+                    return await self._follow(chain)
             return await asyncio.wait_for(self._follow(chain), deadline)
         except asyncio.TimeoutError:
             return chain.result(ok=False, error="timeout", detail=f"deadline of {deadline}s passed")
 
     async def _follow(self, chain: Chain) -> Expansion:
         settings = self.settings
-        cookies = httpx.Cookies()
-        seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+        cookies = ChainCookies()
+        # One small entry per hop: the URL and a digest of the chain's cookies.
+        seen: set[tuple[str, str]] = set()
         followed = 0
+        # Whether the last request went to a host a trusted entry covers (the input
+        # URL counts as trusted): a port opened by a trusted entry is refused to a
+        # redirect from anywhere else.
+        from_trusted = True
         while True:
             url = chain.current
-            state = (
-                normalize_url(url),
-                tuple(sorted((c.name, c.value or "") for c in cookies.jar)),
-            )
+            state = (normalize_url(url), cookies.digest())
             if state in seen:
                 return chain.result(ok=False, error="redirect_loop", detail=f"{url} seen twice")
             seen.add(state)
@@ -145,8 +156,15 @@ class ChainFollower:
             if problem is not None:
                 code: ErrorCode = "invalid_url" if not chain.hops else "invalid_redirect"
                 return chain.result(ok=False, error=code, detail=f"the URL {problem[1]}")
+            parts = urlsplit(url)
+            host = parts.hostname or ""
             try:
-                self._policy.check_url_host(urlsplit(url).hostname or "")
+                port = (
+                    parts.port if parts.port is not None else _DEFAULT_PORTS[parts.scheme.lower()]
+                )
+                self._policy.check_port(host, port, from_untrusted=not from_trusted)
+                self._policy.check_url_host(host, port)
+                from_trusted = self._policy.is_trusted_host(host)
                 fetched = await self._fetch(url, cookies, chain)
             except httpx.HTTPError as exc:
                 code = code_for_exception(exc)
@@ -158,6 +176,22 @@ class ChainFollower:
                 return chain.result(ok=False, error=code, detail=f"the URL is invalid: {exc}")
 
             status = fetched.status
+            location = fetched.headers.get("location")
+            if (
+                status in redirects.REDIRECT_STATUSES
+                and location is not None
+                and redirects.location_target(url, location) is None
+            ):
+                # A redirect that names no usable target: empty, or longer than
+                # any URL we would request.
+                chain.hops.append(Hop(url=url, status=status, via="location"))
+                return chain.result(
+                    ok=False,
+                    error="invalid_redirect",
+                    status=status,
+                    final_url=url,
+                    detail=f"Location is empty or longer than {redirects.MAX_TARGET_LENGTH}",
+                )
             found = self._next_step(url, fetched)
             if found is not None:
                 target, via = found
@@ -213,7 +247,7 @@ class ChainFollower:
             return None
         return found
 
-    async def _fetch(self, url: str, cookies: httpx.Cookies, chain: Chain) -> Fetched:
+    async def _fetch(self, url: str, cookies: ChainCookies, chain: Chain) -> Fetched:
         """One step, with retries for 5xx/429 and transient network failures."""
         settings = self.settings
         host = urlsplit(url).hostname or ""
@@ -272,7 +306,7 @@ class ChainFollower:
         await asyncio.sleep(seconds)
         return True
 
-    async def _request(self, method: str, url: str, host: str, cookies: httpx.Cookies) -> Fetched:
+    async def _request(self, method: str, url: str, host: str, cookies: ChainCookies) -> Fetched:
         client = self._client
         settings = self.settings
         agent = user_agent_for(
@@ -280,7 +314,7 @@ class ChainFollower:
         )
         # The fragment never goes on the wire; it stays in the chain's URLs.
         request = client.build_request(method, url.partition("#")[0], headers={"User-Agent": agent})
-        cookies.set_cookie_header(request)
+        cookies.set_header(request)
         # Sent through the transport, not client.send(): the client would also
         # build a follow-up request for every 3xx and run auth and event-hook
         # machinery this engine does not use, ~17% of the CPU per request
@@ -288,7 +322,7 @@ class ChainFollower:
         response = await self._sender(request)
         response.request = request
         try:
-            cookies.extract_cookies(response)
+            cookies.extract(response)
             headers = response.headers
             status = response.status_code
             fetched = Fetched(status=status, headers=headers)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from tweetresolve.expansion import AsyncExpander, Expander
+from tweetresolve.expansion.guard import DEFAULT_ALLOWED_PORTS
 from tweetresolve.records import Expansion, Post
 
 if TYPE_CHECKING:
@@ -151,7 +152,15 @@ def _add_expander_options(parser: argparse.ArgumentParser, *, prefix: str = "") 
         type=_trusted,
         default=[],
         metavar="HOST",
-        help="exempt a host or network from the address policy (repeatable)",
+        help="exempt a host or network (HOST or HOST:PORT) from the address policy (repeatable)",
+    )
+    group.add_argument(
+        "--allow-port",
+        action="append",
+        type=int,
+        default=[],
+        metavar="PORT",
+        help="also connect to PORT on any host (default ports: 80, 443, 8080, 8443; repeatable)",
     )
 
 
@@ -206,6 +215,8 @@ def expander_options(args: argparse.Namespace, *, prefix: str = "") -> dict[str,
     }
     if args.user_agent:
         options["user_agent"] = args.user_agent
+    if args.allow_port:
+        options["allowed_ports"] = sorted(DEFAULT_ALLOWED_PORTS | set(args.allow_port))
     return options
 
 

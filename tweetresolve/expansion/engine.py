@@ -15,9 +15,10 @@ exceptions.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import http.cookiejar
-from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterable, Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
 from tweetresolve.expansion.cache import ExpansionCache
 from tweetresolve.expansion.canonical import normalize_url
 from tweetresolve.expansion.chain import ChainFollower
-from tweetresolve.expansion.guard import AddressPolicy
+from tweetresolve.expansion.guard import DEFAULT_ALLOWED_PORTS, AddressPolicy
 from tweetresolve.expansion.inputs import as_list, check_url, input_reader, with_scheme
 from tweetresolve.expansion.settings import (
     DEFAULT_CACHE,
@@ -57,6 +58,30 @@ class _RefuseAllCookies(http.cookiejar.DefaultCookiePolicy):
         return False
 
 
+async def _cancel_and_wait(tasks: list[asyncio.Task[None]]) -> None:
+    """Cancel ``tasks`` and wait until every one has ended.
+
+    A task can swallow a cancellation (``asyncio.wait_for`` before Python 3.12
+    returns the inner result when it completes just as it is cancelled), and a
+    worker that went on would wait forever for a reader that has left; so
+    whatever is still running after a short wait is cancelled again.
+    """
+    pending = {task for task in tasks if not task.done()}
+    interrupted = False
+    while pending:
+        for task in pending:
+            task.cancel()
+        try:
+            _, pending = await asyncio.wait(pending, timeout=0.05)
+        except asyncio.CancelledError:
+            interrupted = True  # finish the clean-up first, then pass it on
+    for task in tasks:
+        if not task.cancelled():
+            task.exception()  # retrieved: never logged as "never retrieved"
+    if interrupted:
+        raise asyncio.CancelledError
+
+
 def cache_scope(policy: AddressPolicy, transport: httpx.AsyncBaseTransport | None) -> str:
     """The part of a cache key that names the policy a result was obtained under.
 
@@ -64,9 +89,9 @@ def cache_scope(policy: AddressPolicy, transport: httpx.AsyncBaseTransport | Non
     reached ``10.0.0.5`` under ``trusted_hosts=["10.0.0.0/8"]`` must not be served
     to an expander without that trust (a cache file outlives the run that wrote
     it).  So results are keyed by the normalised URL plus, when the policy is not
-    the default, a digest of it: the trusted entries and, for a transport given by
-    the caller, its kind and its own policy.  The default policy's key is the bare
-    URL, as before.
+    the default, a digest of it: the trusted entries, the allowed ports and, for a
+    transport given by the caller, its kind and its own policy.  The default
+    policy's key is the bare URL.
 
     >>> cache_scope(AddressPolicy(), None)
     ''
@@ -74,6 +99,9 @@ def cache_scope(policy: AddressPolicy, transport: httpx.AsyncBaseTransport | Non
     True
     """
     parts = [f"trust={entry}" for entry in policy.trusted_entries()]
+    if policy.allowed_ports != DEFAULT_ALLOWED_PORTS:
+        ports = "any" if policy.allowed_ports is None else sorted(policy.allowed_ports)
+        parts.append(f"ports={ports}")
     if transport is not None:
         kind = type(transport)
         parts.append(f"transport={kind.__module__}.{kind.__qualname__}")
@@ -127,7 +155,9 @@ class AsyncExpander:
             )
         self._cache, self._owns_cache = make_cache(cache)
         self._transport = transport
-        self._policy = AddressPolicy(self.settings.trusted_hosts)
+        self._policy = AddressPolicy(
+            self.settings.trusted_hosts, allowed_ports=self.settings.allowed_ports
+        )
         self._cache_scope = cache_scope(self._policy, transport)
         self._client: httpx.AsyncClient | None = None
         self._chains: ChainFollower | None = None
@@ -243,8 +273,11 @@ class AsyncExpander:
         with ``Expansion.url``.
         """
         self._ensure_client()
-        async for expansion in self._run_pool(urls):
-            yield expansion
+        # aclosing: leaving this generator early closes the pool's at once
+        # (cancelling its workers), not whenever the garbage collector gets to it.
+        async with contextlib.aclosing(self._run_pool(urls)) as results:
+            async for expansion in results:
+                yield expansion
 
     # -- engine --------------------------------------------------------------------
 
@@ -261,7 +294,9 @@ class AsyncExpander:
             return Expansion(url=url, error="invalid_url", detail=f"the URL {problem[1]}")
         return normalize_url(text)
 
-    async def _run_pool(self, urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[Expansion]:
+    async def _run_pool(
+        self, urls: Iterable[str] | AsyncIterable[str]
+    ) -> AsyncGenerator[Expansion, None]:
         """Expand ``urls`` with ``concurrency`` workers, yielding as results arrive."""
         width = self.settings.concurrency
         # At most ``width`` results wait to be taken: a worker holds a room before
@@ -298,9 +333,7 @@ class AsyncExpander:
                 yield item
             await supervisor  # re-raises a worker's exception (a bug or a bad input type)
         finally:
-            for task in (*workers, supervisor):
-                task.cancel()
-            await asyncio.gather(*workers, supervisor, return_exceptions=True)
+            await _cancel_and_wait([*workers, supervisor])
 
     async def _expand_key(self, key: str, url: str) -> Expansion:
         cache = self._cache

@@ -32,6 +32,7 @@ True
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from collections.abc import Iterable
 from typing import Final
@@ -39,6 +40,7 @@ from typing import Final
 import httpx
 
 __all__ = [
+    "DEFAULT_ALLOWED_PORTS",
     "AddressPolicy",
     "BlockedAddressError",
     "IPAddress",
@@ -164,47 +166,102 @@ def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | Non
     return None
 
 
+#: The ports the expander connects to by default: HTTP, HTTPS and their common
+#: alternates.  Anything else (22, 25, 6379, 11211, 2375 …) needs ``allowed_ports``
+#: or a trusted entry that names the port.
+DEFAULT_ALLOWED_PORTS: Final = frozenset({80, 443, 8080, 8443})
+
+# "host:port", "[v6]:port", "10.0.0.0/8:8080": a trusted entry naming one port.
+_ENTRY_PORT_RE: Final = re.compile(r"^(?P<host>\[[^\]]*\]|[^:\[\]]+):(?P<port>[0-9]{1,5})$")
+# Example: "127.0.0.1:8765".
+
+_Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _split_entry(text: str) -> tuple[str, int | None]:
+    match = _ENTRY_PORT_RE.match(text)
+    if match is None:
+        return text, None
+    port = int(match.group("port"))
+    if not 0 < port < 65536:
+        raise ValueError(f"trusted_hosts entry {text!r} names port {port}, not 1-65535")
+    return match.group("host"), port
+
+
 class AddressPolicy:
-    """Decide which hosts and addresses may be connected to.
+    """Decide which hosts, addresses and ports may be connected to.
 
     ``trusted_hosts`` lists host names (exempt whatever they resolve to) and IP
     addresses or networks (``"127.0.0.1"``, ``"10.0.0.0/8"``: exempt when a host
-    resolves into them).  Everything else must be a plainly public address.
+    resolves into them), each optionally with one port (``"127.0.0.1:8765"``,
+    ``"localhost:8765"``, ``"[::1]:8765"``, ``"10.0.0.0/8:8080"``).  Everything else
+    must be a plainly public address.
+
+    ``allowed_ports`` (None: any port) limits the ports connected to; port 0 is
+    always refused.  An entry without a port exempts its host from the address
+    checks on the allowed ports only; an entry with a port also opens that port,
+    on that host, for the input URL and for redirects *from a trusted host* — a
+    redirect from an untrusted host may reach a trusted host on the allowed ports
+    only (see :meth:`check_port`).
     """
 
-    __slots__ = ("_trusted_names", "_trusted_networks")
+    __slots__ = ("_allowed_ports", "_names", "_networks")
 
-    def __init__(self, trusted_hosts: Iterable[str] = ()) -> None:
+    def __init__(
+        self, trusted_hosts: Iterable[str] = (), *, allowed_ports: Iterable[int] | None = None
+    ) -> None:
         if isinstance(trusted_hosts, str):
             raise TypeError("trusted_hosts must be a list of host names or networks, not a str")
-        names: set[str] = set()
-        networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+        names: set[tuple[str, int | None]] = set()
+        networks: list[tuple[_Network, int | None]] = []
         for entry in trusted_hosts:
             if not isinstance(entry, str) or not entry.strip():
                 raise ValueError(f"trusted_hosts entries must be non-empty strings, got {entry!r}")
-            text = entry.strip().lower()
+            text, port = _split_entry(entry.strip().lower())
             try:
-                networks.append(ipaddress.ip_network(text.strip("[]"), strict=False))
+                networks.append((ipaddress.ip_network(text.strip("[]"), strict=False), port))
             except ValueError:
-                names.add(_ascii_host(text))
-        self._trusted_names: frozenset[str] = frozenset(names)
-        self._trusted_networks = tuple(networks)
+                names.add((_ascii_host(text), port))
+        self._names: frozenset[tuple[str, int | None]] = frozenset(names)
+        self._networks = tuple(networks)
+        self._allowed_ports = None if allowed_ports is None else _port_set(allowed_ports)
 
     def __repr__(self) -> str:
         return f"AddressPolicy(trusted_hosts={self.trusted_entries()!r})"
 
+    @property
+    def allowed_ports(self) -> frozenset[int] | None:
+        """The ports that may be connected to, or None for any (but 0)."""
+        return self._allowed_ports
+
     def trusted_entries(self) -> list[str]:
         """The trusted names and networks in a canonical order (empty by default).
 
-        >>> AddressPolicy(["10.0.0.0/8", "LocalHost"]).trusted_entries()
-        ['localhost', '10.0.0.0/8']
+        >>> AddressPolicy(["10.0.0.0/8", "LocalHost", "127.0.0.1:8765"]).trusted_entries()
+        ['localhost', '10.0.0.0/8', '127.0.0.1/32:8765']
         """
-        networks = sorted(self._trusted_networks, key=lambda n: (n.version, n))
-        return sorted(self._trusted_names) + [str(n) for n in networks]
 
-    def is_trusted_name(self, host: str) -> bool:
-        """Tell whether ``host`` (a name) is exempt from the policy."""
-        return _ascii_host(host) in self._trusted_names
+        def spelled(host: str, port: int | None) -> str:
+            return host if port is None else f"{host}:{port}"
+
+        names = sorted(self._names, key=lambda e: (e[0], e[1] or 0))
+        networks = sorted(self._networks, key=lambda e: (e[0].version, e[0], e[1] or 0))
+        return [spelled(n, p) for n, p in names] + [spelled(str(n), p) for n, p in networks]
+
+    def is_trusted_name(self, host: str, port: int | None = None) -> bool:
+        """Tell whether ``host`` (a name) is exempt from the address checks on ``port``."""
+        name = _ascii_host(host)
+        return (name, None) in self._names or (port is not None and (name, port) in self._names)
+
+    def is_trusted_host(self, host: str) -> bool:
+        """Tell whether any trusted entry covers ``host`` (by name or literal address)."""
+        name = _ascii_host(host)
+        if any(entry == name for entry, _ in self._names):
+            return True
+        address = literal_address(host)
+        return address is not None and any(
+            address.version == net.version and address in net for net, _ in self._networks
+        )
 
     def is_blocked_ip(self, address: IPAddress) -> bool:
         """Tell whether the policy refuses ``address``, ignoring ``trusted_hosts``."""
@@ -221,42 +278,108 @@ class AddressPolicy:
         # Final gate: whatever this Python's registry says is not global.
         return not address.is_global or address.is_multicast
 
-    def is_allowed_ip(self, address: IPAddress) -> bool:
-        """Tell whether ``address`` may be connected to (trusted networks included)."""
-        if any(address.version == net.version and address in net for net in self._trusted_networks):
-            return True
+    def is_allowed_ip(self, address: IPAddress, port: int | None = None) -> bool:
+        """Tell whether ``address`` may be connected to (on ``port``; trusted networks included)."""
+        for net, entry_port in self._networks:
+            if (
+                address.version == net.version
+                and address in net
+                and (entry_port is None or entry_port == port)
+            ):
+                return True
         return not self.is_blocked_ip(address)
 
-    def check_url_host(self, host: str) -> None:
+    def check_port(self, host: str, port: int, *, from_untrusted: bool = False) -> None:
+        """Refuse a port the policy does not allow for ``host``.
+
+        Port 0 is always refused.  A port in ``allowed_ports`` (or any port when it is
+        None) passes.  Another port passes only when a trusted entry names it for
+        this host (by name, or the literal address in the entry's network) and the
+        request does not come ``from_untrusted`` — a redirect from a host no entry
+        covers.  Raises :class:`BlockedAddressError`.
+
+        >>> policy = AddressPolicy(["127.0.0.1:8765"], allowed_ports=[80, 443])
+        >>> policy.check_port("127.0.0.1", 8765)
+        >>> policy.check_port("127.0.0.1", 8765, from_untrusted=True)
+        Traceback (most recent call last):
+            ...
+        tweetresolve.expansion.guard.BlockedAddressError: port 8765 of 127.0.0.1 is open only to the input URL and to redirects from trusted hosts
+        """  # noqa: E501
+        if not 0 < port < 65536:
+            raise BlockedAddressError(f"port {port} is never connected to", host=host)
+        if self._allowed_ports is None or port in self._allowed_ports:
+            return
+        if not self._names_port(host, port):
+            raise BlockedAddressError(
+                f"port {port} is not allowed (allowed_ports: "
+                f"{', '.join(map(str, sorted(self._allowed_ports)))})",
+                host=host,
+            )
+        if from_untrusted:
+            raise BlockedAddressError(
+                f"port {port} of {host} is open only to the input URL and to redirects "
+                "from trusted hosts",
+                host=host,
+            )
+
+    def _names_port(self, host: str, port: int) -> bool:
+        if (_ascii_host(host), port) in self._names:
+            return True
+        address = literal_address(host)
+        return address is not None and any(
+            entry_port == port and address.version == net.version and address in net
+            for net, entry_port in self._networks
+        )
+
+    def check_url_host(self, host: str, port: int | None = None) -> None:
         """Refuse a URL whose host is a literal address the policy blocks.
 
         Raises :class:`BlockedAddressError`; a host name passes (it is checked
         again, on its resolved addresses, at connect time).
         """
-        if self.is_trusted_name(host):
+        if self.is_trusted_name(host, port):
             return
         address = literal_address(host)
-        if address is not None and not self.is_allowed_ip(address):
+        if address is not None and not self.is_allowed_ip(address, port):
             raise BlockedAddressError(
                 f"address {address} is not allowed", host=host, address=str(address)
             )
 
-    def check_addresses(self, host: str, addresses: Iterable[str]) -> list[str]:
+    def check_addresses(
+        self, host: str, addresses: Iterable[str], port: int | None = None
+    ) -> list[str]:
         """Return ``addresses`` if every one is allowed, else raise.
 
         A name that resolves to a mix of public and private addresses is refused
         whole: picking the public one would still let a hostile resolver choose.
+        An answer that is not an IP address at all is a resolver failure.
         """
         checked = list(addresses)
-        if self.is_trusted_name(host):
+        if self.is_trusted_name(host, port):
             return checked
         for text in checked:
-            address = ipaddress.ip_address(text.split("%", 1)[0])
-            if "%" in text or not self.is_allowed_ip(address):
+            try:
+                address = ipaddress.ip_address(text.split("%", 1)[0])
+            except ValueError:
+                raise BlockedAddressError(
+                    f"{host} resolved to {text!r}, which is not an IP address", host=host
+                ) from None
+            if "%" in text or not self.is_allowed_ip(address, port):
                 raise BlockedAddressError(
                     f"{host} resolves to {text}, which is not allowed", host=host, address=text
                 )
         return checked
+
+
+def _port_set(ports: Iterable[int]) -> frozenset[int]:
+    if isinstance(ports, (str, bytes)):
+        raise TypeError("allowed_ports must be a list of port numbers, not a str")
+    found: set[int] = set()
+    for port in ports:
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+            raise ValueError(f"allowed_ports entries must be ports 1-65535, got {port!r}")
+        found.add(port)
+    return frozenset(found)
 
 
 def _ascii_host(host: str) -> str:

@@ -25,6 +25,9 @@ __all__ = [
 #: Longest input URL accepted; longer inputs are ``invalid_url``.
 MAX_URL_LENGTH: Final = 8192
 _CONTROL_CHARS: Final = frozenset(chr(c) for c in (*range(32), 127))
+# ASCII characters that never appear in a host name or address literal (letters,
+# digits, "-", ".", "_" and the brackets and colons of IPv6 literals do).
+_BAD_HOST_CHARS: Final = frozenset(" %!\"#$&'()*+,/;<=>?@\\^`{|}~")
 
 
 def check_url(text: str) -> tuple[str, str] | None:
@@ -43,6 +46,10 @@ def check_url(text: str) -> tuple[str, str] | None:
         return ("scheme", f"scheme {parts.scheme!r} is not http or https")
     if not host:
         return ("no_host", "has no host")
+    if any(char in _BAD_HOST_CHARS for char in host):
+        # Never a valid host name or address; a resolver may still try it
+        # ("a b.example", "%31%32%37.0.0.1"), so it never gets that far.
+        return ("bad_host", f"has a host with a space or a character not allowed: {host!r}")
     if parts.username is not None or parts.password is not None:
         return ("credentials", "carries credentials (user:password@)")
     return None

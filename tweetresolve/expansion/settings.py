@@ -20,7 +20,7 @@ import httpx
 
 from tweetresolve.errors import InvalidOptionError
 from tweetresolve.expansion.cache import ExpansionCache, SQLiteCache
-from tweetresolve.expansion.guard import AddressPolicy
+from tweetresolve.expansion.guard import DEFAULT_ALLOWED_PORTS, AddressPolicy
 from tweetresolve.expansion.policy import DEFAULT_USER_AGENT
 
 __all__ = [
@@ -86,6 +86,21 @@ def _host_list(value: Iterable[str]) -> tuple[str, ...]:
         ) from exc
 
 
+def _port_list(value: Iterable[int]) -> frozenset[int]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidOptionError(
+            "allowed_ports must be a list of port numbers", option="allowed_ports"
+        )
+    ports = tuple(value)
+    for port in ports:
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+            raise InvalidOptionError(
+                f"allowed_ports entries must be ports 1-65535, got {port!r}",
+                option="allowed_ports",
+            )
+    return frozenset(ports)
+
+
 @attrs.frozen(kw_only=True)
 class ExpanderSettings:
     """Every tunable of an expander, validated once; shared by the sync and async twins."""
@@ -116,6 +131,9 @@ class ExpanderSettings:
     method: Literal["GET", "HEAD"] = "GET"
     #: Hosts and networks exempt from the address policy.
     trusted_hosts: tuple[str, ...] = attrs.field(default=(), converter=_host_list)
+    #: Ports connected to (80, 443, 8080 and 8443 by default); a trusted entry can
+    #: open one more port on its host (``"127.0.0.1:8765"``).
+    allowed_ports: frozenset[int] = attrs.field(default=DEFAULT_ALLOWED_PORTS, converter=_port_list)
 
     def __attrs_post_init__(self) -> None:
         _positive("concurrency", self.concurrency, integer=True)
@@ -134,7 +152,7 @@ class ExpanderSettings:
                 f"method must be 'GET' or 'HEAD', got {self.method!r}", option="method"
             )
         try:
-            AddressPolicy(self.trusted_hosts)
+            AddressPolicy(self.trusted_hosts, allowed_ports=self.allowed_ports)
         except (TypeError, ValueError) as exc:
             raise InvalidOptionError(str(exc), option="trusted_hosts") from exc
 
@@ -155,6 +173,7 @@ class ExpanderOptions(TypedDict, total=False):
     host_user_agents: Mapping[str, str]
     method: Literal["GET", "HEAD"]
     trusted_hosts: Iterable[str]
+    allowed_ports: Iterable[int]
 
 
 class ExpandOptions(ExpanderOptions, total=False):
@@ -171,7 +190,11 @@ def make_cache(cache: CacheOption) -> tuple[ExpansionCache | None, bool]:
     if cache is DefaultCache.DEFAULT:
         return SQLiteCache(), True
     if isinstance(cache, (str, os.PathLike)):
-        return SQLiteCache(cache), True
+        # Opened at once: a file that is not a cache fails here, with a
+        # CacheError, rather than in every expand().
+        store = SQLiteCache(cache)
+        store.open()
+        return store, True
     if isinstance(cache, ExpansionCache):
         return cache, False
     raise InvalidOptionError(

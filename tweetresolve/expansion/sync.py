@@ -39,6 +39,25 @@ async def _anext(generator: AsyncGenerator[Expansion, None]) -> Expansion:
     return await generator.__anext__()
 
 
+async def _finish_loop() -> None:
+    """Cancel what is left on this loop, close its async generators and executor.
+
+    Run last, on the loop itself, so that nothing is destroyed pending ("Task was
+    destroyed but it is pending", "Event loop is closed") and every socket is
+    closed by its owner rather than left to the garbage collector.
+    """
+    loop = asyncio.get_running_loop()
+    current = asyncio.current_task()
+    tasks = [task for task in asyncio.all_tasks(loop) if task is not current]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    await loop.shutdown_asyncgens()
+    await loop.shutdown_default_executor()
+    # Let callbacks already scheduled (transports finishing their close) run.
+    await asyncio.sleep(0)
+
+
 class _LoopThread:
     """A private event loop in a daemon thread, for the sync twin."""
 
@@ -58,8 +77,8 @@ class _LoopThread:
             raise
 
     def stop(self) -> None:
-        # Let callbacks already scheduled (sockets finishing their close) run.
-        self.call(asyncio.sleep(0))
+        """Finish every task and generator on the loop, then stop and close it."""
+        self.call(_finish_loop())
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
@@ -84,6 +103,8 @@ class Expander:
         self._runner: _LoopThread | None = None
         self._lock = threading.Lock()
         self._closed = False
+        # The engine generators of streams still open, closed first by close().
+        self._streams: set[AsyncGenerator[Expansion, None]] = set()
 
     @property
     def settings(self) -> ExpanderSettings:
@@ -116,6 +137,8 @@ class Expander:
     def stream(self, urls: Iterable[str]) -> Iterator[Expansion]:
         """Yield expansions as they complete, with bounded memory."""
         generator = self._engine.stream(urls)
+        with self._lock:
+            self._streams.add(generator)
         try:
             while True:
                 try:
@@ -123,13 +146,29 @@ class Expander:
                 except StopAsyncIteration:
                     return
         finally:
-            if not self._closed and self._runner is not None:
-                self._runner.call(generator.aclose())
+            # Also when the caller drops a half-read stream: the engine's
+            # generator cancels its work and closes its connections.
+            self._close_stream(generator)
+
+    def _close_stream(self, generator: AsyncGenerator[Expansion, None]) -> None:
+        with self._lock:
+            if generator not in self._streams:
+                return
+            self._streams.discard(generator)
+            runner = self._runner
+        if runner is None:
+            # Never started: nothing runs, only the coroutine object is left.
+            return
+        runner.call(generator.aclose())
 
     def close(self) -> None:
         """Close connections and stop the background loop."""
         if self._closed:
             return
+        with self._lock:
+            streams = list(self._streams)
+        for generator in streams:  # streams still open: close them first
+            self._close_stream(generator)
         if self._runner is not None:
             self._runner.call(self._engine.aclose())
             self._runner.stop()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
 import socket
 import ssl
@@ -95,6 +96,16 @@ async def system_resolver(host: str, port: int) -> list[str]:
     except (socket.gaierror, UnicodeError) as exc:
         raise NameResolutionError(f"cannot resolve {host!r}: {exc}", host=host) from exc
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def _is_ip_text(answer: object) -> bool:
+    if not isinstance(answer, str):
+        return False
+    try:
+        ipaddress.ip_address(answer.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
 
 
 class _DnsCache:
@@ -175,6 +186,13 @@ class GuardedTransport(httpx.AsyncBaseTransport):
         addresses = await self._resolver(host, port)
         if not addresses:
             raise NameResolutionError(f"{host!r} resolved to no address", host=host)
+        for answer in addresses:
+            # A resolver is pluggable: an answer that is not an address is its
+            # failure to resolve, not a crash of the request.
+            if not _is_ip_text(answer):
+                raise NameResolutionError(
+                    f"{host!r} resolved to {answer!r}, which is not an IP address", host=host
+                )
         self._dns.put((host, port), addresses)
         return addresses
 
@@ -182,7 +200,9 @@ class GuardedTransport(httpx.AsyncBaseTransport):
         self, origin: httpcore.Origin, timeouts: dict[str, float | None]
     ) -> httpcore.AsyncHTTP11Connection:
         host = origin.host.decode("ascii")
-        addresses = self._policy.check_addresses(host, await self._resolve(host, origin.port))
+        addresses = self._policy.check_addresses(
+            host, await self._resolve(host, origin.port), origin.port
+        )
         stream: httpcore.AsyncNetworkStream | None = None
         error: Exception | None = None
         for address in addresses:
@@ -250,12 +270,11 @@ class GuardedTransport(httpx.AsyncBaseTransport):
         scheme = request.url.raw_scheme
         if scheme not in _DEFAULT_PORTS:
             raise httpx.UnsupportedProtocol(f"unsupported URL scheme {request.url.scheme!r}")
-        self._policy.check_url_host(request.url.host)
-        origin = httpcore.Origin(
-            scheme=scheme,
-            host=request.url.raw_host,
-            port=request.url.port or _DEFAULT_PORTS[scheme],
-        )
+        # Port 0 is a port (refused below), not "the default": compare with None.
+        port = request.url.port if request.url.port is not None else _DEFAULT_PORTS[scheme]
+        self._policy.check_port(request.url.host, port)
+        self._policy.check_url_host(request.url.host, port)
+        origin = httpcore.Origin(scheme=scheme, host=request.url.raw_host, port=port)
         timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
         core_request = httpcore.Request(
             method=request.method,
