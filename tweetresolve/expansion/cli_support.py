@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from tweetresolve.expansion import AsyncExpander, Expander
-from tweetresolve.expansion.guard import DEFAULT_ALLOWED_PORTS
+from tweetresolve.expansion.guard import DEFAULT_ALLOWED_PORTS, split_trusted_entry
 from tweetresolve.records import Expansion, Post
 
 if TYPE_CHECKING:
@@ -115,13 +115,17 @@ def _seconds(text: str) -> float:
 def _trusted(text: str) -> str:
     """A ``--trust`` value: an IP address or network, or a host name (with a port)."""
     value = text.strip()
-    bare = value.strip("[]")
+    try:
+        host, _ = split_trusted_entry(value)  # "HOST:PORT" names one port
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    bare = host.strip("[]")
     try:
         ipaddress.ip_network(bare, strict=False)
     except ValueError:
-        if "/" in value or _IPV4_LIKE.fullmatch(value):
+        if "/" in host or _IPV4_LIKE.fullmatch(host):
             raise argparse.ArgumentTypeError(f"not an IP address or network: {text!r}") from None
-        if not _HOST.fullmatch(value):
+        if not _HOST.fullmatch(host):
             raise argparse.ArgumentTypeError(f"not a host name or network: {text!r}") from None
     return value
 

@@ -93,9 +93,10 @@ def cache_scope(policy: AddressPolicy, transport: httpx.AsyncBaseTransport | Non
     transport given by the caller, its kind and its own policy.  The default
     policy's key is the bare URL.
 
-    >>> cache_scope(AddressPolicy(), None)
+    >>> cache_scope(AddressPolicy(allowed_ports=DEFAULT_ALLOWED_PORTS), None)
     ''
-    >>> cache_scope(AddressPolicy(["10.0.0.0/8"]), None).startswith(" policy=")
+    >>> trusting = AddressPolicy(["10.0.0.0/8"], allowed_ports=DEFAULT_ALLOWED_PORTS)
+    >>> cache_scope(trusting, None).startswith(" policy=")
     True
     """
     parts = [f"trust={entry}" for entry in policy.trusted_entries()]

@@ -45,6 +45,7 @@ __all__ = [
     "BlockedAddressError",
     "IPAddress",
     "literal_address",
+    "split_trusted_entry",
 ]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -178,7 +179,16 @@ _ENTRY_PORT_RE: Final = re.compile(r"^(?P<host>\[[^\]]*\]|[^:\[\]]+):(?P<port>[0
 _Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-def _split_entry(text: str) -> tuple[str, int | None]:
+def split_trusted_entry(text: str) -> tuple[str, int | None]:
+    """Split a trusted entry into its host and its port (None when it names none).
+
+    >>> split_trusted_entry("127.0.0.1:8765")
+    ('127.0.0.1', 8765)
+    >>> split_trusted_entry("[::1]:8765")
+    ('[::1]', 8765)
+    >>> split_trusted_entry("fd00::/8")
+    ('fd00::/8', None)
+    """
     match = _ENTRY_PORT_RE.match(text)
     if match is None:
         return text, None
@@ -217,7 +227,7 @@ class AddressPolicy:
         for entry in trusted_hosts:
             if not isinstance(entry, str) or not entry.strip():
                 raise ValueError(f"trusted_hosts entries must be non-empty strings, got {entry!r}")
-            text, port = _split_entry(entry.strip().lower())
+            text, port = split_trusted_entry(entry.strip().lower())
             try:
                 networks.append((ipaddress.ip_network(text.strip("[]"), strict=False), port))
             except ValueError:
