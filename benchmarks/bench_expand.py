@@ -41,6 +41,7 @@ import time
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -101,8 +102,9 @@ def make_urls(port: int, n: int, hops: int, tag: str) -> list[str]:
 async def run_tweetresolve(
     urls: list[str], concurrency: int, transport: httpx.AsyncBaseTransport | None = None
 ) -> int:
+    port = urlsplit(urls[0]).port  # the server's random port, trusted with its address
     async with AsyncExpander(
-        trusted_hosts=["127.0.0.1"],
+        trusted_hosts=[f"127.0.0.1:{port}"],
         concurrency=concurrency,
         per_host=concurrency,
         retries=0,
@@ -232,7 +234,7 @@ async def stream_many(port: int, n: int, default_cache: bool) -> dict[str, Any]:
     seen = ok = 0
     start = time.perf_counter()
     async with AsyncExpander(
-        trusted_hosts=["127.0.0.1"], concurrency=64, per_host=64, retries=0, **options
+        trusted_hosts=[f"127.0.0.1:{port}"], concurrency=64, per_host=64, retries=0, **options
     ) as expander:
         async for expansion in expander.stream(inputs()):
             seen += 1

@@ -282,11 +282,12 @@ def test_scan_resolve_expands_across_files_at_once(
 ) -> None:
     """Links of different files are expanded together, under the expander's limits."""
     base = f"http://127.0.0.1:{slow_server.server_port}"
+    trust = f"127.0.0.1:{slow_server.server_port}"  # the address and its random port
     for n in range(4):
         (tmp_path / f"{n}.txt").write_text(
             f"Look {base}/page/{n}\n— Ada Example (@ada_example) March 30, 2022\n"
         )
-    argv = ["scan", "--resolve", "--expand-all", "--trust", "127.0.0.1", "--no-cache"]
+    argv = ["scan", "--resolve", "--expand-all", "--trust", trust, "--no-cache"]
     status, out, err = run(capsys, *argv, "--format", "csv", "--concurrency", "8", str(tmp_path))
     assert (status, err) == (0, "")
     assert slow_server.most >= 2  # one file at a time would never overlap
@@ -301,11 +302,12 @@ def test_scan_resolve_keeps_the_expander_limit(
 ) -> None:
     """``--concurrency 1`` holds across files: never two requests at once."""
     base = f"http://127.0.0.1:{slow_server.server_port}"
+    trust = f"127.0.0.1:{slow_server.server_port}"  # the address and its random port
     for n in range(3):
         (tmp_path / f"{n}.txt").write_text(
             f"Look {base}/page/{n}\n— Ada Example (@ada_example) March 30, 2022\n"
         )
-    argv = ["scan", "--resolve", "--expand-all", "--trust", "127.0.0.1", "--no-cache"]
+    argv = ["scan", "--resolve", "--expand-all", "--trust", trust, "--no-cache"]
     status, out, _ = run(capsys, *argv, "--concurrency", "1", str(tmp_path))
     assert status == 0
     assert len(out.splitlines()) == 3
