@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -50,6 +51,7 @@ def test_round_trip_marks_from_cache() -> None:
     assert hit.hops == done().hops
     assert cache.get("missing") is None
     assert isinstance(cache, ExpansionCache)
+    cache.close()
 
 
 def test_success_and_failure_lifetimes() -> None:
@@ -65,6 +67,7 @@ def test_success_and_failure_lifetimes() -> None:
     assert cache.get("ok") is None
     assert cache.purge() == 2
     assert len(cache) == 0
+    cache.close()
 
 
 def test_negative_lifetime_is_refused() -> None:
@@ -80,7 +83,7 @@ def test_file_is_wal_and_reopens(tmp_path: Path) -> None:
     cache.put("k", done())
     cache.close()
     assert cache.get("k") is not None
-    with sqlite3.connect(path) as connection:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     cache.close()
 
@@ -90,7 +93,7 @@ def test_damaged_row_is_a_miss(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite"
     cache = SQLiteCache(path)
     cache.put("k", done())
-    with sqlite3.connect(path) as connection:
+    with contextlib.closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("UPDATE expansions SET data = 'not json'")
     assert cache.get("k") is None
     cache.close()
@@ -150,7 +153,7 @@ def test_kill_9_mid_run_keeps_completed_results(tmp_path: Path) -> None:
     writer.send_signal(signal.SIGKILL)
     writer.wait(timeout=30)
     writer.stdout.close()
-    with sqlite3.connect(path) as connection:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     cache = SQLiteCache(path)
     assert all(cache.get(f"k{n}") is not None for n in range(reported + 1))

@@ -747,6 +747,7 @@ def test_blocked_results_are_not_cached(httpx_mock: HTTPXMock) -> None:
 
     run(main())
     assert len(cache) == 0
+    cache.close()  # a cache passed in is the caller's to close
 
 
 def test_no_cookies_between_urls(httpx_mock: HTTPXMock) -> None:
