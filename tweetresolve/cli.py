@@ -3,7 +3,7 @@
 ::
 
     tweetresolve scan PATH... | -      posts found in files, folders (recursively) or stdin
-    tweetresolve scan --resolve ...    the same, with every link of every post expanded
+    tweetresolve scan --resolve ...    the same, with the posts' short links expanded
     tweetresolve scan --hydrate ...    the same, each post completed from its platform
     tweetresolve expand URL... | -     where links lead, one JSON line per URL in input order
 

@@ -25,6 +25,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
@@ -131,6 +132,9 @@ class SQLiteCache:
                 raise CacheError(
                     f"{self.path!r} cannot be used as an expansion cache: {exc}", path=self.path
                 ) from exc
+            # A cache dropped without close() (a test's, a script's) still closes
+            # its database when collected, instead of a ResourceWarning (3.13).
+            weakref.finalize(self, connection.close)
             self._connection = connection
         return self._connection
 

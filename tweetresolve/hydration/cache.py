@@ -22,6 +22,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Final, Protocol, runtime_checkable
@@ -186,6 +187,9 @@ class SQLiteHydrationCache:
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute(_SCHEMA)
+            # A cache dropped without close() still closes its database when
+            # collected, instead of a ResourceWarning (Python 3.13).
+            weakref.finalize(self, connection.close)
             self._connection = connection
         return self._connection
 
