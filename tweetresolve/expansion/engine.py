@@ -19,7 +19,6 @@ import contextlib
 import hashlib
 import http.cookiejar
 from collections.abc import AsyncGenerator, AsyncIterable, Iterable
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -31,6 +30,7 @@ from tweetresolve.expansion.canonical import normalize_url
 from tweetresolve.expansion.chain import ChainFollower
 from tweetresolve.expansion.guard import DEFAULT_ALLOWED_PORTS, AddressPolicy
 from tweetresolve.expansion.inputs import as_list, check_url, input_reader, with_scheme
+from tweetresolve.expansion.lifecycle import OwnedClientLifecycle
 from tweetresolve.expansion.settings import (
     DEFAULT_CACHE,
     CacheOption,
@@ -114,7 +114,7 @@ def cache_scope(policy: AddressPolicy, transport: httpx.AsyncBaseTransport | Non
     return f" policy={digest}"
 
 
-class AsyncExpander:
+class AsyncExpander(OwnedClientLifecycle[httpx.AsyncClient, ExpansionCache]):
     """Expand short and wrapped URLs concurrently; the engine behind every API.
 
     Use it as an async context manager (or call :meth:`aclose`)::
@@ -206,29 +206,6 @@ class AsyncExpander:
                 sender=transport.handle_async_request,
             )
         return self._client
-
-    async def aclose(self) -> None:
-        """Close connections (and the cache, when the expander opened it)."""
-        if self._closed:
-            return
-        self._closed = True
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
-        if self._owns_cache and self._cache is not None:
-            self._cache.close()
-
-    async def __aenter__(self) -> AsyncExpander:
-        self._ensure_client()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None = None,
-        exc_value: BaseException | None = None,
-        traceback: TracebackType | None = None,
-    ) -> None:
-        await self.aclose()
 
     # -- public API ----------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 import httpx
 
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
+from tweetresolve.expansion.lifecycle import OwnedClientLifecycle
 from tweetresolve.hydration._loop import LoopThread
 from tweetresolve.hydration.cache import (
     HydrationCache,
@@ -101,7 +102,7 @@ def _check_items(items: object) -> None:
         raise TypeError("expected an iterable of posts or URLs; wrap a single one in a list")
 
 
-class AsyncHydrator:
+class AsyncHydrator(OwnedClientLifecycle[JsonClient, HydrationCache]):
     """Hydrate posts from the platforms' public endpoints, concurrently.
 
     Use it as an async context manager (or call :meth:`aclose`)::
@@ -156,29 +157,6 @@ class AsyncHydrator:
             self._client = JsonClient(self.settings, self._transport)
             self._global = asyncio.Semaphore(self.settings.concurrency)
         return self._client
-
-    async def aclose(self) -> None:
-        """Close connections (and the cache, when the hydrator opened it)."""
-        if self._closed:
-            return
-        self._closed = True
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
-        if self._owns_cache and self._cache is not None:
-            self._cache.close()
-
-    async def __aenter__(self) -> AsyncHydrator:
-        self._ensure_client()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None = None,
-        exc_value: BaseException | None = None,
-        traceback: TracebackType | None = None,
-    ) -> None:
-        await self.aclose()
 
     # -- public API ----------------------------------------------------------------
 
