@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import re
 import typing
+from pathlib import Path
 from typing import Any
 
 import httpcore
@@ -13,7 +15,7 @@ import pytest
 from bodies import CASE_BY_SOURCE, SYNDICATION_FULL, TWEET_URL, mocked_transport
 from pytest_httpx import HTTPXMock
 
-from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
+from tweetresolve.errors import CacheError, ExpanderClosedError, InvalidOptionError
 from tweetresolve.expansion import GuardedTransport
 from tweetresolve.hydration import (
     DEFAULT_HYDRATION_CACHE,
@@ -333,3 +335,14 @@ def test_sync_hydrator_works_inside_a_running_loop(httpx_mock: HTTPXMock) -> Non
             return h.hydrate(YOUTUBE.url).ok
 
     assert asyncio.run(main())
+
+
+def test_corrupt_sqlite_cache_file_raises_cache_error(tmp_path: Path) -> None:
+    """A hydration cache path that is not a SQLite database raises CacheError on first use."""
+    path = tmp_path / "hydrations.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    cache = SQLiteHydrationCache(path)
+    with pytest.raises(CacheError, match="a hydration cache") as caught:
+        cache.get("twitter_syndication|20")
+    assert caught.value.path == str(path)
+    gc.collect()  # the failed connection was closed: no ResourceWarning here

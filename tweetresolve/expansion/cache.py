@@ -22,16 +22,14 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
-import threading
 import time
-import weakref
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 import attrs
 
-from tweetresolve.errors import CacheError, InvalidOptionError
+from tweetresolve.errors import InvalidOptionError
+from tweetresolve.expansion.sqlite_store import SQLiteStore
 from tweetresolve.records import Expansion
 
 __all__ = ["DEFAULT_ERROR_TTL", "DEFAULT_TTL", "ExpansionCache", "SQLiteCache"]
@@ -67,12 +65,17 @@ class ExpansionCache(Protocol):
         """Release the store."""
 
 
-class SQLiteCache:
+class SQLiteCache(SQLiteStore):
     """An :class:`ExpansionCache` in one SQLite file (or in memory, the default).
 
     ``ttl`` and ``error_ttl`` are lifetimes in seconds for successful and failed
     expansions; ``clock`` returns the current time (for tests).
     """
+
+    _TABLE = "expansions"
+    _SCHEMA = _SCHEMA
+    _SCHEMA_VERSION = _SCHEMA_VERSION
+    _PURPOSE = "an expansion cache"
 
     def __init__(
         self,
@@ -85,13 +88,9 @@ class SQLiteCache:
     ) -> None:
         if ttl < 0 or error_ttl < 0:
             raise InvalidOptionError("cache lifetimes must be >= 0 seconds", option="cache")
-        self.path = os.fspath(path)
+        super().__init__(path, busy_timeout=busy_timeout, clock=clock)
         self.ttl = ttl
         self.error_ttl = error_ttl
-        self._busy_timeout = busy_timeout
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
 
     def __repr__(self) -> str:
         return f"SQLiteCache({self.path!r}, ttl={self.ttl}, error_ttl={self.error_ttl})"
@@ -104,39 +103,6 @@ class SQLiteCache:
         """
         with self._lock:
             self._connect()
-
-    def _connect(self) -> sqlite3.Connection:
-        # Opened on first use (or by open()), never at construction;
-        # isolation_level=None makes every statement its own committed transaction.
-        if self._connection is None:
-            try:
-                if self.path != ":memory:":
-                    parent = os.path.dirname(os.path.abspath(self.path))
-                    os.makedirs(parent, exist_ok=True)
-                connection = sqlite3.connect(
-                    self.path,
-                    timeout=self._busy_timeout,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            except (OSError, sqlite3.Error) as exc:
-                raise CacheError(
-                    f"cannot open the cache {self.path!r}: {exc}", path=self.path
-                ) from exc
-            try:
-                _prepare(connection, self.path, self._busy_timeout)
-            except sqlite3.Error as exc:
-                # Closed on every failure: an unclosed connection is a
-                # ResourceWarning (Python 3.13) and keeps the file open.
-                connection.close()
-                raise CacheError(
-                    f"{self.path!r} cannot be used as an expansion cache: {exc}", path=self.path
-                ) from exc
-            # A cache dropped without close() (a test's, a script's) still closes
-            # its database when collected, instead of a ResourceWarning (3.13).
-            weakref.finalize(self, connection.close)
-            self._connection = connection
-        return self._connection
 
     def get(self, key: str) -> Expansion | None:
         """Return the unexpired expansion stored under ``key``, marked ``from_cache``."""
@@ -173,26 +139,3 @@ class SQLiteCache:
                 "DELETE FROM expansions WHERE expires < ?", (self._clock(),)
             )
         return cursor.rowcount
-
-    def __len__(self) -> int:
-        with self._lock:
-            row = self._connect().execute("SELECT COUNT(*) FROM expansions").fetchone()
-        return int(row[0])
-
-    def close(self) -> None:
-        """Close the database; the cache reopens it if used again."""
-        with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
-
-
-def _prepare(connection: sqlite3.Connection, path: str, busy_timeout: float) -> None:
-    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-    if path != ":memory:":
-        connection.execute("PRAGMA journal_mode = WAL")
-        # NORMAL in WAL mode: a committed row survives a killed process
-        # (not a power cut), at a fraction of FULL's cost.
-        connection.execute("PRAGMA synchronous = NORMAL")
-    connection.execute(_SCHEMA)
-    connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import threading
 import time
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Final, Protocol, runtime_checkable
@@ -30,6 +28,7 @@ from typing import Final, Protocol, runtime_checkable
 import attrs
 
 from tweetresolve.errors import InvalidOptionError
+from tweetresolve.expansion.sqlite_store import SQLiteStore
 from tweetresolve.hydration.codes import GONE_CODES
 from tweetresolve.hydration.result import Answer
 
@@ -147,8 +146,12 @@ class MemoryHydrationCache:
             self._entries.clear()
 
 
-class SQLiteHydrationCache:
+class SQLiteHydrationCache(SQLiteStore):
     """A :class:`HydrationCache` in one SQLite file (or in memory, the default)."""
+
+    _TABLE = "hydrations"
+    _SCHEMA = _SCHEMA
+    _PURPOSE = "a hydration cache"
 
     def __init__(
         self,
@@ -161,37 +164,12 @@ class SQLiteHydrationCache:
     ) -> None:
         if ttl < 0 or gone_ttl < 0:
             raise InvalidOptionError("cache lifetimes must be >= 0 seconds", option="cache")
-        self.path = os.fspath(path)
+        super().__init__(path, busy_timeout=busy_timeout, clock=clock)
         self.ttl = ttl
         self.gone_ttl = gone_ttl
-        self._busy_timeout = busy_timeout
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
 
     def __repr__(self) -> str:
         return f"SQLiteHydrationCache({self.path!r}, ttl={self.ttl}, gone_ttl={self.gone_ttl})"
-
-    def _connect(self) -> sqlite3.Connection:
-        # Opened on first use, never at construction; every statement commits.
-        if self._connection is None:
-            if self.path != ":memory:":
-                os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
-            connection = sqlite3.connect(
-                self.path,
-                timeout=self._busy_timeout,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            if self.path != ":memory:":
-                connection.execute("PRAGMA journal_mode = WAL")
-                connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute(_SCHEMA)
-            # A cache dropped without close() still closes its database when
-            # collected, instead of a ResourceWarning (Python 3.13).
-            weakref.finalize(self, connection.close)
-            self._connection = connection
-        return self._connection
 
     def get(self, key: str) -> Answer | None:
         """Return the unexpired answer stored under ``key``, marked ``from_cache``."""
@@ -222,15 +200,3 @@ class SQLiteHydrationCache:
                 "VALUES (?, ?, ?, ?)",
                 (key, now, now + keep, data),
             )
-
-    def __len__(self) -> int:
-        with self._lock:
-            row = self._connect().execute("SELECT COUNT(*) FROM hydrations").fetchone()
-        return int(row[0])
-
-    def close(self) -> None:
-        """Close the database; the cache reopens it if used again."""
-        with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
