@@ -19,6 +19,7 @@ import time
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
+import anyio
 import attrs
 import httpx
 
@@ -105,8 +106,12 @@ class ChainFollower:
                 # a worker that missed its cancellation outlives its pool.
                 async with asyncio.timeout(deadline):
                     return await self._follow(chain)
-            return await asyncio.wait_for(self._follow(chain), deadline)
-        except asyncio.TimeoutError:
+            # Python 3.10 has no asyncio.timeout; anyio's cancel scope (httpx's own
+            # dependency) keeps every cancellation, where wait_for may drop one and
+            # leave a worker running after its pool (or asyncio.run) has cancelled it.
+            with anyio.fail_after(deadline):
+                return await self._follow(chain)
+        except (asyncio.TimeoutError, TimeoutError):
             return chain.result(ok=False, error="timeout", detail=f"deadline of {deadline}s passed")
 
     async def _follow(self, chain: Chain) -> Expansion:
