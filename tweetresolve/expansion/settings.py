@@ -21,6 +21,7 @@ import httpx
 from tweetresolve.errors import InvalidOptionError
 from tweetresolve.expansion.cache import ExpansionCache, SQLiteCache
 from tweetresolve.expansion.guard import DEFAULT_ALLOWED_PORTS, AddressPolicy
+from tweetresolve.expansion.option_checks import check_number, host_list
 from tweetresolve.expansion.policy import DEFAULT_USER_AGENT
 
 __all__ = [
@@ -53,16 +54,6 @@ CacheOption: TypeAlias = (
 )
 
 
-def _positive(option: str, value: float, *, integer: bool = False, zero: bool = False) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidOptionError(f"{option} must be a number, got {value!r}", option=option)
-    if integer and not isinstance(value, int):
-        raise InvalidOptionError(f"{option} must be an integer, got {value!r}", option=option)
-    if value < 0 or (value == 0 and not zero):
-        bound = ">= 0" if zero else "> 0"
-        raise InvalidOptionError(f"{option} must be {bound}, got {value!r}", option=option)
-
-
 def _lower_keys(table: Mapping[str, str]) -> Mapping[str, str]:
     if not isinstance(table, Mapping):
         raise InvalidOptionError(
@@ -70,20 +61,6 @@ def _lower_keys(table: Mapping[str, str]) -> Mapping[str, str]:
             option="host_user_agents",
         )
     return {str(host).lower().rstrip("."): agent for host, agent in table.items()}
-
-
-def _host_list(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise InvalidOptionError(
-            "trusted_hosts must be a list of host names or networks, not a str",
-            option="trusted_hosts",
-        )
-    try:
-        return tuple(value)
-    except TypeError as exc:
-        raise InvalidOptionError(
-            "trusted_hosts must be a list of host names or networks", option="trusted_hosts"
-        ) from exc
 
 
 def _port_list(value: Iterable[int]) -> frozenset[int]:
@@ -130,21 +107,21 @@ class ExpanderSettings:
     #: ``GET`` (default), or ``HEAD`` with a fallback to GET where HEAD is refused.
     method: Literal["GET", "HEAD"] = "GET"
     #: Hosts and networks exempt from the address policy.
-    trusted_hosts: tuple[str, ...] = attrs.field(default=(), converter=_host_list)
+    trusted_hosts: tuple[str, ...] = attrs.field(default=(), converter=host_list)
     #: Ports connected to (80, 443, 8080 and 8443 by default); a trusted entry can
     #: open one more port on its host (``"127.0.0.1:8765"``).
     allowed_ports: frozenset[int] = attrs.field(default=DEFAULT_ALLOWED_PORTS, converter=_port_list)
 
     def __attrs_post_init__(self) -> None:
-        _positive("concurrency", self.concurrency, integer=True)
-        _positive("per_host", self.per_host, integer=True)
-        _positive("timeout", self.timeout)
-        _positive("deadline", self.deadline)
-        _positive("max_redirects", self.max_redirects, integer=True, zero=True)
-        _positive("max_body_bytes", self.max_body_bytes, integer=True)
-        _positive("retries", self.retries, integer=True, zero=True)
-        _positive("backoff", self.backoff, zero=True)
-        _positive("max_retry_after", self.max_retry_after, zero=True)
+        check_number("concurrency", self.concurrency, integer=True)
+        check_number("per_host", self.per_host, integer=True)
+        check_number("timeout", self.timeout)
+        check_number("deadline", self.deadline)
+        check_number("max_redirects", self.max_redirects, integer=True, zero=True)
+        check_number("max_body_bytes", self.max_body_bytes, integer=True)
+        check_number("retries", self.retries, integer=True, zero=True)
+        check_number("backoff", self.backoff, zero=True)
+        check_number("max_retry_after", self.max_retry_after, zero=True)
         if not isinstance(self.user_agent, str) or not self.user_agent.strip():
             raise InvalidOptionError("user_agent must be a non-empty string", option="user_agent")
         if self.method not in ("GET", "HEAD"):

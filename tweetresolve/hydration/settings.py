@@ -17,6 +17,7 @@ import attrs
 
 from tweetresolve.errors import InvalidOptionError
 from tweetresolve.expansion.guard import AddressPolicy
+from tweetresolve.expansion.option_checks import check_number, host_list
 from tweetresolve.expansion.policy import DEFAULT_USER_AGENT
 
 __all__ = ["HydratorOptions", "HydratorSettings"]
@@ -25,36 +26,12 @@ __all__ = ["HydratorOptions", "HydratorSettings"]
 DEFAULT_MAX_BODY_BYTES: Final = 1024 * 1024
 
 
-def _number(option: str, value: object, *, integer: bool = False, zero: bool = False) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidOptionError(f"{option} must be a number, got {value!r}", option=option)
-    if integer and not isinstance(value, int):
-        raise InvalidOptionError(f"{option} must be an integer, got {value!r}", option=option)
-    if value < 0 or (value == 0 and not zero):
-        bound = ">= 0" if zero else "> 0"
-        raise InvalidOptionError(f"{option} must be {bound}, got {value!r}", option=option)
-
-
 def _endpoint_table(table: Mapping[str, str]) -> Mapping[str, str]:
     if not isinstance(table, Mapping) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in table.items()
     ):
         raise InvalidOptionError("endpoints must map source names to base URLs", option="endpoints")
     return dict(table)
-
-
-def _host_list(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise InvalidOptionError(
-            "trusted_hosts must be a list of host names or networks, not a str",
-            option="trusted_hosts",
-        )
-    try:
-        return tuple(value)
-    except TypeError as exc:
-        raise InvalidOptionError(
-            "trusted_hosts must be a list of host names or networks", option="trusted_hosts"
-        ) from exc
 
 
 @attrs.frozen(kw_only=True)
@@ -82,7 +59,7 @@ class HydratorSettings:
     #: User-Agent sent to every endpoint.
     user_agent: str = DEFAULT_USER_AGENT
     #: Hosts and networks exempt from the address policy (``["127.0.0.1"]`` for a mirror).
-    trusted_hosts: tuple[str, ...] = attrs.field(default=(), converter=_host_list)
+    trusted_hosts: tuple[str, ...] = attrs.field(default=(), converter=host_list)
     #: Base URL overrides by source name (``{"twitter_syndication": "http://…"}``); a
     #: ``{host}`` in a Mastodon endpoint is the post's instance.
     endpoints: Mapping[str, str] = attrs.field(factory=dict, converter=_endpoint_table)
@@ -92,17 +69,17 @@ class HydratorSettings:
     lang: str = "en"
 
     def __attrs_post_init__(self) -> None:
-        _number("concurrency", self.concurrency, integer=True)
+        check_number("concurrency", self.concurrency, integer=True)
         if self.per_host is not None:
-            _number("per_host", self.per_host, integer=True)
+            check_number("per_host", self.per_host, integer=True)
         if self.min_interval is not None:
-            _number("min_interval", self.min_interval, zero=True)
-        _number("timeout", self.timeout)
-        _number("deadline", self.deadline)
-        _number("max_body_bytes", self.max_body_bytes, integer=True)
-        _number("retries", self.retries, integer=True, zero=True)
-        _number("backoff", self.backoff, zero=True)
-        _number("max_retry_after", self.max_retry_after, zero=True)
+            check_number("min_interval", self.min_interval, zero=True)
+        check_number("timeout", self.timeout)
+        check_number("deadline", self.deadline)
+        check_number("max_body_bytes", self.max_body_bytes, integer=True)
+        check_number("retries", self.retries, integer=True, zero=True)
+        check_number("backoff", self.backoff, zero=True)
+        check_number("max_retry_after", self.max_retry_after, zero=True)
         if not isinstance(self.user_agent, str) or not self.user_agent.strip():
             raise InvalidOptionError("user_agent must be a non-empty string", option="user_agent")
         if self.meta_access_token is not None and (
