@@ -25,6 +25,7 @@ from collections.abc import AsyncIterator, Coroutine
 from typing import Any, Final, TypeVar
 from urllib.parse import urljoin, urlsplit
 
+import anyio
 import attrs
 import httpx
 
@@ -288,7 +289,12 @@ async def _within(seconds: float, work: Coroutine[Any, Any, _T]) -> _T:
         # A timeout scope costs a timer; wait_for would also make a task per request.
         async with asyncio.timeout(seconds):
             return await work
-    return await asyncio.wait_for(work, seconds)
+    # Python 3.10: anyio's cancel scope keeps every cancellation (wait_for may drop one)
+    try:
+        with anyio.fail_after(seconds):
+            return await work
+    except TimeoutError as timeout:  # anyio raises the builtin; callers expect asyncio's
+        raise asyncio.TimeoutError from timeout
 
 
 def _json_object(body: bytes) -> dict[str, Any] | None:
