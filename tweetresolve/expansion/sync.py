@@ -7,7 +7,6 @@ threads may share one ``Expander``.
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import AsyncGenerator, Coroutine, Iterable, Iterator
 from types import TracebackType
@@ -19,6 +18,7 @@ from tweetresolve.errors import ExpanderClosedError
 from tweetresolve.expansion.cache import ExpansionCache
 from tweetresolve.expansion.engine import AsyncExpander
 from tweetresolve.expansion.inputs import as_list
+from tweetresolve.expansion.loop_thread import LoopThread
 from tweetresolve.expansion.settings import (
     DEFAULT_CACHE,
     CacheOption,
@@ -39,51 +39,6 @@ async def _anext(generator: AsyncGenerator[Expansion, None]) -> Expansion:
     return await generator.__anext__()
 
 
-async def _finish_loop() -> None:
-    """Cancel what is left on this loop, close its async generators and executor.
-
-    Run last, on the loop itself, so that nothing is destroyed pending ("Task was
-    destroyed but it is pending", "Event loop is closed") and every socket is
-    closed by its owner rather than left to the garbage collector.
-    """
-    loop = asyncio.get_running_loop()
-    current = asyncio.current_task()
-    tasks = [task for task in asyncio.all_tasks(loop) if task is not current]
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
-    await loop.shutdown_asyncgens()
-    await loop.shutdown_default_executor()
-    # Let callbacks already scheduled (transports finishing their close) run.
-    await asyncio.sleep(0)
-
-
-class _LoopThread:
-    """A private event loop in a daemon thread, for the sync twin."""
-
-    def __init__(self) -> None:
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(
-            target=self._loop.run_forever, name="tweetresolve-expander", daemon=True
-        )
-        self._thread.start()
-
-    def call(self, coroutine: Coroutine[Any, Any, _T]) -> _T:
-        future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-        try:
-            return future.result()
-        except BaseException:
-            future.cancel()
-            raise
-
-    def stop(self) -> None:
-        """Finish every task and generator on the loop, then stop and close it."""
-        self.call(_finish_loop())
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join()
-        self._loop.close()
-
-
 class Expander:
     """The synchronous twin of :class:`AsyncExpander`, with the same options.
 
@@ -100,7 +55,7 @@ class Expander:
         **options: Unpack[ExpanderOptions],
     ) -> None:
         self._engine = AsyncExpander(cache=cache, transport=transport, **options)
-        self._runner: _LoopThread | None = None
+        self._runner: LoopThread | None = None
         self._lock = threading.Lock()
         self._closed = False
         # The engine generators of streams still open, closed first by close().
@@ -122,7 +77,7 @@ class Expander:
             raise ExpanderClosedError("this expander is closed; create a new one")
         with self._lock:  # one background loop, even when threads race to start it
             if self._runner is None:
-                self._runner = _LoopThread()
+                self._runner = LoopThread("tweetresolve-expander")
             runner = self._runner
         return runner.call(coroutine)
 

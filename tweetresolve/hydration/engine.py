@@ -22,7 +22,7 @@ import httpx
 
 from tweetresolve.errors import ExpanderClosedError, InvalidOptionError
 from tweetresolve.expansion.lifecycle import OwnedClientLifecycle
-from tweetresolve.hydration._loop import LoopThread
+from tweetresolve.expansion.loop_thread import LoopThread
 from tweetresolve.hydration.cache import (
     HydrationCache,
     MemoryHydrationCache,
@@ -355,7 +355,7 @@ class Hydrator:
             raise ExpanderClosedError("this hydrator is closed; create a new one")
         with self._lock:
             if self._runner is None:
-                self._runner = LoopThread()
+                self._runner = LoopThread("tweetresolve-hydrator")
             return self._runner
 
     def hydrate(self, item: Item) -> Hydration:
