@@ -152,3 +152,21 @@ def test_output_per_post_is_capped() -> None:
     assert len(post.links) == MAX_LINKS
     assert len(post.entities) == MAX_ENTITIES
     assert set(post.warnings) >= {"text_truncated", "links_truncated", "entities_truncated"}
+
+
+def test_control_characters_after_an_inner_embed(no_errors: None) -> None:
+    """An inner embed followed by a control character is still read apart, not dropped."""
+    inner = (
+        '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@a/video/6718335390845095173"'
+        ' data-video-id="6718335390845095173"><a href="https://www.tiktok.com/@a">@a</a>'
+        "</blockquote>"
+    )
+    outer = (
+        '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@b/video/6718335390845095174"'
+        ' data-video-id="6718335390845095174">'
+    )
+    posts = tr.extract(outer + inner + "\x01 after</blockquote>")
+    assert sorted(post.post_id for post in posts if post.platform == "tiktok") == [
+        "6718335390845095173",
+        "6718335390845095174",
+    ]

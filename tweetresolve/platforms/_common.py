@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Iterator
 
 import attrs
@@ -182,10 +184,18 @@ def _enclosing_roots(roots: list[Element]) -> dict[Element, Element]:
     return owner
 
 
+# Characters XML 1.0 forbids, which lxml refuses to set as text although its HTML
+# parser keeps them from a page: "a\x01b" -> "a b".
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _stand_in(parent: Element, element: Element) -> Element:
     try:
         stand_in = parent.makeelement(element.tag)
     except ValueError:  # a tag name the parser kept but lxml refuses to create
         stand_in = parent.makeelement("div")
-    stand_in.tail = element.tail  # the outer embed's text after the inner one
+    try:
+        stand_in.tail = element.tail  # the outer embed's text after the inner one
+    except ValueError:  # control characters the parser kept but lxml will not set
+        stand_in.tail = _NOT_XML.sub(" ", element.tail or "")
     return stand_in
