@@ -166,7 +166,7 @@ def test_control_characters_after_an_inner_embed(no_errors: None) -> None:
         ' data-video-id="6718335390845095174">'
     )
     posts = tr.extract(outer + inner + "\x01 after</blockquote>")
-    assert sorted(post.post_id for post in posts if post.platform == "tiktok") == [
+    assert sorted(str(post.post_id) for post in posts if post.platform == "tiktok") == [
         "6718335390845095173",
         "6718335390845095174",
     ]
