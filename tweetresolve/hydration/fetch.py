@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import email.utils
 import json
 import logging
 import random
@@ -31,6 +30,7 @@ import httpx
 
 from tweetresolve.expansion.codes import RETRYABLE_CODES, code_for_exception
 from tweetresolve.expansion.guard import AddressPolicy, BlockedAddressError
+from tweetresolve.expansion.responses import retry_after
 from tweetresolve.expansion.transport import GuardedTransport
 from tweetresolve.hydration.settings import HydratorSettings
 
@@ -105,20 +105,6 @@ class HostGate:
         state = self._hosts.get(host)
         if state is not None:
             state.paused_until = max(state.paused_until, time.monotonic() + seconds)
-
-
-def _retry_after(headers: httpx.Headers) -> float | None:
-    """Read ``Retry-After`` as seconds (delta or HTTP date), or None."""
-    value = headers.get("retry-after", "").strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return float(value)
-    try:
-        moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, moment.timestamp() - time.time())
 
 
 def _is_json(headers: httpx.Headers) -> bool:
@@ -221,7 +207,7 @@ class JsonClient:
                 url = urljoin(url, headers["location"])
                 continue
             if status in _RETRY_STATUSES:
-                wait = _retry_after(headers)
+                wait = retry_after(headers)
                 pause = wait if wait is not None else self._backoff(attempt)
                 if status == 429:
                     # The whole host waits, not only this lookup: the gate holds
