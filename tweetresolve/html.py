@@ -248,6 +248,7 @@ class ParsedPage:
         "_starts",
         "base_url",
         "include_links",
+        "memo",
         "root",
         "source",
     )
@@ -259,6 +260,9 @@ class ParsedPage:
         self.source = source
         self.base_url = base_url
         self.include_links = include_links
+        #: What the detectors and families derive from this page once and share
+        #: (decoded page data, say), keyed by the module that owns the entry.
+        self.memo: dict[str, Any] = {}
         self._line_starts: list[int] | None = None
         self._order: dict[Element, int] | None = None
         self._starts: dict[str, dict[Element, int | None]] = {}

@@ -136,7 +136,7 @@ def find_nested_documents(
             found = _raw_text_document(page, element, element.text or "", escaped=False)
             documents = [found] if found is not None else []
         elif tag == "script":
-            documents = list(_script_documents(page, element, may_hold_embed))
+            documents = list(_script_documents(page, element))
         elif tag == "template":
             documents = list(_template_documents(element))
         else:
@@ -177,17 +177,14 @@ def _script_type(script: Element) -> str:
     return (script.get("type") or "").split(";")[0].strip().lower()
 
 
-def _script_documents(
-    page: ParsedPage, script: Element, may_hold_embed: Callable[[str], bool]
-) -> Iterator[NestedDocument]:
+def _script_documents(page: ParsedPage, script: Element) -> Iterator[NestedDocument]:
     kind = _script_type(script)
     if kind.endswith("json") or not kind or any(program in kind for program in _PROGRAM_TYPES):
-        # The prefilter on the raw text first: decoding a big state object costs more
-        # than a marker scan, and embed code keeps its markers through JSON escaping
-        # (but for "/", which JSON may write "\/").
+        # Page data is decoded once per page (the page-data family reads the same
+        # scripts, behind its own marker scan); each string of markup found there is
+        # then put to ``may_hold_embed`` like every other nested document.
         probe = script.text or ""
-        has_markup = "<" in probe or "\\u003c" in probe or "\\u003C" in probe
-        if has_markup and may_hold_embed(probe.replace("\\/", "/") if "\\/" in probe else probe):
+        if "<" in probe or "\\u003c" in probe or "\\u003C" in probe:
             yield from documents_in_page_data(page, script)
         return
     content = script.text or ""

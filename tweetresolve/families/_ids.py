@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -83,6 +84,15 @@ def platform_of_word(value: str) -> str | None:
     >>> platform_of_word("Instagram"), platform_of_word("x"), platform_of_word("tiktok+youtube")
     ('instagram', 'twitter', None)
     """
+    if len(value) > 40 and len(value.strip()) > 40:
+        return None
+    return _platform_of_short_word(value)
+
+
+# Memoised: a page's state repeats the same few type values ("image", "article") in
+# thousands of objects, and every one is asked about.
+@functools.lru_cache(maxsize=4096)
+def _platform_of_short_word(value: str) -> str | None:
     value = value.strip().lower()
     if len(value) > 40:
         return None

@@ -47,9 +47,15 @@ _DECODER = json.JSONDecoder()
 
 # Where a JSON value starts in a script that is not pure JSON: after an assignment
 # ("window.__INITIAL_STATE__ = {", "self.__data = ["), as the argument of a call
-# ("hydrate({…})"), or as the string given to JSON.parse.
+# ("hydrate({…})"), or as the string given to JSON.parse.  The value must open the way
+# JSON does (a quoted key, a value in a list): a JS object literal ("f({a: 1})", in
+# every script) fails to decode, and each failed decode costs the decoder a count of
+# the lines before it.
 # Example: 'window.__PRELOADED_STATE__ = {"a": 1}'.
-_VALUE_START = re.compile(r"JSON\.parse\(\s{0,20}(?P<quote>[\"'])|[=(]\s{0,20}(?=[{\[])")
+_VALUE_START = re.compile(
+    r"JSON\.parse\(\s{0,20}(?P<quote>[\"'])"
+    r"|[=(]\s{0,20}(?=\{\s{0,20}[\"}]|\[\s{0,20}[\[{\"\d\-tfn\]])"
+)
 
 # A JS string literal given to JSON.parse: "…" or '…' with backslash escapes.
 # Example: JSON.parse("{\"a\":1}").

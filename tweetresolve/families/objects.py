@@ -62,6 +62,8 @@ _TYPE_KEYS = (
 )
 
 _TYPE_KEY_SET = frozenset(_TYPE_KEYS)
+# Where each type key stands in _TYPE_KEYS: the first one present names the platform.
+_TYPE_KEY_RANK = {key: rank for rank, key in enumerate(_TYPE_KEYS)}
 
 # Keys that may hold the post's permalink.
 _URL_KEYS = (
@@ -179,8 +181,11 @@ def _platform_key(name: str) -> tuple[str, bool] | None:
 
 
 def _typed_platform(obj: dict[str, Any]) -> str | None:
-    for key in _TYPE_KEYS:
-        value = obj.get(key)
+    # Only the type keys the object has (usually one), in their order of precedence.
+    present = _TYPE_KEY_SET.intersection(obj)
+    keys = sorted(present, key=_TYPE_KEY_RANK.__getitem__) if len(present) > 1 else present
+    for key in keys:
+        value = obj[key]
         if value is None:
             continue
         for one in value[:4] if isinstance(value, list) else (value,):

@@ -133,18 +133,15 @@ _SPACES = re.compile(r"\s+")
 def find_page_data(page: ParsedPage) -> list[Candidate]:
     """The article's posts described by objects in the page's data, on their scripts."""
     found: list[Candidate] = []
-    budget = WalkBudget(_BASE_BUDGET + len(page.source))
     article: _Article | None = None
     for script in page.root.iter("script"):
-        for frame in _frames(script, budget):
+        for frame in _script_frames(page, script):
             post = post_in_object(frame.value, form="data", key=frame.key)
             if post is None:
                 continue
             article = article or _Article.of(page)
             if article.owns(frame):
                 found.append(Candidate(element=script, post=post))
-        if budget.remaining <= 0:
-            break
     return found
 
 
@@ -153,9 +150,8 @@ def embed_markup(page: ParsedPage, script: Element) -> Iterator[str]:
 
     A string inside another story of the state (see the module notes) is not listed.
     """
-    budget = WalkBudget(_BASE_BUDGET + len(script.text or ""))
     article: _Article | None = None
-    for frame in _frames(script, budget):
+    for frame in _script_frames(page, script):
         for _, value in strings(frame):
             if "<" in value and _EMBED_MARKUP.search(value):
                 article = article or _Article.of(page)
@@ -168,11 +164,35 @@ def _hint_scan() -> MarkerScan:
     return MarkerScan([_HINTS])
 
 
+@attrs.define
+class _PageData:
+    """The page's scripts decoded and walked so far, with the walks' shared budget."""
+
+    budget: WalkBudget
+    frames: dict[Element, list[Frame]] = attrs.Factory(dict)
+
+
+def _script_frames(page: ParsedPage, script: Element) -> list[Frame]:
+    """The dictionaries of one script's data, decoded and walked once per page.
+
+    Both readers of page data (posts as objects, embed markup in strings) ask for the
+    same scripts: the first asks decodes, the second reads the memo.  Every walk of the
+    page draws on one budget, so the work stays bounded by the page's size.
+    """
+    data = page.memo.get(__name__)
+    if data is None:
+        data = page.memo[__name__] = _PageData(WalkBudget(_BASE_BUDGET + len(page.source)))
+    frames = data.frames.get(script)
+    if frames is None:
+        frames = data.frames[script] = list(_frames(script, data.budget))
+    return frames
+
+
 def _frames(script: Element, budget: WalkBudget) -> Iterator[Frame]:
     kind = (script.get("type") or "").split(";")[0].strip().lower()
     text = script.text
     is_data = not kind or kind.endswith("json") or any(t in kind for t in _PROGRAM_TYPES)
-    if not is_data or not text:
+    if not is_data or not text or budget.remaining <= 0:
         return
     if not _hint_scan().find(text[:MAX_SCRIPT_CHARS]):
         return

@@ -271,11 +271,7 @@ def _relevant_names(source: str) -> tuple[frozenset[str], frozenset[str]]:
             verdict = _generic_url_value(spelled).search(source) is not None
         if verdict:
             relevant.add(f"data-{name}")
-    tags = {
-        tag.lower()
-        for tag in {m[1] for m in _CUSTOM_TAG.finditer(source)}
-        if PLATFORM_WORD.search(tag)
-    }
+    tags = {tag.lower() for tag in set(_CUSTOM_TAG.findall(source)) if PLATFORM_WORD.search(tag)}
     if "<oembed" in source or "<OEMBED" in source:
         tags.add("oembed")
     return frozenset(relevant), frozenset(tags)
