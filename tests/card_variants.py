@@ -410,6 +410,7 @@ def _preview(m: Maker) -> tuple[str, list[Expected]]:
     exp = expect(post, date_text=_DROP)
     if post.platform == "instagram":
         title, desc = f"{name} on Instagram: “{html.escape(post.text)}”", ""
+        del exp["handle"]  # neither the title nor the URL shows it
     elif post.platform == "linkedin":
         title, desc = f"{name} posted on LinkedIn", html.escape(post.text)
     elif post.platform == "bluesky":

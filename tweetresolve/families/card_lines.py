@@ -12,17 +12,16 @@ Nothing here keys on a class name.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
 from collections.abc import Callable, Iterator
 
 import attrs
 
-from tweetresolve.dates import parse_date
+from tweetresolve.families.card_dates import is_date_text, shown_date
 from tweetresolve.html import Element
 
 __all__ = [
+    "FOLLOW_LABEL",
     "HANDLE_TEXT",
     "MAX_FIELD_CHARS",
     "MAX_FIELD_LINE_CHARS",
@@ -50,12 +49,12 @@ HANDLE_TEXT = re.compile(
     r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}(?:@[A-Za-z0-9][A-Za-z0-9.\-]{1,252})?)$"
 )
 
-# A relative time shown instead of a date: "2h", "5 min", "3 days ago", "vor 2 Stunden".
-_RELATIVE_TIME = re.compile(
-    r"^(?:(?:about|ca\.|etwa|environ)\s)?(?:\d{1,3}\s?(?:s|m|h|d|w|min|mins|hr|hrs|std|j|t)"
-    r"|(?:\d{1,3}|an?)\s(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\sago"
-    r"|vor\s\d{1,3}\s(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)"
-    r"|hace\s\d{1,3}\s\w{1,10}|il y a\s\d{1,3}\s\w{1,10})$",
+# The label of a follow button, in the languages of the date tables and a few more:
+# "Follow", "+ Folgen", "Suivre @ada", "フォロー".  A button, never a name or text.
+FOLLOW_LABEL = re.compile(
+    r"^\+?\s?(?:follow(?:ing)?|folgen|abonnieren|suivre|s'abonner|seguir|segui|volgen|obserwuj"
+    r"|följ|følg|seuraa|sledovat|követés|takip et|フォロー(?:する)?|关注|팔로우|подписаться"
+    r"|متابعة)(?:\s+[@＠]\S{1,80})?$",
     re.IGNORECASE,
 )
 
@@ -96,31 +95,6 @@ Kind = str
 def collapse(text: str) -> str:
     """White space collapsed to single spaces, ends stripped."""
     return _SPACES.sub(" ", text).strip()
-
-
-@functools.lru_cache(maxsize=4096)
-def is_date_text(text: str) -> bool:
-    """Whether a short text is a shown date or time ("Mar 3, 2021", "2h", "9:12 AM · Sep 5, 2023").
-
-    >>> is_date_text("· 3. März 2021"), is_date_text("3 days ago"), is_date_text("Reply")
-    (True, True, False)
-    """
-    shown = text.strip(SEPARATORS)
-    if not shown or len(shown) > MAX_FIELD_CHARS or not any(c.isdigit() for c in shown):
-        return False
-    return parse_date(shown) is not None or _RELATIVE_TIME.match(shown) is not None
-
-
-def shown_date(text: str, machine: str | None) -> dt.date | dt.datetime | None:
-    """The date a field shows, else the machine-readable one (``<time datetime>``)."""
-    shown = text.strip(SEPARATORS)
-    value = parse_date(shown) if shown else None
-    if value is None and machine:
-        try:
-            value = dt.datetime.fromisoformat(machine.strip().replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return value
 
 
 @attrs.define
@@ -230,6 +204,8 @@ def field_kind(element: Element, shown: str | None) -> Kind | None:
         return None  # the link inside is the field, if any
     if HANDLE_TEXT.match(shown):
         return "handle"
+    if FOLLOW_LABEL.match(shown):
+        return "ui"
     if is_date_text(shown):
         return "date"
     return None

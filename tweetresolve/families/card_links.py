@@ -16,6 +16,7 @@ from collections.abc import Callable
 import lxml.etree
 
 from tweetresolve.families.card_lines import (
+    FOLLOW_LABEL,
     MAX_FIELD_CHARS,
     ElementKinds,
     collapse,
@@ -141,6 +142,8 @@ class PageKinds:
                 return "permalink", ref, None
         match = _PROFILE_URL.match(href) or _FEDIVERSE_PROFILE_URL.match(href)
         if match and match["user"].lower() not in _NOT_ACCOUNTS:
+            if FOLLOW_LABEL.match(self.short_text(anchor) or ""):
+                return "ui", None, None  # a follow button linking the account
             return "profile", None, match["user"]
         return None, None, None
 

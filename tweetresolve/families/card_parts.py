@@ -79,6 +79,13 @@ _MAX_LEAD_LABEL = 30
 # A handle written as text beside a date: "— @city_roads ·".
 _LINE_HANDLE = re.compile(r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63})$")
 
+# A permalink label this wide is a headline, not a call to action ("View on Instagram",
+# "Ver esta publicación en Instagram" are narrower).  CJK characters count twice.
+_MIN_HEADLINE_WIDTH = 40
+
+# The longest label of a link that introduces a post without a colon ("posts", "schreibt").
+_MAX_BARE_LEAD_LABEL = 16
+
 # A line of counters: "12 Likes", "3 Retweets 12 Likes", "1.2K views".
 _COUNTS_LINE = re.compile(r"^(?:[\d.,]+[KkMm]?\s+\w{1,12}\s*){1,4}$")
 
@@ -186,7 +193,11 @@ def read_container(
     # "Ada Example (@ada.bsky.social)" written as one text line (a link preview title).
     if handle is None or name is None:
         for number, text in enumerate(texts):
-            match = _NAME_AND_HANDLE.match(text)
+            # Also without the line's fields: "— Ada (@ada) <a>2h</a>" (a kept byline
+            # whose date the snippet grammar does not read, a link after it).
+            match = _NAME_AND_HANDLE.match(text) or _NAME_AND_HANDLE.match(
+                collapse(other_text(lines[number], chosen)).lstrip(SEPARATORS)
+            )
             if match is None or number in byline_lines:
                 continue
             if url_handle and match["handle"].lower() != url_handle:
@@ -278,9 +289,10 @@ def read_container(
         ok = has_name or has_handle or has_date
     else:
         # A link with words ("View post") under someone else's handle is a comment
-        # linking a post, not the post's card.
+        # linking a post, not the post's card; a link showing a headline beside a
+        # teaser is an article list's item that happens to link a post.
         shown_other = bool(url_handle and handle and not _same_handle(handle, url_handle))
-        ok = has_handle and not shown_other
+        ok = has_handle and not shown_other and not _is_headline(lines, seed)
         ok = ok and (has_name or has_date or profile_handle is not None)
     # A preview may name the post's author and show nothing more.
     if not ok or (len(text) < MIN_TEXT_CHARS and not (preview is not None and not text)):
@@ -406,7 +418,9 @@ def _lead_in(lines: list[list[Segment]], *, need_colon: bool) -> tuple[int, str,
             return None
         if is_date_text(label) or not label.strip(SEPARATORS):
             return None
-        if not need_colon and len(label.split()) > _MAX_BARE_LEAD_WORDS:
+        if not need_colon and (
+            len(label.split()) > _MAX_BARE_LEAD_WORDS or _width(label) > _MAX_BARE_LEAD_LABEL
+        ):
             return None  # "thanked the crews": words of a sentence, not a verb for "posts"
         before = collapse("".join(s.text for s in line[:at] if s.kind != "seed"))
         after = collapse("".join(s.text for s in line[at:] if s.kind != "seed"))
@@ -414,6 +428,20 @@ def _lead_in(lines: list[list[Segment]], *, need_colon: bool) -> tuple[int, str,
             return None
         return number, before.strip(SEPARATORS), after.lstrip(SEPARATORS)
     return None
+
+
+def _width(text: str) -> int:
+    """How wide a text shows: CJK characters (one word each) count twice."""
+    return len(text) + sum(1 for c in text if c >= "\u2e80")
+
+
+def _is_headline(lines: list[list[Segment]], seed: Element) -> bool:
+    """Whether the permalink shows a headline (long words) beside text of its own."""
+    for number, element in parts_of(lines, "seed"):
+        if element is seed:
+            label = part_text(seed, lines[number])
+            return _width(label) >= _MIN_HEADLINE_WIDTH and not is_date_text(label)
+    return False
 
 
 def _name_like_handle(texts: list[str], handle: str) -> str | None:

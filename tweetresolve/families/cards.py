@@ -176,7 +176,7 @@ class _CardFinder:
             for seed in pending:
                 if any(seed is f.container or _inside(seed, f.container) for f in found):
                     continue
-                hit = self._climb(seed, keys, inner)
+                hit = self._climb(seed, keys, inner, first_round=not masked_round)
                 if hit is None:
                     failed.append(seed)
                     continue
@@ -227,6 +227,8 @@ class _CardFinder:
         seed: Element,
         keys: dict[Element, set[tuple[str, str]]],
         inner: dict[Element, list[_Found]],
+        *,
+        first_round: bool = False,
     ) -> tuple[Element, Post, list[_Found], bool] | None:
         ref = self.memo.ref(seed)
         if ref is None or not self._may_be_field(seed):
@@ -250,6 +252,10 @@ class _CardFinder:
                 return node, self._post(ref, reading, quoted_ref), quoted, reading.lead
             parent = node.getparent()
             if parent is not None and len(keys.get(parent, ())) > 1 and not quoted:
+                if first_round and _beside_a_card(node, parent, keys):
+                    # A sibling holds a whole card: a post quoted in this one, read
+                    # once the quote is found (the second round), not a feed.
+                    return None
                 # A feed whose cards are runs of siblings, not wrapped one by one.
                 stops = _Either(keys, self.holds_embed, self.inside_embed)
                 for run in _sibling_runs(node, parent, stops):
@@ -506,6 +512,15 @@ def _sibling_runs(node: Element, parent: Element, stops: Container[Element]) -> 
     if end > at + 1:
         runs.append(siblings[at:end])
     return runs
+
+
+def _beside_a_card(node: Element, parent: Element, keys: Container[Element]) -> bool:
+    """Whether a sibling of ``node`` holds another permalink and more text than a field."""
+    return any(
+        child is not node and child in keys and TEXT_LENGTH_XPATH(child) > MAX_FIELD_CHARS
+        for child in parent
+        if isinstance(child.tag, str)
+    )
 
 
 class _Either:
