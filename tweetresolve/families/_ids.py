@@ -68,14 +68,28 @@ _WORD_PLATFORM = {
     "truth_social": "truthsocial",
 }
 
+# Short names sites give a platform, read only as a whole token ("yt-embed", "ytEmbed",
+# "data-ig-shortcode", a typed value "fb"): inside a word they are noise ("byte", "big").
+# Example: "js-insta-lazy" -> "insta".
+# (Case-blind for the name, case-sensitive after it: "ytEmbed" is a token, "ytid" is not.)
+_ABBREVIATION = re.compile(r"(?<![A-Za-z0-9])(?i:yt|insta|ig|fb)(?![a-z0-9])")
+_ABBREVIATED = {"yt": "youtube", "insta": "instagram", "ig": "instagram", "fb": "facebook"}
+
 # Whole typed values that name Twitter without the word: data-embed-type="x",
 # {"provider": "X"}, {"type": "x-post"}.
 _X_VALUES = frozenset({"x", "x.com", "x-post", "xpost", "x_post", "x-embed"})
 
 
 def platforms_named(text: str) -> set[str]:
-    """The platforms a class list, an attribute name or a value names."""
-    return {_WORD_PLATFORM[m.group().lower()] for m in PLATFORM_WORD.finditer(text)}
+    """The platforms a class list, an attribute name or a value names.
+
+    >>> sorted(platforms_named("yt-lazy js-insta-embed byte"))
+    ['instagram', 'youtube']
+    """
+    named = {_WORD_PLATFORM[m.group().lower()] for m in PLATFORM_WORD.finditer(text)}
+    for match in _ABBREVIATION.finditer(text):
+        named.add(_ABBREVIATED[match.group().lower()])
+    return named
 
 
 def platform_of_word(value: str) -> str | None:

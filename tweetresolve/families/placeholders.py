@@ -50,7 +50,43 @@ from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Post, PostRef
 from tweetresolve.urls import parse_post_url
 
-__all__ = ["MARKERS", "find_placeholders"]
+__all__ = ["MARKERS", "PERMALINK_MARKERS", "find_placeholders"]
+
+#: Lower-case substrings of post permalinks of every platform: a URL-only placeholder
+#: or page-data object holds one (written with "/" or, in JSON, "\\/").
+PERMALINK_MARKERS: tuple[str, ...] = (
+    "/status/",
+    "/statuses/",
+    "instagram.com/p/",
+    "instagram.com/reel",
+    "instagr.am/p/",
+    "tiktok.com/@",
+    "bsky.app/profile/",
+    "at://did:",
+    "threads.net/@",
+    "threads.com/@",
+    "linkedin.com/posts/",
+    "linkedin.com/feed/update",
+    "/posts/",
+    "permalink.php",
+    "story_fbid",
+    "/@",
+    "youtube.com/watch",
+    "youtu.be/",
+    "youtube.com/shorts",
+    "reddit.com/r/",
+    "redd.it/",
+    "t.me/",
+    "tumblr.com/post",
+    "\\/status\\/",
+    "\\/@",
+    "\\/posts\\/",
+    "instagram.com\\/p\\/",
+    "instagram.com\\/reel",
+    "youtube.com\\/watch",
+    "youtu.be\\/",
+    "\\u002fstatus\\u002f",
+)
 
 #: Lower-case substrings of the raw source that may announce a placeholder; the
 #: prefilter lets a page holding one of them through to the parse.
@@ -70,6 +106,35 @@ MARKERS: tuple[str, ...] = (
     "data-post-url",
     "data-provider",
     "data-platform",
+    "data-twitter",
+    "data-yt",
+    "data-insta",
+    "data-ig-",
+    "videoid",
+    "video-id",
+    "video_id",
+    "shortcode",
+    "data-service",
+    "data-network",
+    "data-social",
+    "data-vendor",
+    "data-kind",
+    "-type=",
+    "data-media-id",
+    "data-post-id",
+    "data-item-id",
+    "data-content-id",
+    "data-entry-id",
+    "data-asset-id",
+    "data-external-id",
+    "data-status-id",
+    "data-vid",
+    "data-code",
+    # Permalinks a URL-only placeholder may hold (those of site-made cards too) and
+    # embed code kept escaped in an attribute.
+    *PERMALINK_MARKERS,
+    "&lt;blockquote",
+    "&lt;iframe",
 )
 
 # A data-* attribute name in the raw source: "tweet-id" in '<div data-tweet-id="20">'.
@@ -77,7 +142,8 @@ MARKERS: tuple[str, ...] = (
 _DATA_ATTRIBUTE = re.compile(r"data-([\w.:-]{1,60})\s*=")
 
 # Generic names whose values are URLs of anything: counted only with a platform host.
-_GENERIC_URL_NAME = re.compile(r"^(?:url|href|src|link|uri|source|lazy-src|original)$")
+# Examples: "url", "lazy-src", "content-url".
+_GENERIC_URL_NAME = re.compile(r"(?:^|[-_])(?:url|href|src|link|uri|source)$|^original$")
 
 # The start of a value that is a platform's URL (or a Mastodon-style "/@user/"): a generic
 # URL attribute is selected only when one of its values starts like this.
@@ -100,10 +166,12 @@ _RELEVANT_NAME = re.compile(
     r"""
     (?:twitter|tweet|instagram|instgrm|tiktok|youtube|facebook|bluesky|bsky|mastodon|threads
       |reddit|telegram|linkedin|tumblr|truth)
+    |(?:^|[-_])(?:yt|insta|ig)(?:[-_]|id$|$)
     |embed|oembed|props|provider|platform|service|network|permalink|widget|component|loader
-    |vendor
-    |^(?:id|post-?id|status-?id|item-?id|media-?id|video-?id|shortcode|code|external-?id
-       |url|href|src|link|uri|source|type|config|options|json|settings|attrs|params)$
+    |vendor|social
+    |(?:^|[-_])(?:type|kind|source|url|href|src|link|uri)$
+    |^(?:id|vid|post-?id|status-?id|item-?id|media-?id|video-?id|content-?id|entry-?id
+       |asset-?id|shortcode|code|external-?id|config|options|json|settings|attrs|params)$
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -111,9 +179,13 @@ _RELEVANT_NAME = re.compile(
 # Names never read: widget stamps ("twitter-extracted-i1694…", a page-load time, not an
 # id), widget options ("tweet-limit", "tweet-count"), and button targets.
 # Example: "data-twitter-extracted-i1694012345678901234".
+# Ids of other things than a post are never read either: accounts, channels, apps,
+# playlists, analytics ("data-user-id", "data-fb-app-id", "data-twitter-pixel").
 _IGNORED_NAME = re.compile(
     r"extracted|limit|count|share|like|follow|via|related|hashtags|text|lang|theme|width"
-    r"|height|align|chrome|dnt|conversation|cards|border|link-color|instgrm-version",
+    r"|height|align|chrome|dnt|conversation|cards|border|link-color|instgrm-version"
+    r"|user|account|author|owner|channel|profile|playlist|list|app-?id|client|pixel"
+    r"|analytics|tracking|campaign",
     re.IGNORECASE,
 )
 
@@ -130,8 +202,8 @@ _ID_NAME = re.compile(r"(?:^|[-_:])(?:id|code|shortcode)$|id$", re.IGNORECASE)
 # Names that hold a bare id and name the platform themselves: "data-tweet-id",
 # "data-tweetid", "tweet-id", "data-instagram-code", "data-tiktok-video-id".
 _PLATFORM_ID_NAME = re.compile(
-    r"(?P<word>twitter|tweet|instagram|tiktok|youtube)[-_]?(?:status|post|video|media)?[-_]?"
-    r"(?:id|code|shortcode)?$",
+    r"(?P<word>twitter|tweet|instagram|tiktok|youtube|(?:^|[-_])(?:yt|insta|ig))[-_]?"
+    r"(?:status|post|video|media)?[-_]?(?:id|code|shortcode)?$",
     re.IGNORECASE,
 )
 
@@ -158,7 +230,9 @@ _NEVER_READ = frozenset({"id", "class", "style", "title", "alt", "lang", "dir", 
 # element is an embed: a generic "data-src" or "data-url" counts only on such an element
 # (a lazy thumbnail's data-src linking a video is a link, not a player).
 # Examples: "oembed-url", "embed-src", "tweet-url"; class "article-embed".
-_EMBED_NAME = re.compile(r"embed|permalink|post[-_]?url|" + PLATFORM_WORD.pattern, re.IGNORECASE)
+_EMBED_NAME = re.compile(
+    r"embed|permalink|post[-_]?url|social|" + PLATFORM_WORD.pattern, re.IGNORECASE
+)
 _EMBED_CLASS = re.compile(r"embed", re.IGNORECASE)
 
 # Tags never read as placeholders: links and controls carry ids for buttons.
@@ -199,8 +273,18 @@ _IN_CODE_XPATH = lxml.etree.XPath(
 # a page holding one can hold a URL-only embed block (the XPath below costs a tree walk).
 _URL_AS_TEXT = re.compile(r">\s{0,20}https?://[^<\s]{5,300}\s{0,20}<")
 
-# Where a shown URL may stand alone: a CMS embed block whose text is only the URL.
-_EMBED_BLOCK_XPATH = lxml.etree.XPath("descendant::*[contains(@class, 'embed') and count(*) <= 3]")
+# Where a shown URL may stand alone: a CMS embed block whose text is only the URL, its
+# class naming an embed or a platform, in any case ("wp-block-embed", "bskyEmbed",
+# "js-tweet-lazy").
+_BLOCK_WORDS = ("embed", "twitter", "tweet", "instagram", "tiktok", "youtube", "facebook",
+                "bluesky", "bsky", "mastodon", "threads", "reddit", "telegram", "linkedin",
+                "tumblr", "truthsocial")
+_LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_EMBED_BLOCK_XPATH = lxml.etree.XPath(
+    "descendant::*[@class and count(*) <= 3 and ("
+    + " or ".join(f"contains({_LOWER_CLASS}, '{w}')" for w in _BLOCK_WORDS)
+    + ")]"
+)
 
 # Visible text length of an element computed in C.
 _TEXT_LENGTH_XPATH = lxml.etree.XPath("string-length(normalize-space(.))")
@@ -271,7 +355,11 @@ def _relevant_names(source: str) -> tuple[frozenset[str], frozenset[str]]:
             verdict = _generic_url_value(spelled).search(source) is not None
         if verdict:
             relevant.add(f"data-{name}")
-    tags = {tag.lower() for tag in set(_CUSTOM_TAG.findall(source)) if PLATFORM_WORD.search(tag)}
+    tags = {
+        tag.lower()
+        for tag in set(_CUSTOM_TAG.findall(source))
+        if _EMBED_CLASS.search(tag) or platforms_named(tag)
+    }
     if "<oembed" in source or "<OEMBED" in source:
         tags.add("oembed")
     return frozenset(relevant), frozenset(tags)
@@ -313,8 +401,10 @@ def _context_platforms(element: Element) -> set[str]:
     """The platforms the element names by tag, class, id, attribute names and typed values."""
     named = platforms_named(f"{element.tag} {element.get('class') or ''} {element.get('id') or ''}")
     for name, value in element.items():
+        if name in _NEVER_READ:
+            continue  # the class and id were read above (a class "x" is no typed value)
         short = name.lower().removeprefix("data-")
-        if PLATFORM_WORD.search(short) and not _IGNORED_NAME.search(short):
+        if not _IGNORED_NAME.search(short):
             named |= platforms_named(short)
         if _TYPE_NAME.search(short) and len(value) <= 40:
             platform = platform_of_word(value)
