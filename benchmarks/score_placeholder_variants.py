@@ -5,11 +5,12 @@ Usage::
     python benchmarks/score_placeholder_variants.py [--seed N] [--per-family N] [--decoys N]
         [--show-misses]
 
-The generator of ``tests/placeholder_variants.py`` composes invented ids, handles, class names, attribute orders, nesting, quoting and
-escaping for each family of forms a site keeps a post in for its own code, with decoys
-beside every post and decoy-only pages.  Each page goes through ``extract()`` (the
-prefilter included); a post counts when its platform and id are expected, and its form
-is checked too.  One row per family: TP, FP, FN, precision, recall, wrong forms.
+The generator of ``tests/placeholder_variants.py`` composes invented ids, handles,
+class names, attribute orders, nesting, quoting and escaping for each family of forms
+a site keeps a post in for its own code, with decoys beside every post and decoy-only
+pages.  Each page goes through ``extract()`` (the prefilter included); a post counts
+when its platform and id are expected, and its form is checked too.  One row per
+family: TP, FP, FN, precision, recall, wrong forms.
 """
 
 from __future__ import annotations
@@ -65,10 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     for title, variants in groups.items():
         print(f"== {title}: {len(variants)} generated pages (seed {args.seed})")
-        print(f"{'family':<32} {'TP':>5} {'FP':>4} {'FN':>4} {'prec':>7} {'recall':>7} {'form!':>6}")
+        print(
+            f"{'family':<32} {'TP':>5} {'FP':>4} {'FN':>4} {'prec':>7} {'recall':>7} {'form!':>6}"
+        )
         total = [0, 0, 0, 0]
         for family, (tp, fp, fn, wrong) in _score(variants, args.show_misses):
-            total = [a + b for a, b in zip(total, (tp, fp, fn, wrong))]
+            total = [a + b for a, b in zip(total, (tp, fp, fn, wrong), strict=True)]
             print(_row(family, tp, fp, fn, wrong))
         print(_row("all", *total))
     return 0

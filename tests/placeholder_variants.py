@@ -131,7 +131,17 @@ _URL_NAMES_GENERIC = (
     "data-source-url",
     "data-content-url",
 )
-_NEUTRAL_CLASSES = ("", "media", "brick", "kasten", "encart", "bloque", "c-rich", "u-mb-4", "js-lazy")
+_NEUTRAL_CLASSES = (
+    "",
+    "media",
+    "brick",
+    "kasten",
+    "encart",
+    "bloque",
+    "c-rich",
+    "u-mb-4",
+    "js-lazy",
+)
 _EMBED_CLASSES = (
     "embed",
     "oembed",
@@ -250,7 +260,7 @@ def _url_attribute(rng: random.Random) -> tuple[str, InventedPost, str]:
         marks = pick(rng, _NEUTRAL_CLASSES + _EMBED_CLASSES)
     else:
         name = pick(rng, _URL_NAMES_GENERIC)
-        marks = pick(rng, _EMBED_CLASSES + (_platform_class(rng, post.platform),))
+        marks = pick(rng, (*_EMBED_CLASSES, _platform_class(rng, post.platform)))
     pairs = [_quoted(rng, name, url)]
     if marks:
         pairs.append(f'class="{marks}"')
@@ -274,7 +284,11 @@ def _custom_element(rng: random.Random) -> tuple[str, InventedPost, str]:
         }[platform]
         shapes += [
             (f"lite-{platform}", pick(rng, id_attribute), post.bare_id),
-            (f"blog-{pick(rng, CLASS_WORDS[platform]).lower()}", pick(rng, id_attribute), post.bare_id),
+            (
+                f"blog-{pick(rng, CLASS_WORDS[platform]).lower()}",
+                pick(rng, id_attribute),
+                post.bare_id,
+            ),
         ]
     tag, name, value = shapes[rng.randrange(len(shapes))]
     attributes = _attributes(rng, [_quoted(rng, name, value)])
@@ -337,7 +351,13 @@ def _props(rng: random.Random) -> tuple[str, InventedPost, str]:
             "data-json",
         ),
     )
-    pairs = [_quoted(rng, name, json.dumps(props, separators=pick(rng, ((",", ":"), (", ", ": ")))))]
+    pairs = [
+        _quoted(
+            rng,
+            name,
+            json.dumps(props, separators=(",", ":") if rng.random() < 0.5 else (", ", ": ")),
+        )
+    ]
     if rng.random() < 0.5:
         pairs.append(f'data-react-class="{pick(rng, ("SocialEmbed", "Embed", "LazyMedia"))}"')
     return _element(rng, pick(rng, _TAGS), _attributes(rng, pairs)), post, "placeholder"
@@ -393,7 +413,8 @@ def official_snippet(post: InventedPost) -> tuple[str, str]:
     if post.platform == "instagram":
         return (
             f'<blockquote class="instagram-media" data-instgrm-permalink="{url}"'
-            f' data-instgrm-version="14"><div><a href="{url}">View this post</a></div></blockquote>',
+            f' data-instgrm-version="14"><div><a href="{url}">View this post</a></div>'
+            "</blockquote>",
             "blockquote",
         )
     if post.platform == "tiktok":
@@ -423,7 +444,8 @@ def official_snippet(post: InventedPost) -> tuple[str, str]:
     if post.platform == "threads":
         return (
             f'<blockquote class="text-post-media" data-text-post-permalink="{url}"'
-            f' data-text-post-version="0"><a href="{url}"><div>View on Threads</div></a></blockquote>',
+            f' data-text-post-version="0"><a href="{url}"><div>View on Threads</div></a>'
+            "</blockquote>",
             "blockquote",
         )
     if post.platform == "reddit":
@@ -502,7 +524,8 @@ def placeholder_decoy(rng: random.Random) -> tuple[str, str]:
         "timeline-div": f'<div class="twitter-timeline-embed" data-screen-name="{handle}"'
         ' data-height="600"></div>',
         "insta-feed": f'<div class="instagram-feed" data-user-id="{number[:10]}"></div>',
-        "yt-channel": f'<div class="youtube-channel" data-channel-id="UC{word(rng, 8)[:22]}"></div>',
+        "yt-channel": f'<div class="youtube-channel" data-channel-id="UC{word(rng, 8)[:22]}">'
+        "</div>",
         "yt-playlist": f'<div class="youtube-embed" data-playlist-id="PL{word(rng, 6)}"></div>',
         "pixel": f'<div class="tracking" data-twitter-pixel="o{word(rng, 1)}"'
         f' data-ga-id="G-{number[:8]}" data-fb-app-id="{number[:15]}"></div>',

@@ -105,7 +105,7 @@ def invent_post(rng: random.Random, platform: str) -> InventedPost:
     if platform == "twitter":
         post_id = _digits(rng, "1", 19)
         hosts = ("https://twitter.com", "https://x.com", "https://mobile.twitter.com")
-        urls = (
+        urls: tuple[str, ...] = (
             f"https://twitter.com/{handle}/status/{post_id}",
             f"{pick(rng, hosts)}/{handle}/status/{post_id}?s=20",
             f"https://x.com/{handle}/status/{post_id}",
@@ -138,7 +138,9 @@ def invent_post(rng: random.Random, platform: str) -> InventedPost:
         return InventedPost(platform, post_id, urls, post_id)
     if platform == "facebook":
         post_id = _digits(rng, "1", 16)
-        return InventedPost(platform, post_id, (f"https://www.facebook.com/{handle}/posts/{post_id}",))
+        return InventedPost(
+            platform, post_id, (f"https://www.facebook.com/{handle}/posts/{post_id}",)
+        )
     if platform == "bluesky":
         post_id = _code(rng, "abcdefghijklmnopqrstuvwxyz234567", 13, first="3")
         return InventedPost(
@@ -157,12 +159,12 @@ def invent_post(rng: random.Random, platform: str) -> InventedPost:
         return InventedPost(platform, post_id, (f"https://{host}/@{handle}/{post_id}",))
     if platform == "reddit":
         post_id = _code(rng, _BASE36, 6)
-        urls = (f"https://www.reddit.com/r/{word(rng, 2)}/comments/{post_id}/{word(rng)}/",)
-        return InventedPost(platform, post_id, urls)
+        reddit = f"https://www.reddit.com/r/{word(rng, 2)}/comments/{post_id}/{word(rng)}/"
+        return InventedPost(platform, post_id, (reddit,))
     if platform == "linkedin":
         number = _digits(rng, "7", 19)
-        urls = (f"https://www.linkedin.com/posts/{handle}_{word(rng)}-activity-{number}-Ab1c",)
-        return InventedPost(platform, f"urn:li:activity:{number}", urls)
+        linkedin = f"https://www.linkedin.com/posts/{handle}_{word(rng)}-activity-{number}-Ab1c"
+        return InventedPost(platform, f"urn:li:activity:{number}", (linkedin,))
     if platform == "tumblr":
         post_id = _digits(rng, "7", 12)
         return InventedPost(

@@ -24,6 +24,10 @@ Containers and how a post found inside one is located in the page (its ``span``)
     spanning the ``<template>``.
 ``<iframe srcdoc="…">``
     The attribute value (entities decoded), spanning the ``<iframe>``.
+Any other attribute whose value is markup
+    A consent wrapper's copy of the snippet (``data-consent-html="&lt;blockquote …"``,
+    ``data-embed-html``): the value (entities decoded), spanning its element.  Looked
+    for only when the source holds an attribute value starting with markup.
 JSON strings (page data)
     Strings holding embed markup inside ``<script type="application/json">``,
     ``application/ld+json`` or any ``…+json`` type, JSON escapes decoded; they span
@@ -58,6 +62,7 @@ import logging
 from collections.abc import Callable, Iterator
 
 import attrs
+import lxml.etree
 
 from tweetresolve.families.pagedata import embed_markup
 from tweetresolve.html import Element, ParsedPage
@@ -87,6 +92,15 @@ DATA_FORM = "data"
 # Script types whose content is a program, not markup ("" and "module" included):
 # matched by substring, so "application/x-javascript" and "text/ecmascript" are too.
 _PROGRAM_TYPES = ("javascript", "ecmascript", "jscript", "livescript", "module", "babel")
+
+# How an attribute value holding markup starts in the source: '="&lt;blockquote',
+# "='<div".  Only a page holding one is searched for such attributes.
+_MARKUP_VALUE_STARTS = ('="&lt;', "='&lt;", '="<', "='<")
+# Elements with an attribute whose (decoded) value starts with an element.
+_MARKUP_ATTRIBUTE_XPATH = lxml.etree.XPath(
+    "descendant::*[@*[starts-with(normalize-space(.), '<')"
+    " and string-length(normalize-space(.)) > 20]]"
+)
 
 # Elements whose content is shown as code, never run or rendered as an embed.
 _CODE_TAGS = frozenset({"pre", "code", "xmp", "plaintext", "listing"})
@@ -146,6 +160,14 @@ def find_nested_documents(
             markup = document.markup
             if "<" in markup and may_hold_embed(markup) and not _in_code(element):
                 yield document
+    if any(start in page.source for start in _MARKUP_VALUE_STARTS):
+        for element in _MARKUP_ATTRIBUTE_XPATH(page.root):
+            if element.tag == "iframe" or _in_code(element):
+                continue  # srcdoc is read above
+            for _, value in element.items():
+                markup = value.strip()
+                if markup.startswith("<") and may_hold_embed(markup):
+                    yield NestedDocument(container=element, markup=markup)
 
 
 def documents_in_page_data(page: ParsedPage, script: Element) -> Iterator[NestedDocument]:

@@ -119,6 +119,9 @@ MARKERS: tuple[str, ...] = (
     "data-social",
     "data-vendor",
     "data-kind",
+    "data-type",
+    "data-source",
+    "data-id",
     "-type=",
     "data-media-id",
     "data-post-id",
@@ -276,9 +279,24 @@ _URL_AS_TEXT = re.compile(r">\s{0,20}https?://[^<\s]{5,300}\s{0,20}<")
 # Where a shown URL may stand alone: a CMS embed block whose text is only the URL, its
 # class naming an embed or a platform, in any case ("wp-block-embed", "bskyEmbed",
 # "js-tweet-lazy").
-_BLOCK_WORDS = ("embed", "twitter", "tweet", "instagram", "tiktok", "youtube", "facebook",
-                "bluesky", "bsky", "mastodon", "threads", "reddit", "telegram", "linkedin",
-                "tumblr", "truthsocial")
+_BLOCK_WORDS = (
+    "embed",
+    "twitter",
+    "tweet",
+    "instagram",
+    "tiktok",
+    "youtube",
+    "facebook",
+    "bluesky",
+    "bsky",
+    "mastodon",
+    "threads",
+    "reddit",
+    "telegram",
+    "linkedin",
+    "tumblr",
+    "truthsocial",
+)
 _LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 _EMBED_BLOCK_XPATH = lxml.etree.XPath(
     "descendant::*[@class and count(*) <= 3 and ("
