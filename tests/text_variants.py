@@ -1,0 +1,622 @@
+"""Generated plain-text residue: invented posts of every platform, flattened as converters do.
+
+A *family* is one platform's residue shape (an attribution line, a site-made card, an
+embed's fallback lines).  Each variant draws an invented post (name, handle, id, text,
+date in one of several languages) and renders it as one of four converters would
+flatten the HTML: ``plain`` (paragraph per line, links dropped, like trafilatura),
+``markdown`` (html2text with links, block quotes as ``> ``, blank lines between
+blocks), ``split`` (BeautifulSoup's ``get_text("\\n")``: every inline element on a line
+of its own) and ``bare`` (html2text without links).  Three lines of invented article
+prose stand above and below.  Seeded: a variant is the same on every run.
+
+The ``decoy-*`` families hold no post: a bare mention in prose, an author's byline, a
+follow line, share buttons, a quotation with a dash but no date, a list of social
+links and a comment section must all give nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+__all__ = ["DECOY_FAMILIES", "FAMILIES", "Variant", "all_variants", "variants"]
+
+#: What a test checks of one post; keys left out (or None) are not checked.
+Expected = dict[str, Any]
+
+CONVERTERS = ("plain", "markdown", "split", "bare")
+
+# --- invented material -----------------------------------------------------------------
+
+_NAMES = (
+    "Ada Example",
+    "Björn Testmann",
+    "Camille Exemple",
+    "José Ejemplo",
+    "Zoë O'Sample",
+    "مريم مثال",
+    "山田 例子",
+    "Ola Nordmann 🐬",
+    "Harbour Ferries",
+    "Dr. Ines Muster",
+)
+_SYLLABLES = ("ad", "bo", "ka", "mi", "ro", "te", "lu", "ne", "sa", "vi", "zo", "ek")
+
+_TEXTS = {
+    "en": (
+        "The ferry is late again, third time this week #Harbour",
+        "New timetable is out! Check your stop before Monday 🚢",
+        "Thank you all for coming tonight ❤️ What a crowd",
+        "We tested the bridge lights again and they work",
+    ),
+    "de": (
+        "Die Fähre hat schon wieder Verspätung #Hafen",
+        "Neuer Fahrplan ab Montag, bitte Haltestellen prüfen 🚢",
+        "Danke an alle, die heute Abend da waren ❤️",
+    ),
+    "fr": (
+        "Le bac est encore en retard ce matin #Port",
+        "Nouveaux horaires dès lundi, vérifiez votre arrêt 🚢",
+    ),
+    "es": (
+        "El ferri llega tarde otra vez #Puerto",
+        "¡Nuevo horario desde el lunes! Revisad vuestra parada 🚢",
+    ),
+    "ja": ("フェリーがまた遅れています #港", "新しい時刻表が出ました 🚢"),
+}
+
+_ARTICLE = {
+    "en": (
+        "The harbour board met on Monday evening to discuss the new timetable.",
+        "Several residents said the changes came too late for the summer season.",
+        "A spokesperson for the operator declined to comment on the delays.",
+        "Local councillors had asked for an independent review earlier this year.",
+        "The board will publish its decision in the coming weeks.",
+        "Passengers reacted quickly on social media after the announcement.",
+    ),
+    "de": (
+        "Der Hafenausschuss hat am Montagabend über den neuen Fahrplan beraten.",
+        "Mehrere Anwohner sagten, die Änderungen kämen für den Sommer zu spät.",
+        "Ein Sprecher des Betreibers wollte sich zu den Verspätungen nicht äußern.",
+        "Die Entscheidung soll in den kommenden Wochen veröffentlicht werden.",
+    ),
+    "fr": (
+        "Le conseil du port s'est réuni lundi soir pour discuter des horaires.",
+        "Plusieurs habitants estiment que les changements arrivent trop tard.",
+        "Un porte-parole de l'exploitant n'a pas souhaité commenter les retards.",
+        "La décision sera publiée dans les prochaines semaines.",
+    ),
+    "es": (
+        "La junta del puerto se reunió el lunes por la noche para hablar del horario.",
+        "Varios vecinos dijeron que los cambios llegan tarde para el verano.",
+        "Un portavoz de la empresa no quiso comentar los retrasos.",
+        "La decisión se publicará en las próximas semanas.",
+    ),
+}
+
+#: Dates as embeds and cards print them, per language: (full date, date with a time).
+_DATES = {
+    "en": ("June 7, 2019", "5:38 PM · Jun 7, 2019"),
+    "de": ("7. Juni 2019", "05:38 PM - 07 Jun 2019"),
+    "fr": ("7 juin 2019", "5:38 PM · Jun 7, 2019"),
+    "es": ("7 de junio de 2019", "05:38 PM - 07 Jun 2019"),
+}
+#: Dates a card prints without a year, or relative to now.
+_SHORT_DATES = ("Jun 7", "7 juin", "7. Juni", "3h", "12m", "vor 3 Stunden", "2 hours ago")
+
+_ACTION_ROWS = ("Reply Retweet Like", "Reply · Repost · Like · 12", "12 Likes", "Antworten Teilen")
+
+# Instagram's fallback lines (embeds.md §3.1) per language: (view line, byline lead, "on").
+_INSTAGRAM = {
+    "en": ("View this post on Instagram", "A post shared by", "on"),
+    "de": ("Sieh dir diesen Beitrag auf Instagram an", "Ein Beitrag geteilt von", "am"),
+    "fr": ("Voir cette publication sur Instagram", "Une publication partagée par", "le"),
+    "es": ("Ver esta publicación en Instagram", "Una publicación compartida de", "el"),
+}
+_INSTAGRAM_DATES = {
+    "en": "Jun 16, 2019 at 7:30am PDT",
+    "de": "23. Okt 2017 um 0:31 Uhr",
+    "fr": "29 mars 2017",
+    "es": "1 de junio de 2019",
+}
+# Facebook's SDK byline per locale (embeds.md §5): (lead, "on", date).
+_FACEBOOK = {
+    "en": ("Posted by", "on", "Thursday, 13 March 2014"),
+    "es": ("Publicado por", "en", "Jueves, 12 de noviembre de 2020"),
+    "de": ("Posted by", "on", "Monday, September 12, 2016"),
+    "fr": ("Posted by", "on", "Monday, 26 October 2020"),
+}
+
+
+@attrs.frozen
+class Variant:
+    """One generated text and the posts it must give."""
+
+    family: str
+    converter: str
+    lang: str
+    seed: int
+    text: str
+    expected: tuple[Expected, ...]
+
+
+@attrs.frozen
+class _Part:
+    """One line of a residue: its text and, when the HTML linked it, the link target."""
+
+    text: str
+    url: str | None = None
+    #: Inline pieces BeautifulSoup would put on lines of their own (split converter).
+    pieces: tuple[str, ...] = ()
+
+
+class _Maker:
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+
+    def pick(self, items: tuple[Any, ...] | list[Any] | str) -> Any:
+        return items[self.rng.randrange(len(items))]
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def handle(self, dots: bool = False) -> str:
+        parts = [self.pick(_SYLLABLES) for _ in range(self.rng.randint(2, 4))]
+        joiner = self.pick(("_", ".", "")) if dots else self.pick(("_", ""))
+        return (parts[0] + "".join(parts[1:2]) + joiner + "".join(parts[2:]) or "ada") + str(
+            self.rng.randint(0, 99)
+        )
+
+    def digits(self, count: int) -> str:
+        return str(self.rng.randint(1, 9)) + "".join(
+            str(self.rng.randint(0, 9)) for _ in range(count - 1)
+        )
+
+    def code(self, count: int) -> str:
+        alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+        return "".join(self.pick(alphabet) for _ in range(count))
+
+    def post_text(self, lang: str) -> str:
+        if self.chance(0.15):
+            lang = "ja"  # a CJK post quoted in any article
+        return str(self.pick(_TEXTS[lang]))
+
+
+def _prose(m: _Maker, lang: str, count: int) -> list[str]:
+    lines = list(_ARTICLE.get(lang, _ARTICLE["en"]))
+    m.rng.shuffle(lines)
+    return lines[:count]
+
+
+def _render(m: _Maker, parts: list[_Part], converter: str, *, quoted: bool) -> list[str]:
+    """Flatten a residue's lines as ``converter`` would."""
+    lines: list[str] = []
+    for part in parts:
+        if converter == "markdown":
+            line = f"[{part.text}]({part.url})" if part.url else part.text
+            lines.append(line)
+            if quoted:
+                lines.append("")
+        elif converter == "split" and part.pieces:
+            lines.extend(part.pieces)
+        else:
+            lines.append(part.text)
+    if converter == "markdown" and quoted:
+        lines = [f"> {line}".rstrip() for line in lines[:-1]]
+    elif converter == "bare" and quoted:
+        lines = [f"> {line}" for line in lines]
+    return lines
+
+
+def _page(m: _Maker, lang: str, body: list[str], converter: str, *, gap: bool | None = None) -> str:
+    above, below = _prose(m, lang, 3), _prose(m, lang, 3)
+    blank = gap if gap is not None else converter != "plain"
+    join = "\n\n" if blank else "\n"
+    return join.join(above) + join + "\n".join(body) + join + join.join(below) + "\n"
+
+
+# --- families ---------------------------------------------------------------------------
+
+
+def _twitter_byline(m: _Maker, lang: str, converter: str) -> tuple[list[str], Expected]:
+    handle, name, text = m.handle(), m.pick(_NAMES), m.post_text(lang)
+    post_id = m.digits(19)
+    url = f"https://twitter.com/{handle}/status/{post_id}"
+    date = _DATES[lang][0]
+    if converter == "markdown":
+        byline = f"— {name} (@{handle.replace('_', chr(92) + '_')}) [{date}]({url})"
+        lines = [f"> {text}", ">", f"> {byline}"]
+    elif converter == "split":
+        lines = [text, f"— {name} (@{handle})", date]
+    else:
+        lines = [text, f"— {name} (@{handle}) {date}"]
+    linked = converter == "markdown"
+    return lines, {
+        "platform": "twitter",
+        "handle": handle,
+        "post_id": post_id if linked else None,
+        "date": date,
+        "text_start": text[:40],
+    }
+
+
+def _card_parts(
+    m: _Maker, person: tuple[str, str], text: str, date: str, urls: tuple[str | None, str]
+) -> list[_Part]:
+    """A site-made card's lines in one of its layouts."""
+    (name, handle), (url, profile) = person, urls
+    mark = m.pick(("", "", " ✔", " ✓"))
+    layout = m.rng.randrange(3)
+    head: list[_Part]
+    if layout == 0:
+        head = [_Part(name + mark), _Part("@" + handle, profile, ("@" + handle,))]
+    elif layout == 1:
+        head = [_Part(f"{name}{mark} @{handle}", profile, (name, "@" + handle))]
+    else:
+        head = [_Part(name + mark), _Part("@" + handle, profile), _Part("Follow")]
+    date_part = _Part(date, url)
+    words = text.split(" ")
+    cut = max(1, len(words) // 2)
+    body = _Part(text, None, (" ".join(words[:cut]) + " ", " ".join(words[cut:])))
+    tail = [_Part(m.pick(_ACTION_ROWS))] if m.chance(0.5) else []
+    if m.chance(0.3):
+        return [*head, date_part, body, *tail]
+    return [*head, body, date_part, *tail]
+
+
+def _card(
+    m: _Maker, lang: str, converter: str, platform: str, *, short_date: bool = False
+) -> tuple[list[str], Expected]:
+    name, text = m.pick(_NAMES), m.post_text(lang)
+    handle = m.handle(dots=platform in {"instagram", "threads", "tiktok"})
+    date = m.pick(_SHORT_DATES) if short_date else m.pick(_DATES[lang])
+    url, profile, post_id, shown_handle = _permalink(m, platform, handle)
+    parts = _card_parts(m, (name, shown_handle), text, date, (url, profile))
+    if platform != "twitter":
+        parts.append(_Part(f"View on {_PLATFORM_WORD[platform]}", url))
+    listed = m.chance(0.25)
+    lines = _render(m, parts, converter, quoted=converter in {"markdown", "bare"} and m.chance(0.3))
+    if listed and not lines[0].startswith(">"):
+        lines = [f"- {line}" if line else line for line in lines]
+    linked = converter == "markdown"
+    return lines, {
+        "platform": platform,
+        "handle": shown_handle,
+        "post_id": post_id if linked else None,
+        "date": date,
+        "text_start": text[:40],
+    }
+
+
+_PLATFORM_WORD = {
+    "instagram": "Instagram",
+    "threads": "Threads",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "tiktok": "TikTok",
+    "twitter": "X",
+}
+
+
+def _permalink(m: _Maker, platform: str, handle: str) -> tuple[str, str, str, str]:
+    """(post URL, profile URL, post id, handle as shown) of an invented post."""
+    if platform == "twitter":
+        post_id = m.digits(19)
+        return (
+            f"https://x.com/{handle}/status/{post_id}",
+            f"https://x.com/{handle}",
+            post_id,
+            handle,
+        )
+    if platform == "instagram":
+        code = m.code(11)
+        return (
+            f"https://www.instagram.com/p/{code}/",
+            f"https://www.instagram.com/{handle}/",
+            code,
+            handle,
+        )
+    if platform == "threads":
+        code = m.code(11)
+        return (
+            f"https://www.threads.net/@{handle}/post/{code}",
+            f"https://www.threads.net/@{handle}",
+            code,
+            handle,
+        )
+    if platform == "bluesky":
+        rkey = "3l" + "".join(m.pick("234567abcdefghijklmnopqrstuvwxyz") for _ in range(11))
+        full = f"{handle.replace('_', '')}.bsky.social"
+        return (
+            f"https://bsky.app/profile/{full}/post/{rkey}",
+            f"https://bsky.app/profile/{full}",
+            rkey,
+            full,
+        )
+    if platform == "mastodon":
+        post_id = "11" + m.digits(16)
+        user = handle.replace(".", "_")
+        return (
+            f"https://mastodon.social/@{user}/{post_id}",
+            f"https://mastodon.social/@{user}",
+            post_id,
+            f"{user}@mastodon.social",
+        )
+    post_id = "7" + m.digits(18)
+    return (
+        f"https://www.tiktok.com/@{handle}/video/{post_id}",
+        f"https://www.tiktok.com/@{handle}",
+        post_id,
+        handle,
+    )
+
+
+def _instagram(m: _Maker, lang: str, converter: str) -> tuple[list[str], Expected]:
+    lang = lang if lang in _INSTAGRAM else "en"
+    view, lead, on = _INSTAGRAM[lang]
+    name, handle, text = m.pick(_NAMES), m.handle(dots=True), m.post_text(lang)
+    code = m.code(11)
+    url = f"https://www.instagram.com/p/{code}/?utm_source=ig_embed"
+    dated = m.chance(0.4)
+    date = _INSTAGRAM_DATES[lang] if dated else None
+    byline = f"{lead} {name} (@{handle})"
+    parts = [_Part(view, url), _Part(text), _Part(byline, url)]
+    lines = _render(m, parts, converter, quoted=converter != "plain")
+    if date is not None:
+        lines[-1] += f" {on} {date}"
+    linked = converter == "markdown"
+    return lines, {
+        "platform": "instagram",
+        "handle": handle,
+        "post_id": code if linked else None,
+        "date": date,
+        "text_start": text[:40],
+    }
+
+
+def _threads(m: _Maker, lang: str, converter: str) -> tuple[list[str], Expected]:
+    handle = m.handle(dots=True)
+    code = m.code(11)
+    url = f"https://www.threads.net/@{handle}/post/{code}"
+    if converter == "markdown":
+        lines = [f"> [Post by @{handle} View on Threads]({url})"]
+        if m.chance(0.5):
+            lines = [f"> [ Post by @{handle}", "> View on Threads]({url})".replace("{url}", url)]
+    else:
+        lines = [f"Post by @{handle}", "View on Threads"]
+    return lines, {
+        "platform": "threads",
+        "handle": handle,
+        "post_id": code if converter == "markdown" else None,
+    }
+
+
+def _mastodon(m: _Maker, lang: str, converter: str) -> tuple[list[str], Expected]:
+    user, post_id = m.handle().replace(".", "_"), "11" + m.digits(16)
+    host = m.pick(("mastodon.social", "social.example.org", "toot.example"))
+    url = f"https://{host}/@{user}/{post_id}"
+    if converter == "markdown":
+        lines = [f"> [Post by @{user}@{host} View on Mastodon]({url})"]
+    else:
+        lines = [f"Post by @{user}@{host}", "View on Mastodon"]
+    return lines, {
+        "platform": "mastodon",
+        "handle": f"{user}@{host}",
+        "post_id": post_id if converter == "markdown" else None,
+    }
+
+
+def _bluesky(m: _Maker, lang: str, converter: str) -> tuple[list[str], Expected]:
+    name, text = m.pick(_NAMES), m.post_text(lang)
+    url, _, rkey, handle = _permalink(m, "bluesky", m.handle())
+    date = m.pick(
+        ("November 25, 2024 at 12:58 AM", "20 novembre 2024 à 14:43", "14 February 2025 at 08:22")
+    )
+    marker = ["[image or embed]"] if m.chance(0.5) else []
+    if converter == "markdown":
+        lines = [
+            f"> {text}",
+            *[f"> {x}" for x in marker],
+            f"> — {name} ([@{handle}](https://bsky.app/profile/did:plc:abc)) [{date}]({url})",
+        ]
+    elif converter == "split":
+        lines = [text, *marker, f"— {name} ( @{handle} )", date]
+    else:
+        lines = [text, *marker, f"— {name} (@{handle}) {date}"]
+    return lines, {
+        "platform": "bluesky",
+        "handle": handle,
+        "post_id": rkey if converter == "markdown" else None,
+        "date": date,
+        "text_start": text[:40],
+    }
+
+
+def _tiktok(m: _Maker, lang: str, converter: str) -> tuple[list[str], Expected]:
+    user, text = m.handle(dots=True), m.post_text(lang)
+    sound = f"♬ original sound - {m.pick(_NAMES)}"
+    if converter == "markdown":
+        lines = [
+            f"> [@{user}](https://www.tiktok.com/@{user}?refer=embed)",
+            ">",
+            f"> {text}",
+            ">",
+            f"> [{sound}](https://www.tiktok.com/music/original-sound-{m.digits(19)})",
+        ]
+    else:
+        lines = [f"@{user}", text, sound]
+    return lines, {"platform": "tiktok", "handle": user, "text_start": text[:40]}
+
+
+def _facebook(m: _Maker, lang: str, converter: str) -> tuple[list[str], Expected]:
+    lead, on, date = _FACEBOOK.get(lang, _FACEBOOK["en"])
+    name, text, page = m.pick(_NAMES), m.post_text(lang), m.handle().replace("_", "")
+    post_id = m.digits(17)
+    url = f"https://www.facebook.com/{page}/posts/{post_id}"
+    lines = [
+        f"> {text}",
+        ">",
+        f"> {lead} [{name}](https://www.facebook.com/{page}) {on} [{date}]({url})",
+    ]
+    return lines, {
+        "platform": "facebook",
+        "post_id": post_id,
+        "date": date,
+        "text_start": text[:40],
+    }
+
+
+def _reddit(m: _Maker, lang: str, converter: str) -> tuple[list[str], Expected]:
+    title, user = m.post_text(lang), m.handle()
+    sub = m.pick(("harbourtown", "ferries", "AskExample"))
+    post_id = m.code(6).lower()
+    url = f"https://www.reddit.com/r/{sub}/comments/{post_id}/invented_title/"
+    if converter == "markdown":
+        lines = [
+            f"> [{title}]({url})  ",
+            f"> by[u/{user}](https://www.reddit.com/user/{user}/)"
+            f" in[{sub}](https://www.reddit.com/r/{sub}/)",
+        ]
+    else:
+        lines = [title, f"byu/{user} in{sub}"]
+    return lines, {
+        "platform": "reddit",
+        "handle": user,
+        "post_id": post_id if converter == "markdown" else None,
+    }
+
+
+_Family = Callable[[_Maker, str, str], tuple[list[str], Expected]]
+
+FAMILIES: dict[str, tuple[_Family, tuple[str, ...]]] = {
+    "twitter-byline": (_twitter_byline, CONVERTERS),
+    "twitter-card": (lambda m, lang, c: _card(m, lang, c, "twitter"), CONVERTERS),
+    "twitter-card-short-date": (
+        lambda m, lang, c: _card(m, lang, c, "twitter", short_date=True),
+        CONVERTERS,
+    ),
+    "instagram-fallback": (_instagram, CONVERTERS),
+    "instagram-card": (lambda m, lang, c: _card(m, lang, c, "instagram"), CONVERTERS),
+    "threads-fallback": (_threads, CONVERTERS),
+    "threads-card": (lambda m, lang, c: _card(m, lang, c, "threads"), CONVERTERS),
+    "mastodon-fallback": (_mastodon, CONVERTERS),
+    "mastodon-card": (lambda m, lang, c: _card(m, lang, c, "mastodon"), CONVERTERS),
+    "bluesky-byline": (_bluesky, CONVERTERS),
+    "bluesky-card": (lambda m, lang, c: _card(m, lang, c, "bluesky"), CONVERTERS),
+    "tiktok-fallback": (_tiktok, CONVERTERS),
+    "tiktok-card": (lambda m, lang, c: _card(m, lang, c, "tiktok"), CONVERTERS),
+    "facebook-byline": (_facebook, ("markdown",)),
+    "reddit-byline": (_reddit, CONVERTERS),
+}
+
+
+# --- decoys -----------------------------------------------------------------------------
+
+
+def _decoy_lines(m: _Maker, kind: str, lang: str) -> list[str]:
+    name, handle = m.pick(_NAMES), m.handle()
+    date = _DATES[lang][0]
+    if kind == "mention":
+        return [f"As @{handle} pointed out on {date}, the ferry has been late all week."]
+    if kind == "author":
+        return [f"By {name} (@{handle})", date, "The harbour story continues below."]
+    if kind == "follow":
+        return [f"Follow us @{handle}", "Share on Twitter", "Share on Facebook"]
+    if kind == "quote":
+        return ["“We will not change the timetable again this year.”", f"— {name}"]
+    if kind == "social":
+        return [
+            "- Twitter: @" + handle,
+            "- Instagram: @" + m.handle(dots=True),
+            "- Facebook: facebook.com/" + m.handle(),
+        ]
+    if kind == "comments":
+        return [
+            f"{name} says:",
+            f"{date} at 5:38 pm",
+            "Great article, thanks!",
+            "Reply",
+            f"{m.pick(_NAMES)} says:",
+            f"{date} at 6:02 pm",
+            "I disagree.",
+            "Reply",
+        ]
+    return [f"{name}", f"@{handle}", "Reporter covering the harbour and transport.", date]
+
+
+DECOY_FAMILIES = ("mention", "author", "follow", "quote", "social", "comments", "author-box")
+
+
+# --- assembly ---------------------------------------------------------------------------
+
+
+def variants(family: str, count: int, *, seed: int = 0) -> list[Variant]:
+    """``count`` variants of ``family`` (a residue family or ``decoy-<kind>``)."""
+    out: list[Variant] = []
+    for index in range(count):
+        number = seed * 100_003 + index
+        m = _Maker(_stable(family, number))
+        lang = m.pick(("en", "de", "fr", "es", "en"))
+        if family.startswith("decoy-"):
+            converter = m.pick(CONVERTERS)
+            body = _decoy_lines(m, family.removeprefix("decoy-"), lang)
+            text = _page(m, lang, body, converter)
+            out.append(Variant(family, converter, lang, number, text, ()))
+            continue
+        make, converters = FAMILIES[family]
+        converter = m.pick(converters)
+        body, expected = make(m, lang, converter)
+        text = _page(m, lang, body, converter)
+        out.append(Variant(family, converter, lang, number, text, (expected,)))
+    return out
+
+
+def all_variants(per_family: int, *, seed: int = 0) -> list[Variant]:
+    """``per_family`` variants of every family and every decoy."""
+    names = [*FAMILIES, *(f"decoy-{kind}" for kind in DECOY_FAMILIES)]
+    return [v for name in names for v in variants(name, per_family, seed=seed)]
+
+
+def _stable(family: str, number: int) -> int:
+    """A seed that does not depend on Python's per-run string hashing."""
+    value = number
+    for char in family:
+        value = (value * 131 + ord(char)) & 0xFFFFFFFF
+    return value
+
+
+# --- checking ---------------------------------------------------------------------------
+
+
+def _norm(value: object) -> str:
+    return " ".join(str(value or "").split()).lstrip("@").lower()
+
+
+def matches(expected: Expected, post: Any) -> bool:
+    """Whether ``post`` is the expected post: same platform, and same id or handle."""
+    if post.platform != expected["platform"]:
+        return False
+    if expected.get("post_id") and post.post_id:
+        return bool(post.post_id == expected["post_id"])
+    handle = post.author.handle if post.author else None
+    return _norm(handle) == _norm(expected.get("handle"))
+
+
+def field_errors(expected: Expected, post: Any) -> list[str]:
+    """The checked fields of ``expected`` that ``post`` gets wrong."""
+    errors = []
+    if expected.get("post_id") and post.post_id != expected["post_id"]:
+        errors.append(f"id {post.post_id!r} != {expected['post_id']!r}")
+    handle = post.author.handle if post.author else None
+    if expected.get("handle") and _norm(handle) != _norm(expected["handle"]):
+        errors.append(f"handle {handle!r} != {expected['handle']!r}")
+    if expected.get("date") and _norm(post.date_text) != _norm(expected["date"]):
+        errors.append(f"date {post.date_text!r} != {expected['date']!r}")
+    if expected.get("text_start") and not _norm(post.text).startswith(
+        _norm(expected["text_start"])
+    ):
+        errors.append(f"text {(post.text or '')[:50]!r} !^ {expected['text_start']!r}")
+    return errors
