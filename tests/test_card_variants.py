@@ -20,7 +20,8 @@ _SEEDS = range(24)
 
 # Families whose every generated variant is read in full.
 _READ_FAMILIES = [
-    "card-twitter", "card-tiktok", "liveblog", "feed", "screenshot", "preview", "quoted",
+    "card-twitter", "card-instagram", "card-tiktok", "card-bluesky", "card-threads",
+    "card-mastodon", "liveblog", "feed", "screenshot", "preview", "quoted",
 ]  # fmt: skip
 
 

@@ -140,8 +140,17 @@ def read_container(
     date_el, date_line = _first_date(lines, seed)
     chosen: set[Element] = {s.part for line in lines for s in line if s.kind in {"seed", "ui"}}
     chosen.update(el for el in (handle_el, date_el) if el is not None)
-    profiles = [el for _, el in parts_of(lines, "profile")]
+    profile_parts = list(parts_of(lines, "profile"))
+    profiles = [el for _, el in profile_parts]
     chosen.update(profiles)
+    if handle_el is None:
+        # A username linked to its account ("<a href=…/ada_example>ada_example</a>") is
+        # the handle's place too: the name stands before it or above it.
+        for number, element in profile_parts:
+            shown = part_text(element, lines[number]).lstrip("@＠").lower()
+            if shown and shown == (kinds.profile_user(element) or "").lower():
+                handle_el, handle_line = element, number
+                break
 
     name: str | None = None
     handle: str | None = None
@@ -246,8 +255,10 @@ def read_container(
         text_lines.pop(0)
     text = "\n".join(texts[n] for n in text_lines).strip()
 
+    # A "View on …" link closing a kept byline ("— Ada (@ada) 2h View on X") is a field.
     seed_on_field_line = any(
-        number in field_lines and _stands_alone(lines[number], element, chosen)
+        number in field_lines
+        and (_stands_alone(lines[number], element, chosen) or number in name_lines)
         for number, element in parts_of(lines, "seed")
     )
     seed_is_date = (
@@ -373,6 +384,10 @@ def seed_may_be_field(block: Element, seed: Element, kinds: ElementKinds) -> boo
             continue
         line = lines[number]
         if _stands_alone(line, seed, set()):
+            return True
+        # "— Ada (@ada) 2h <a>View on X</a>": a kept byline closed by the link.
+        others = collapse("".join(s.text for s in line if s.kind not in {"seed", "date"}))
+        if _NAME_AND_HANDLE.match(others.lstrip(SEPARATORS)):
             return True
         return _lead_in([line], need_colon=False) is not None
     return True  # not seen as a part (an unusual layout): let the reading decide
