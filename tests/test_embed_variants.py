@@ -68,6 +68,23 @@ def test_twitter_snippet_variants(markup: str) -> None:
     assert posts[0].author.handle == "ada_example"
 
 
+@pytest.mark.parametrize(
+    ("url", "handle"),
+    [
+        (f"https://x.com/i/status/{TWEET_ID}", None),
+        (f"https://twitter.com/i/web/status/{TWEET_ID}", None),
+        (f"https://x.com/ada_example/status/{TWEET_ID}", "ada_example"),
+        # an account may be named "i_" or "ii"; only "i" itself is the no-user path
+        (f"https://twitter.com/ii/status/{TWEET_ID}", "ii"),
+    ],
+)
+def test_twitter_status_url_without_a_user_has_no_handle(url: str, handle: str | None) -> None:
+    """A /i/status/ permalink names the post but no account."""
+    ref = tr.parse_post_url(url)
+    assert ref is not None
+    assert (ref.post_id, ref.handle) == (TWEET_ID, handle)
+
+
 def test_twitter_same_tweet_twice_is_two_records() -> None:
     assert len(found(page(f"{TWEET}<p>Between.</p>{TWEET}"), "twitter")) == 2
 

@@ -24,7 +24,7 @@ import attrs
 from tweetresolve.dates import dates_disagree, tweet_time
 from tweetresolve.decode import decode
 from tweetresolve.entities import extract_entities
-from tweetresolve.families import pagedata, placeholders
+from tweetresolve.families import pagedata, placeholders, services
 from tweetresolve.families.cards import CARD_MARKERS, find_cards
 from tweetresolve.html import (
     MarkerScan,
@@ -54,10 +54,10 @@ _T = TypeVar("_T")
 #: ``placeholder`` and ``data``.
 OFFICIAL_FORMS = frozenset({"blockquote", "rendered", "iframe", "amp", "script", "text", "link"})
 
-#: Markers of the placeholder and page-data families: a page holding one of them is
-#: parsed even when no platform's own embed marker occurs (an id-only placeholder, a
-#: tweet object in the page's JSON).
-FAMILY_MARKERS: tuple[str, ...] = (*placeholders.MARKERS, *pagedata.MARKERS)
+#: Markers of the placeholder, page-data and embed-service families: a page holding one
+#: of them is parsed even when no platform's own embed marker occurs (an id-only
+#: placeholder, a tweet object in the page's JSON, an Embedly card).
+FAMILY_MARKERS: tuple[str, ...] = (*placeholders.MARKERS, *pagedata.MARKERS, *services.MARKERS)
 
 #: Longest text a post keeps (longer is cut, with the warning ``text_truncated``): above
 #: every platform's own limit (Facebook's, 63,206 characters, is the highest).
@@ -302,6 +302,7 @@ def _family_candidates(page: ParsedPage, official: list[Candidate]) -> list[Cand
     for family, find in (
         ("placeholder", placeholders.find_placeholders),
         ("page-data", pagedata.find_page_data),
+        ("embed-service", services.find_embed_services),
     ):
         try:
             found.extend(find(page))

@@ -32,6 +32,7 @@ __all__ = [
 #   https://twitter.com/#!/<user>/status/<id>     (hash-bang era, ≈2010–2012)
 #   https://mobile.twitter.com/…, https://x.com/…, https://fxtwitter.com/… (mirrors)
 #   https://twitter.com/i/web/status/<id>, /i/status/<id> (no user in the path)
+# ("i" is no user: "/i/status/<id>" names no account, as "/i/web/status/<id>" does not.)
 # Example: "https://twitter.com/Ada_Example/status/1508951925456744449/photo/1"
 STATUS_URL = re.compile(
     r"""
@@ -41,7 +42,7 @@ STATUS_URL = re.compile(
        |vxtwitter\.com|fixvx\.com)
     (?::\d+)?
     /(?:\#!/)?(?:(?:dl|dir)/)?
-    (?:(?P<user>[A-Za-z0-9_]{1,20})/status(?:es)?|i/web/status|i/status)
+    (?:(?!i/status/)(?P<user>[A-Za-z0-9_]{1,20})/status(?:es)?|i/web/status|i/status)
     /(?P<id>[0-9]{1,20})
     (?:[/?#.]|$)
     """,
