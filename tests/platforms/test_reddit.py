@@ -263,13 +263,21 @@ def test_bare_embed_iframe() -> None:
         "<script>if (document.querySelector('.reddit-embed-bq')) {}</script><p>text</p>",
         # an embed container holding only a subreddit link
         '<blockquote class="reddit-card"><a href="https://www.reddit.com/r/kettles">r/kettles</a></blockquote>',
-        # a class that merely starts like an embed class
-        '<div class="reddit-embed-wrapper"><a href="https://www.reddit.com/r/kettles/comments/1abc2d/x/">x</a></div>',
     ],
 )
 def test_not_posts(document: str) -> None:
     """Share buttons, subreddit links, CSS and scripts are not embedded posts."""
     assert reddit_posts(document) == []
+
+
+def test_class_that_merely_starts_like_an_embed_class_is_no_official_embed() -> None:
+    """A wrapper named like the embed class around a lone permalink is a placeholder only."""
+    document = (
+        '<div class="reddit-embed-wrapper"><a href="https://www.reddit.com/r/kettles/comments/'
+        '1abc2d/x/">x</a></div>'
+    )
+    assert [(p.post_id, p.form) for p in reddit_posts(document)] == [("1abc2d", "placeholder")]
+    assert tr.extract(document, official_only=True) == []
 
 
 def test_share_link_is_link_candidate() -> None:
