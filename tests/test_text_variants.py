@@ -18,7 +18,10 @@ _PER_FAMILY = 16
 COVERED = (
     "twitter-byline",
     "twitter-card",
+    "instagram-fallback",
+    "threads-fallback",
     "mastodon-fallback",
+    "bluesky-byline",
     "tiktok-fallback",
     "facebook-byline",
     "reddit-byline",
@@ -28,7 +31,7 @@ _CASES = [v for family in COVERED for v in variants(family, _PER_FAMILY)]
 _DECOYS = [
     v
     for kind in DECOY_FAMILIES
-    if kind not in {"author", "author-box"}
+    if kind != "author-box"
     for v in variants(f"decoy-{kind}", _PER_FAMILY)
 ]
 

@@ -85,6 +85,12 @@ SPLIT_HANDLE = re.compile(
     r"\((?:[ \t]{0,16}\r?\n){1,4}[ \t]{0,16}(?P<handle>@[A-Za-z0-9.-]{1,253})"
     r"(?:[ \t]{0,16}\r?\n){0,4}[ \t]{0,16}\)"
 )
+# The byline's handle as html2text writes its link (to the profile, by DID):
+# "([@ada.example.com](https://bsky.app/profile/did:plc:…))".  Example as above.
+LINKED_HANDLE = re.compile(
+    r"\([ \t]{0,4}\[[ \t]{0,4}(?P<handle>\\?@[A-Za-z0-9.-]{1,253})[ \t]{0,4}\]"
+    r"\([^()\s]{1,2048}\)[ \t]{0,4}\)"
+)
 # The snippet's media placeholder as converters leave it: plain, or as html2text's
 # Markdown link to the post.  Example: "[[image or embed]](https://bsky.app/profile/…)"
 PLACEHOLDER = re.compile(r"(?P<md>\[)?\[image or embed\](?(md)\]\((?P<href>[^()\s]{1,2048})\))")
@@ -225,6 +231,8 @@ def _clean_residue(text: str) -> tuple[str, list[tuple[int, PostRef | None]]]:
 
     >>> _clean_residue("— A (\\n@a.example\\n) \\nMay 1, 2024 at 1:00 PM")[0]
     '— A (@a.example)   \\nMay 1, 2024 at 1:00 PM'
+    >>> _clean_residue("— A ([@a.example](https://bsky.app/profile/x)) May 1, 2024")[0].split()
+    ['—', 'A', '(@a.example)', 'May', '1,', '2024']
     >>> _clean_residue("Hi[image or embed]— A (@a.example) May 1, 2024 at 1:00 PM")[0]
     'Hi                — A (@a.example) May 1, 2024 at 1:00 PM'
     """
@@ -239,11 +247,13 @@ def _clean_residue(text: str) -> tuple[str, list[tuple[int, PostRef | None]]]:
         text = PLACEHOLDER.sub(blank, text)
     if "\n" in text:
         text = SPLIT_HANDLE.sub(_joined, text)
+    if "([" in text:
+        text = LINKED_HANDLE.sub(_joined, text)
     return text, placeholders
 
 
 def _joined(match: re.Match[str]) -> str:
-    joined = f"({match['handle']})"
+    joined = f"({match['handle'].lstrip(chr(92))})"
     return joined + " " * (len(match.group()) - len(joined))
 
 

@@ -119,6 +119,10 @@ MARKDOWN_LINK = re.compile(
     r"^\[(?P<text>(?:[^\[\]]|\[[^\[\]\n]{0,200}\]){0,2500})\]\((?P<url>[^)\s]{1,2048})\)$"
 )
 
+# The end of a Markdown link around the byline, right after the handle: its target is
+# the post.  Example: "](https://www.instagram.com/p/BalQ2SWFty8/)".
+_BYLINE_LINK_END = re.compile(r"[ \t]{0,3}\]\((?P<url>[^)\s]{1,2048})\)")
+
 # An Instagram post URL written out in plain text (in a Markdown link or bare).
 # Example: "https://www.instagram.com/p/BalQ2SWFty8/"
 TEXT_POST_URL = re.compile(
@@ -338,9 +342,13 @@ class Instagram:
         handle = match["handle"].replace(" ", "")
         line_end = text.find("\n\n", match.end())
         line_end = len(text) if line_end == -1 else line_end
-        date_text, published, end = _text_date(text, match.end(), line_end)
+        # html2text links the byline to the post: "[A post shared by A (@a)](URL) on DATE".
+        link = _BYLINE_LINK_END.match(text, match.end(), line_end)
+        date_text, published, end = _text_date(text, link.end() if link else match.end(), line_end)
         line_start = text.rfind("\n", 0, match.start()) + 1
         caption, start, post_url = _text_caption(text, line_start)
+        if link is not None and self.parse_url(link["url"]) is not None:
+            post_url = link["url"]
         ref = self.parse_url(post_url) if post_url else None
         fields: dict[str, object] = {
             "author": Author(name=name, handle=handle, url=profile),
@@ -549,6 +557,7 @@ def _text_caption(text: str, line_start: int) -> tuple[str | None, int, str | No
     lines: list[tuple[int, str]] = []
     end = line_start - 1
     gap = 0
+    view_url: str | None = None
     quoted_byline = _QUOTE_PREFIX.match(text, line_start) is not None
     while end > 0 and len(lines) < 60:
         start = text.rfind("\n", 0, end) + 1
@@ -558,6 +567,12 @@ def _text_caption(text: str, line_start: int) -> tuple[str | None, int, str | No
         stripped = stripped.strip()
         if quoted_byline and quote is None:
             break  # the block quote that holds the embed ends here
+        linked = MARKDOWN_LINK.match(stripped)
+        if VIEW_LINE.match(linked["text"] if linked else stripped):
+            # The "view" line heads the embed: the caption starts below it, and its
+            # link (kept by Markdown converters) is the post.
+            view_url = linked["url"] if linked else None
+            break
         if not stripped:
             if lines:
                 break
@@ -568,14 +583,10 @@ def _text_caption(text: str, line_start: int) -> tuple[str | None, int, str | No
             lines.append((start, stripped))
         end = start - 1
     if not lines:
-        return None, line_start, None
+        return None, line_start, view_url
     lines.reverse()
-    # The "view" line above a caption with no blank line between (BeautifulSoup text).
-    lines = [(start, line) for start, line in lines if not VIEW_LINE.match(line)]
-    if not lines:
-        return None, line_start, None
     paragraph = "\n".join(line for _, line in lines)
-    post_url = None
+    post_url = view_url
     url_match = TEXT_POST_URL.search(paragraph)
     if url_match is not None and POST_URL.match(url_match.group()):
         post_url = url_match.group()

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import attrs
+
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import instagram_time
 from tweetresolve.platforms._common import frame_urls, read_apart, without_noscript_copies
@@ -51,6 +53,10 @@ RESIDUE = re.compile(
     r"(?:\n[ \t>]{0,10}){0,10}[ \t>]{0,10}View\ on\ Threads",
     re.IGNORECASE,
 )
+
+# The end of the Markdown link that html2text makes of the snippet's one anchor: its
+# target is the post.  Example: "](https://www.threads.net/@ada/post/C-GMXpGM4KR)".
+_LINK_END = re.compile(r"[ \t]{0,3}\]\((?P<url>[^)\s]{1,2048})\)")
 
 # The byline alone, as the snippet's HTML shows it.  Example: "Post by @ada.example".
 BYLINE = re.compile(r"Post\ by\ @(?P<handle>[A-Za-z0-9_.]{1,30})(?![A-Za-z0-9_.@])", re.IGNORECASE)
@@ -139,6 +145,13 @@ class Threads:
     def find_in_text(self, text: str) -> Iterator[Post]:
         """Yield posts from ``Post by @handle`` / ``View on Threads`` residue."""
         for match in RESIDUE.finditer(text):
+            link = _LINK_END.match(text, match.end())
+            ref = self.parse_url(link["url"]) if link else None
+            end = link.end() if link else match.end()
+            if ref is not None and ref.post_id:
+                post = self._post(ref, "text", match["handle"])
+                yield attrs.evolve(post, span=(match.start(), end))
+                continue
             yield Post(
                 platform=self.name,
                 author=Author(handle=match["handle"]),

@@ -77,6 +77,12 @@ _FOREIGN_LEAD = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# An article's author byline: "By Ada Example (@ada)" with the article's date below is no
+# post, so the dashless form refuses a line that starts with "by" in the languages of the
+# dates ("Von der Leyen" is a name, not a byline).  Example: "Par Ada Example (@ada)".
+_AUTHOR_LEAD = re.compile(
+    r"(?:[Bb]y|[Vv]on(?![ \t]d[ei][rmn][ \t])|[Pp]ar|[Pp]or|[Dd]oor)[ \t\u00a0]"
+)
 # Spaces on one line, zero-width ones included (a CMS may put one after the handle).
 _SPACES = re.compile(r"[ \t\u00a0\u3000\r\u200b\u2060\ufeff]{0,200}")
 # From the end of a line to the start of the next non-empty one (at most three blank
@@ -259,6 +265,7 @@ def _attribution_at(
         line_start >= 0
         and paren - content_start <= _MAX_BARE_NAME
         and _FOREIGN_LEAD.match(text, content_start, paren) is None
+        and _AUTHOR_LEAD.match(text, content_start, paren) is None
     ):
         start = name_from = min(content_start, paren)
     else:
