@@ -5,7 +5,8 @@ Usage::
     python benchmarks/score_placeholder_variants.py [--seed N] [--per-family N] [--decoys N]
         [--show-misses]
 
-The generator of ``tests/placeholder_variants.py`` composes invented ids, handles,
+The generators of ``tests/placeholder_variants.py`` and ``tests/pagedata_variants.py``
+compose invented ids, handles,
 class names, attribute orders, nesting, quoting and escaping for each family of forms
 a site keeps a post in for its own code, with decoys beside every post and decoy-only
 pages.  Each page goes through ``extract()`` (the prefilter included); a post counts
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from pagedata_variants import pagedata_variants  # noqa: E402
 from placeholder_variants import placeholder_variants  # noqa: E402
 from variant_ids import Variant  # noqa: E402
 
@@ -61,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     groups = {
         "placeholders": placeholder_variants(
+            seed=args.seed, per_family=args.per_family, decoys=args.decoys
+        ),
+        "page data": pagedata_variants(
             seed=args.seed, per_family=args.per_family, decoys=args.decoys
         ),
     }

@@ -220,6 +220,10 @@ def test_other_articles_in_the_state_are_not_this_pages_posts() -> None:
         '<script type="application/json">{"type": "tweet", "id": </script>',
         # A short number in a typed object is not a tweet id.
         _json_script({"type": "tweet", "id": 3}),
+        # An author's account number, an embed of another host, a profile in an embed.
+        _json_script({"author": {"name": "Ada", "twitterId": "1234567890", "tiktok_id": TIKTOK}}),
+        _json_script({"type": "embed", "provider": "vimeo", "url": "https://vimeo.com/123456"}),
+        _json_script({"type": "social_embed", "url": "https://www.instagram.com/ada/"}),
     ],
 )
 def test_page_data_decoys(script: str) -> None:

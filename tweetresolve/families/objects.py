@@ -58,7 +58,13 @@ _TYPE_KEYS = (
     "source",
     "component",
     "blockType",
+    "blockName",
     "subtype",
+    "providerNameSlug",
+    "embedProvider",
+    "embed_provider",
+    "socialType",
+    "social_type",
 )
 
 _TYPE_KEY_SET = frozenset(_TYPE_KEYS)
@@ -80,6 +86,18 @@ _URL_KEYS = (
     "src",
     "value",
     "@id",
+    # Arc's referent keeps the permalink as its "id".
+    "id",
+)
+
+# Keys of a link object standing where a URL would (Storyblok's {"url": …, "linktype": …}).
+_LINK_OBJECT_KEYS = ("url", "cached_url", "href")
+
+# Type values that say "an embed" without naming the platform: the permalink decides.
+# Examples: "embed", "oembed", "social_embed", "SocialEmbed", "embedBlock".
+_EMBED_TYPE = re.compile(
+    r"(?:o?embed|social)(?:[-_ ]?(?:block|code|embed|post|media|card|response))?",
+    re.IGNORECASE,
 )
 
 # Keys that may hold the post's bare id.
@@ -103,10 +121,14 @@ _POSTING_TYPES = frozenset({"socialmediaposting", "blogposting-social"})
 # "tiktokVideoId".  Example: "twitterStatusId".
 _PLATFORM_KEY = re.compile(
     r"^(?:embedded)?(?P<word>tweet|twitter|instagram|tiktok|youtube|facebook|bluesky|threads"
-    r"|mastodon|linkedin|reddit|tumblr)[-_]?(?:status|post|video|embed)?[-_]?"
+    r"|mastodon|linkedin|reddit|tumblr)[-_]?(?P<qualifier>status|post|video|embed)?[-_]?"
     r"(?P<what>id|url|uri|link|href|permalink|code|shortcode)$",
     re.IGNORECASE,
 )
+
+# Platforms whose account ids have the shape of post ids: "twitterId" or "tiktok_id"
+# alone name an account as often as a post ("tweetId", "tiktokVideoId" do not).
+_ACCOUNT_ID_WORDS = frozenset({"twitter", "tiktok"})
 
 # Longest type value read ("twitter", "SocialMediaPosting", "oembed_response").
 _MAX_TYPE_CHARS = 40
@@ -128,6 +150,10 @@ def post_in_object(
         post = _api_tweet(obj, form)
         if post is not None:
             return post
+    if "sys" in obj and "fields" in obj:
+        post = _contentful_entry(obj, form)
+        if post is not None:
+            return post
     if key == "sharedContent":
         typed: str | None = "any"
     elif obj.keys().isdisjoint(_TYPE_KEY_SET):
@@ -138,11 +164,15 @@ def post_in_object(
     if typed is not None or context is not None:
         for name in _URL_KEYS:
             value = obj.get(name)
+            if isinstance(value, dict):
+                value = next(
+                    (v for k in _LINK_OBJECT_KEYS if isinstance(v := value.get(k), str)), None
+                )
             if isinstance(value, str) and "/" in value:
                 ref = parse_post_url(value)
                 if ref is not None and ref.post_id is not None:
                     return _fill(post_from_ref(ref, form=form), obj)
-        if platform is not None:
+        if platform is not None and platform != "any":
             for name in _ID_KEYS:
                 value = obj.get(name)
                 if isinstance(value, int) and not isinstance(value, bool):
@@ -176,14 +206,19 @@ def _platform_key(name: str) -> tuple[str, bool] | None:
     match = _PLATFORM_KEY.match(name)
     if match is None:
         return None
-    platform = platforms_named(match.group("word")).pop()
-    return platform, match.group("what").lower() in {"id", "code", "shortcode"}
+    word = match.group("word").lower()
+    platform = platforms_named(word).pop()
+    is_id = match.group("what").lower() in {"id", "code", "shortcode"}
+    if is_id and word in _ACCOUNT_ID_WORDS and match.group("qualifier") is None:
+        return None  # "twitterId": an account's number as often as a post's
+    return platform, is_id
 
 
 def _typed_platform(obj: dict[str, Any]) -> str | None:
     # Only the type keys the object has (usually one), in their order of precedence.
     present = _TYPE_KEY_SET.intersection(obj)
     keys = sorted(present, key=_TYPE_KEY_RANK.__getitem__) if len(present) > 1 else present
+    embed: str | None = None
     for key in keys:
         value = obj[key]
         if value is None:
@@ -196,7 +231,27 @@ def _typed_platform(obj: dict[str, Any]) -> str | None:
             platform = platform_of_word(one)
             if platform is not None:
                 return platform
-    return None
+            if embed is None and _EMBED_TYPE.fullmatch(one):
+                embed = "any"  # another key may still name the platform
+    return embed
+
+
+def _contentful_entry(obj: dict[str, Any], form: str) -> Post | None:
+    """A Contentful entry: its content type (``sys.contentType.sys.id``) names the
+    platform or an embed, its ``fields`` hold the permalink or the id."""
+    fields = obj["fields"]
+    sys_part = obj["sys"]
+    if not isinstance(fields, dict) or not isinstance(sys_part, dict):
+        return None
+    content_type = sys_part.get("contentType")
+    link = content_type.get("sys") if isinstance(content_type, dict) else None
+    name = link.get("id") if isinstance(link, dict) else None
+    if not isinstance(name, str) or len(name) > _MAX_TYPE_CHARS:
+        return None
+    platform = platform_of_word(name) or ("any" if _EMBED_TYPE.fullmatch(name) else None)
+    if platform is None:
+        return None
+    return post_in_object(fields, form=form, context=platform)
 
 
 def _api_tweet(obj: dict[str, Any], form: str) -> Post | None:

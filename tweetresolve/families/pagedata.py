@@ -54,7 +54,35 @@ from tweetresolve.platforms.base import Candidate
 __all__ = ["MARKERS", "embed_markup", "find_page_data"]
 
 #: Lower-case substrings of the raw source that may announce a post in page data.
-MARKERS: tuple[str, ...] = ("id_str", "socialmediaposting", "sharedcontent", "tweetid", "tweet_id")
+MARKERS: tuple[str, ...] = (
+    "id_str",
+    "socialmediaposting",
+    "sharedcontent",
+    "tweetid",
+    "tweet_id",
+    # Keys naming a platform's id, and platforms as a whole typed value ("type": "tweet").
+    "instagramid",
+    "instagram_id",
+    "instagramshortcode",
+    "tiktokid",
+    "tiktok_id",
+    "tiktokvideoid",
+    "youtubeid",
+    "youtube_id",
+    "youtubevideoid",
+    '"twitter"',
+    '"tweet"',
+    '"x"',
+    '"instagram"',
+    '"tiktok"',
+    '"youtube"',
+    '\\"twitter\\"',
+    '\\"tweet\\"',
+    "provider&quot;",
+    "platform&quot;",
+    "embedurl",
+    "embed_url",
+)
 
 # Script types holding data, or code that may assign data ("", "module", anything
 # JavaScript, anything JSON); templates and consent-blocked types are markup, not data.
@@ -78,6 +106,8 @@ _HINTS = (
     "mastodon",
     "threads.",
     "reddit",
+    "telegram",
+    "t.me",
     "linkedin",
     "tumblr",
     "truthsocial",
@@ -91,7 +121,10 @@ _EMBED_MARKUP = re.compile(
     r"<(?:blockquote|iframe|div|amp-[a-z]+)\b[^>]{0,400}?"
     r"(?:twitter-tweet|instagram-media|tiktok-embed|fb-post|fb-video|bluesky-embed"
     r"|mastodon-embed|text-post-media|reddit-embed|tumblr-post|truthsocial-embed"
-    r"|youtube\.com/embed|youtube-nocookie|linkedin\.com/embed|facebook\.com/plugins)",
+    r"|youtube\.com/embed|youtube-nocookie|linkedin\.com/embed|facebook\.com/plugins)"
+    # Placeholders kept as markup: a URL-only CMS block, an id or permalink attribute.
+    r"|<oembed\b|<(?:figure|div|span|section|p)\b[^>]{0,400}?(?:wp-block-embed|kg-embed-card"
+    r"|data-tweet-?id|data-oembed-url|data-embed-url|data-embed-type)",
     re.IGNORECASE,
 )
 

@@ -85,6 +85,16 @@ PERMALINK_MARKERS: tuple[str, ...] = (
     "instagram.com\\/reel",
     "youtube.com\\/watch",
     "youtu.be\\/",
+    "youtube.com\\/shorts",
+    "tiktok.com\\/@",
+    "bsky.app\\/profile",
+    "threads.net\\/@",
+    "threads.com\\/@",
+    "linkedin.com\\/posts",
+    "linkedin.com\\/feed\\/update",
+    "reddit.com\\/r\\/",
+    "t.me\\/",
+    "tumblr.com\\/post",
     "\\u002fstatus\\u002f",
 )
 
