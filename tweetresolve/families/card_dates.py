@@ -47,9 +47,11 @@ _RELATIVE_TIME = re.compile(
 # An ISO date, maybe with a time: "2019-06-05", "2019-06-05 17:38", "2019-06-05T17:38:00Z".
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
-# A date without its year has a day (one or two digits) and a word (the month's name):
-# "Jun 9", "23 agosto", "5. Juni", "6月5日".  Never a four-digit run (a year).
-_YEARLESS_SHAPE = re.compile(r"^(?=.{3,30}$)(?!.*\d{3})(?=.*\d)(?=.*[^\W\d_]{2}|.*月)[^@#]*$")
+# A date without its year: a day (one or two digits) and one word (the month's name),
+# either way round: "Jun 9", "23 agosto", "5. Juni", "25 de febrero", "6月5日".
+_YEARLESS_SHAPE = re.compile(
+    r"^(?:[^\W\d_]{3,12}\.?\s\d{1,2}|\d{1,2}\.?\s(?:de\s)?[^\W\d_]{3,12}\.?|\d{1,2}月\d{1,2}日)$"
+)
 
 # What completes a date without a year in the shapes the date tables know:
 # "Jun 9" + ", 2000", "23 agosto" + " 2000", "25 de febrero" + " de 2000".
