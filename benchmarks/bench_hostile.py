@@ -23,7 +23,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CASES = ("nested_tiktok", "nested_bluesky", "nested_reddit", "nested_instagram", "many_attributes")
+CASES = (
+    "nested_tiktok",
+    "nested_bluesky",
+    "nested_reddit",
+    "nested_instagram",
+    "many_attributes",
+    "permalink_row",
+)
 
 # Run in the child: build one document, extract, print the measures as JSON.
 _CHILD = """

@@ -21,6 +21,13 @@ _TWEET_TAIL = (
     "</blockquote>"
 )
 
+# A site-made card after the hostile part: it must still be found.
+_CARD = (
+    '<div class="post"><div><span>Bo Example</span> <span>@bo_example</span></div>'
+    "<p>The ferry to the island runs again from Monday morning.</p>"
+    '<a href="https://twitter.com/bo_example/status/1508951925456744450">Mar 30, 2022</a></div>'
+)
+
 
 def _repeat(unit: str, size: int) -> str:
     return unit * max(size // len(unit), 1)
@@ -165,6 +172,13 @@ def many_attributes(size: int) -> str:
     return f'<blockquote class="twitter-tweet" {attributes}><p>hi' + _TWEET_TAIL
 
 
+def permalink_row(size: int) -> str:
+    """One paragraph of post links side by side, then a card: each link was once weighed
+    against the whole paragraph."""
+    unit = '<a href="https://twitter.com/ada_example/status/1508951925456744449">link</a> '
+    return "<p>" + _repeat(unit, size) + "</p>" + _CARD
+
+
 #: Every hostile maker by name, in the order the benchmark prints them.
 HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "open_paren_at": open_paren_at,
@@ -185,4 +199,5 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "nested_reddit": nested_reddit,
     "nested_instagram": nested_instagram,
     "many_attributes": many_attributes,
+    "permalink_row": permalink_row,
 }

@@ -170,3 +170,27 @@ def test_control_characters_after_an_inner_embed(no_errors: None) -> None:
         "6718335390845095173",
         "6718335390845095174",
     ]
+
+
+@pytest.mark.parametrize("links", [40, 400])
+def test_permalink_row_is_read_once(monkeypatch: pytest.MonkeyPatch, links: int) -> None:
+    """A paragraph of many post links is walked a bounded number of times; the card is found."""
+    from tweetresolve.families import card_lines
+
+    steps = 0
+    walk = card_lines._walk
+
+    def counted(*args: object, **kwargs: object) -> None:
+        nonlocal steps
+        steps += 1
+        walk(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(card_lines, "_walk", counted)
+    document = HOSTILE["permalink_row"](links * 80)
+    assert isinstance(document, str)
+    posts = tr.extract(document)
+    assert [(post.post_id, post.author and post.author.handle) for post in posts] == [
+        ("1508951925456744450", "bo_example")
+    ]
+    elements = document.count("<") - document.count("</")
+    assert steps <= 20 * elements

@@ -28,6 +28,7 @@ __all__ = [
     "MAX_FIELD_LINE_WORDS",
     "MIN_TEXT_CHARS",
     "SEPARATORS",
+    "BlockLines",
     "ElementKinds",
     "Kind",
     "Segment",
@@ -226,6 +227,70 @@ def lines_of(
     except RecursionError:
         return []  # nesting deeper than any card: not one
     return [line for line in lines if any(s.text.strip() or s.kind == "seed" for s in line)]
+
+
+# A key no permalink has: read with it, every permalink is a plain "permalink" part.
+_NO_KEY = ("", "")
+
+
+class BlockLines:
+    """The lines of each block, read once for every permalink in it.
+
+    A block holding many permalinks would otherwise be read once per permalink (the
+    square of its size).  A permalink's line is read as :func:`lines_of` reads it with
+    the permalink's own key: the parts naming the same post are marked ``"seed"``.
+    """
+
+    def __init__(self, kinds: ElementKinds) -> None:
+        self._kinds = kinds
+        self._blocks: dict[Element, _ReadBlock] = {}
+
+    def _read(self, block: Element) -> _ReadBlock:
+        known = self._blocks.get(block)
+        if known is None:
+            known = _ReadBlock(lines_of(block, self._kinds, _NO_KEY, frozenset(), None))
+            self._blocks[block] = known
+        return known
+
+    def permalinks_on_line(self, block: Element, seed: Element) -> int:
+        """How many permalinks show on ``seed``'s line in ``block`` (0: not shown)."""
+        read = self._read(block)
+        number = read.line_numbers.get(seed)
+        return 0 if number is None else read.permalink_counts[number]
+
+    def line_of(self, block: Element, seed: Element, key: tuple[str, str]) -> list[Segment] | None:
+        """``seed``'s line in ``block`` (None when it shows nothing there)."""
+        read = self._read(block)
+        number = read.line_numbers.get(seed)
+        if number is None:
+            return None
+        return [
+            Segment(s.text, s.part, "seed", s.anchor)
+            if s.kind == "permalink"
+            and s.part is not None
+            and self._kinds.permalink_key(s.part) == key
+            else s
+            for s in read.lines[number]
+        ]
+
+
+class _ReadBlock:
+    """One block's lines, the line each permalink shows on first (as :func:`parts_of`
+    picks it) and how many permalinks each line shows."""
+
+    def __init__(self, lines: list[list[Segment]]) -> None:
+        self.lines = lines
+        self.line_numbers: dict[Element, int] = {}
+        self.permalink_counts: list[int] = []
+        for number, line in enumerate(lines):
+            parts = {s.part for s in line if s.kind == "permalink" and s.part is not None}
+            self.permalink_counts.append(len(parts))
+            for segment in line:
+                part = segment.part
+                if segment.kind != "permalink" or part is None or part in self.line_numbers:
+                    continue
+                if segment.text.strip() or not segment.text:
+                    self.line_numbers[part] = number
 
 
 def line_text(line: list[Segment]) -> str:

@@ -25,6 +25,7 @@ from tweetresolve.families.card_lines import (
     MAX_FIELD_LINE_WORDS,
     MIN_TEXT_CHARS,
     SEPARATORS,
+    BlockLines,
     ElementKinds,
     Segment,
     collapse,
@@ -75,6 +76,10 @@ _MAX_BARE_LEAD_WORDS = 2
 
 # Longest link label that introduces a post's text ("tweets:", "schreibt auf X:").
 _MAX_LEAD_LABEL = 30
+
+# More post links than this on one line make a list of links, not a card's field line
+# (and weighing each against the rest of its line would cost the square of their number).
+_MAX_LINE_PERMALINKS = 16
 
 # A handle written as text beside a date: "— @city_roads ·".
 _LINE_HANDLE = re.compile(r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63})$")
@@ -368,29 +373,30 @@ def _first_date(
     return None, None
 
 
-def seed_may_be_field(block: Element, seed: Element, kinds: ElementKinds) -> bool:
+def seed_may_be_field(block: Element, seed: Element, kinds: ElementKinds, read: BlockLines) -> bool:
     """Whether a permalink, read in its nearest block, may be a field of a card.
 
     Its line is the same at every level above that block, so a link inside a sentence
     (not a date, not alone on its line, not introducing the text, not a picture, not
-    holding the card) is never a card's: its ancestors need not be read.
+    holding the card) is never a card's: its ancestors need not be read.  Nor is one of
+    a line of more than :data:`_MAX_LINE_PERMALINKS` post links (a list of links).
+    ``read`` reads each block once for all its permalinks.
     """
     if holds_texts(seed) or _is_visual(seed, kinds):
         return True
     key = kinds.permalink_key(seed) or ("", "")
-    lines = lines_of(block, kinds, key, frozenset(), None)
-    for number, element in parts_of(lines, "seed"):
-        if element is not seed:
-            continue
-        line = lines[number]
-        if _stands_alone(line, seed, set()):
-            return True
-        # "— Ada (@ada) 2h <a>View on X</a>": a kept byline closed by the link.
-        others = collapse("".join(s.text for s in line if s.kind not in {"seed", "date"}))
-        if _NAME_AND_HANDLE.match(others.lstrip(SEPARATORS)):
-            return True
-        return _lead_in([line], need_colon=False) is not None
-    return True  # not seen as a part (an unusual layout): let the reading decide
+    if read.permalinks_on_line(block, seed) > _MAX_LINE_PERMALINKS:
+        return False
+    line = read.line_of(block, seed, key)
+    if line is None:
+        return True  # not seen as a part (an unusual layout): let the reading decide
+    if _stands_alone(line, seed, set()):
+        return True
+    # "— Ada (@ada) 2h <a>View on X</a>": a kept byline closed by the link.
+    others = collapse("".join(s.text for s in line if s.kind not in {"seed", "date"}))
+    if _NAME_AND_HANDLE.match(others.lstrip(SEPARATORS)):
+        return True
+    return _lead_in([line], need_colon=False) is not None
 
 
 def _same_handle(shown: str, from_url: str) -> bool:

@@ -41,7 +41,12 @@ from collections.abc import Container, Iterable, Sequence
 import attrs
 import lxml.etree
 
-from tweetresolve.families.card_lines import MAX_FIELD_CHARS, MIN_TEXT_CHARS, collapse
+from tweetresolve.families.card_lines import (
+    MAX_FIELD_CHARS,
+    MIN_TEXT_CHARS,
+    BlockLines,
+    collapse,
+)
 from tweetresolve.families.card_links import (
     GENERIC_ALT,
     ID_TIMES,
@@ -88,6 +93,11 @@ _CODE_TAGS = frozenset({"pre", "code", "xmp", "plaintext", "listing", "textarea"
 
 # How far above a seed a card's container may be.
 _MAX_LEVELS = 6
+
+# A card links its own post a few times (date, picture, "view on X"); an element holding
+# more permalinks than this, even to one post, is a list of links and no card (and
+# reading it once for each of them would cost the square of their number).
+_MAX_CARD_PERMALINKS = 8
 
 # A card shows at most this much text (a long LinkedIn post and its fields).
 _MAX_CARD_CHARS = 3500
@@ -144,6 +154,8 @@ class _CardFinder:
         self.kinds = self.memo.element_kinds()
         self.embedded = {(c.post.platform, c.post.post_id) for c in embeds if c.post.post_id}
         self._field_seeds: dict[Element, bool] = {}
+        self._block_lines = BlockLines(self.kinds)
+        self._permalink_counts: dict[Element, int] = {}
         self.inside_embed: set[Element] = set()
         self.holds_embed: set[Element] = set()
         for candidate in embeds:
@@ -156,6 +168,7 @@ class _CardFinder:
             for a in self.page.root.iter("a")
             if PERMALINK_HINT.search(a.get("href") or "") and self._is_seed(a)
         ]
+        self._permalink_counts = _counts_by_ancestor(seeds)
         found: list[_Found] = []
         pending = seeds
         for masked_round in (False, True):
@@ -238,6 +251,8 @@ class _CardFinder:
             if node is None or not isinstance(node.tag, str) or node.tag in _STOP_TAGS:
                 return None
             if node in self.holds_embed or len(keys.get(node, ())) > 1:
+                return None
+            if self._permalink_counts.get(node, 0) > _MAX_CARD_PERMALINKS:
                 return None
             quoted = inner.get(node, [])
             if len(quoted) > 1 or TEXT_LENGTH_XPATH(node) > _MAX_CARD_CHARS:
@@ -333,7 +348,7 @@ class _CardFinder:
         if seed in self._field_seeds:
             return self._field_seeds[seed]
         block = next((a for a in seed.iterancestors() if a.tag not in _INLINE_TAGS), None)
-        verdict = block is None or seed_may_be_field(block, seed, self.kinds)
+        verdict = block is None or seed_may_be_field(block, seed, self.kinds, self._block_lines)
         self._field_seeds[seed] = verdict
         return verdict
 
@@ -488,6 +503,19 @@ class _CardFinder:
 
 
 # Inline tags: an image inside them still sits in the paragraph around them.
+def _counts_by_ancestor(seeds: Iterable[Element]) -> dict[Element, int]:
+    """How many of the seeds each element up to :data:`_MAX_LEVELS` above them holds."""
+    counts: dict[Element, int] = {}
+    for seed in seeds:
+        node: Element | None = seed
+        for _ in range(_MAX_LEVELS + 1):
+            if node is None:
+                break
+            counts[node] = counts.get(node, 0) + 1
+            node = node.getparent()
+    return counts
+
+
 _INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "small", "picture", "font"})
 
 
