@@ -722,3 +722,55 @@ def test_mastodon_iframe_with_upper_case_scheme_and_host() -> None:
     assert [(p.post_id, p.url) for p in posts] == [
         (TOOT_ID, f"https://social.example/@ada/{TOOT_ID}")
     ]
+
+
+@pytest.mark.parametrize(
+    ("markup", "form"),
+    [
+        # the widget frame on x.com's host, with no other marker on the page
+        (
+            f'<iframe src="https://platform.x.com/embed/Tweet.html?id={TWEET_ID}"></iframe>',
+            "iframe",
+        ),
+        # a consent manager keeps the URL aside until the reader agrees
+        (
+            f'<iframe data-cmp-src="https://platform.twitter.com/embed/Tweet.html?id={TWEET_ID}"'
+            ' data-cmp-vendor="s34"></iframe>',
+            "iframe",
+        ),
+        (
+            '<iframe src="about:blank" data-cookieblock-src="https://platform.twitter.com/embed/'
+            f'Tweet.html?dnt=true&amp;id={TWEET_ID}"></iframe>',
+            "iframe",
+        ),
+        # AMP's generic frame around the widget
+        (
+            f'<amp-iframe src="https://platform.twitter.com/embed/Tweet.html?id={TWEET_ID}" '
+            'layout="responsive" width="4" height="3"></amp-iframe>',
+            "amp",
+        ),
+    ],
+)
+def test_twitter_widget_frame_wherever_its_url_is_kept(markup: str, form: str) -> None:
+    """A widget frame is read from its lazy or consent attributes and from amp-iframe."""
+    posts = found(page(f"<p>Prose.</p>{markup}"), "twitter")
+    assert [(p.post_id, p.form) for p in posts] == [(TWEET_ID, form)]
+
+
+def test_consent_attribute_frame_of_another_platform() -> None:
+    """Every platform's frame reader looks where consent managers keep the URL."""
+    markup = (
+        '<iframe data-src-cmplz="https://www.facebook.com/plugins/post.php?href=https%3A%2F%2F'
+        'www.facebook.com%2Fada.example%2Fposts%2F1234567890123456"></iframe>'
+    )
+    posts = found(page(markup), "facebook")
+    assert [(p.post_id, p.form) for p in posts] == [("1234567890123456", "iframe")]
+
+
+def test_page_whose_only_post_is_typed_page_data_is_read() -> None:
+    """A page holding only {"_type": "twitter", "id": …} in its data passes the prefilter."""
+    document = (
+        "<title>Ferry news</title><script type='application/json'>"
+        f'{{"body": [{{"_type": "twitter", "id": "{TWEET_ID}"}}]}}</script>'
+    )
+    assert [(p.post_id, p.form) for p in tr.extract(document)] == [(TWEET_ID, "data")]

@@ -76,6 +76,8 @@ MARKERS: tuple[str, ...] = (
     '"instagram"',
     '"tiktok"',
     '"youtube"',
+    '"facebook"',
+    '"bluesky"',
     '\\"twitter\\"',
     '\\"tweet\\"',
     "provider&quot;",

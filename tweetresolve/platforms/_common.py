@@ -23,12 +23,25 @@ from tweetresolve.records import Post
 __all__ = ["FRAME_SOURCES", "contains", "frame_urls", "read_apart", "without_noscript_copies"]
 
 #: Where an iframe keeps its URL: ``src``, or, before a lazy-loading script (lazysizes,
-#: WordPress caching plugins) runs, ``data-src`` / ``data-lazy-src``.
-FRAME_SOURCES = ("src", "data-src", "data-lazy-src")
+#: WordPress caching plugins) runs, ``data-src`` / ``data-lazy-src``, or, until the
+#: reader consents, the attribute a consent manager moved it to (``data-cmp-src``,
+#: ``data-cookieblock-src``, ``data-src-cmplz``, ``data-suppressedsrc`` …).
+FRAME_SOURCES = (
+    "src",
+    "data-src",
+    "data-lazy-src",
+    "data-cmp-src",
+    "data-consent-src",
+    "data-cookieblock-src",
+    "data-src-cmplz",
+    "data-suppressedsrc",
+    "data-deferred-src",
+    "data-original",
+)
 
 
 def frame_urls(page: ParsedPage, element: Element) -> Iterator[str]:
-    """Yield the absolute URLs of an element's ``src``, ``data-src`` and ``data-lazy-src``.
+    """Yield the absolute URLs an element loads or will load (see :data:`FRAME_SOURCES`).
 
     A lazy iframe's ``src`` is often ``about:blank`` or a placeholder, so callers try
     each URL in turn until one is theirs.

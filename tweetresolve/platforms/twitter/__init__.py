@@ -73,6 +73,7 @@ class Twitter:
         "/status/",
         "/statuses/",
         "platform.twitter.com/embed",
+        "platform.x.com/embed",
         "twitterembed",
         "tweetembed",
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import lxml.etree
 
 from tweetresolve.html import Element, ParsedPage, has_class
-from tweetresolve.platforms._common import without_noscript_copies
+from tweetresolve.platforms._common import FRAME_SOURCES, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.platforms.twitter.cards import find_cards, is_card_seed
 from tweetresolve.platforms.twitter.official import read_blockquote, read_blockquotes
@@ -26,7 +26,7 @@ __all__ = ["find_in_page"]
 
 # Tags that may be a Twitter embed whatever their attributes; the tree yields them in
 # one C-level pass (cheaper than an XPath predicate on every element).
-_EMBED_TAGS = ("blockquote", "iframe", "amp-twitter", "twitterwidget")
+_EMBED_TAGS = ("blockquote", "iframe", "amp-iframe", "amp-twitter", "twitterwidget")
 
 
 # In one more pass: any element carrying a tweet id, and any element whose class
@@ -82,8 +82,9 @@ def _may_be_embed(element: Element) -> bool:
     tag = element.tag
     if tag in {"amp-twitter", "twitterwidget", "blockquote"}:
         return True  # blockquotes are read (their links decide)
-    if tag == "iframe":
-        src = (element.get("src") or "").lower()
+    if tag in ("iframe", "amp-iframe"):
+        # Every place a lazy loader or a consent manager may keep the URL.
+        src = " ".join(element.get(name) or "" for name in FRAME_SOURCES).lower()
         ident = (element.get("id") or "").lower()
         return (
             "twitter.com/embed/" in src
@@ -104,7 +105,7 @@ def _read_embed(page: ParsedPage, element: Element) -> Post | None:
         return read_blockquote(page, element)
     if tag == "amp-twitter":
         return id_only_post(element, tweet_id_attribute(element), form="amp")
-    if tag == "iframe":
+    if tag in ("iframe", "amp-iframe"):
         return read_iframe(page, element)
     if tag == "div" and (
         has_class(element, "twitter-tweet") or has_class(element, "twitter-tweet-rendered")

@@ -12,11 +12,13 @@ import lxml.etree
 import lxml.html
 
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
+from tweetresolve.platforms._common import frame_urls
 from tweetresolve.platforms.twitter.official import read_blockquote, text_links
 from tweetresolve.platforms.twitter.urls import (
     EMBED_SRC,
     EMBED_SRC_ID,
     id_only_post,
+    parse_status_url,
     status_ref,
     tweet_id_attribute,
 )
@@ -38,7 +40,12 @@ def is_rendered(element: Element) -> bool:
 
 
 def read_iframe(page: ParsedPage, frame: Element) -> Post | None:
-    src = (frame.get("src") or "").strip()
+    # The widget's URL, wherever a lazy loader or a consent manager keeps it.
+    sources = [url.strip() for url in frame_urls(page, frame)]
+    src = next(
+        (url for url in sources if EMBED_SRC.match(url) or parse_status_url(url)),
+        sources[0] if sources else "",
+    )
     post_id = tweet_id_attribute(frame)
     from_src = None
     if EMBED_SRC.match(src):
@@ -49,7 +56,7 @@ def read_iframe(page: ParsedPage, frame: Element) -> Post | None:
     if is_rendered(frame) or has_class(frame, "twitter-tweet"):
         return id_only_post(frame, post_id, form="rendered")
     if post_id is not None:
-        return id_only_post(frame, post_id, form="iframe")
+        return id_only_post(frame, post_id, form="amp" if frame.tag == "amp-iframe" else "iframe")
     if "share-button" in (frame.get("class") or "") or "follow" in src.lower():
         return None
     # A site's own tweet iframe ("…/TwitterEmbed/….html"): only its fallback content
