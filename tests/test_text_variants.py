@@ -7,33 +7,18 @@ texts); ``benchmarks/score_text_variants.py`` prints the same families as a tabl
 from __future__ import annotations
 
 import pytest
-from text_variants import DECOY_FAMILIES, Variant, field_errors, matches, variants
+from text_variants import DECOY_FAMILIES, FAMILIES, Variant, field_errors, matches, variants
 
 import tweetresolve as tr
 
 #: Variants per family in the unit suite (the scorer runs more).
 _PER_FAMILY = 16
 
-#: The residue families the text path reads in full.
-COVERED = (
-    "twitter-byline",
-    "twitter-card",
-    "instagram-fallback",
-    "threads-fallback",
-    "mastodon-fallback",
-    "bluesky-byline",
-    "tiktok-fallback",
-    "facebook-byline",
-    "reddit-byline",
-)
+#: The residue families: every one is read in full.
+COVERED = tuple(FAMILIES)
 
 _CASES = [v for family in COVERED for v in variants(family, _PER_FAMILY)]
-_DECOYS = [
-    v
-    for kind in DECOY_FAMILIES
-    if kind != "author-box"
-    for v in variants(f"decoy-{kind}", _PER_FAMILY)
-]
+_DECOYS = [v for kind in DECOY_FAMILIES for v in variants(f"decoy-{kind}", _PER_FAMILY)]
 
 
 def _name(variant: Variant) -> str:

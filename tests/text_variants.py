@@ -544,7 +544,8 @@ def _decoy_lines(m: _Maker, kind: str, lang: str) -> list[str]:
             "I disagree.",
             "Reply",
         ]
-    return [f"{name}", f"@{handle}", "Reporter covering the harbour and transport.", date]
+    # An article's byline box: the author's name, handle and the article's date.
+    return [f"{name}", f"@{handle}", m.pick((date, f"{date} · 5 min read", f"Updated {date}"))]
 
 
 DECOY_FAMILIES = ("mention", "author", "follow", "quote", "social", "comments", "author-box")

@@ -33,6 +33,7 @@ from tweetresolve.platforms._common import read_apart
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 from tweetresolve.text import BLUESKY_RESIDUE, find_posts
+from tweetresolve.text.cards import with_card_posts
 
 __all__ = ["BLUESKY", "Bluesky"]
 
@@ -103,7 +104,14 @@ class Bluesky:
 
     name = "bluesky"
     markers: tuple[str, ...] = ("bluesky-embed", "data-bluesky-uri", "embed.bsky.app/embed/")
-    text_markers: tuple[str, ...] = ("(@", "( @", "(\\@", "[image or embed]", "bsky.app/profile/")
+    text_markers: tuple[str, ...] = (
+        "(@",
+        "( @",
+        "(\\@",
+        "[image or embed]",
+        "bsky.app/profile/",
+        "bluesky",
+    )
 
     def parse_url(self, url: str) -> PostRef | None:
         """Parse a ``bsky.app`` / mirror permalink, an ``at://`` URI or an embed iframe URL.
@@ -147,7 +155,13 @@ class Bluesky:
             yield Candidate(frame, self._post(ref, form="rendered" if rendered else "iframe"))
 
     def find_in_text(self, text: str) -> Iterator[Post]:
-        """Yield posts whose ``— Name (@handle) date`` byline survives in plain text.
+        """Yield posts whose ``— Name (@handle) date`` byline survives in plain text, then
+        site-made cards that name Bluesky."""
+        posts = list(self._bylines(text))
+        return with_card_posts(posts, text, BLUESKY_RESIDUE, parse_url=self.parse_url)
+
+    def _bylines(self, text: str) -> Iterator[Post]:
+        """The ``— Name (@handle) date`` bylines.
 
         The attribution grammar is the one shared with Twitter (:mod:`tweetresolve.text`),
         in Bluesky's dialect: domain handles, local date-and-time, ``[image or embed]``.

@@ -39,6 +39,8 @@ from tweetresolve.platforms._common import (
 )
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
+from tweetresolve.text.cards import with_card_posts
+from tweetresolve.text.dialects import INSTAGRAM_RESIDUE
 
 __all__ = ["BYLINE", "INSTAGRAM", "Instagram", "canonical_url"]
 
@@ -191,6 +193,7 @@ class Instagram:
         "uma publicação",
         "uma publicacao",
         "een bericht gedeeld door",
+        "instagram",
     )
 
     def parse_url(self, url: str) -> PostRef | None:
@@ -333,9 +336,10 @@ class Instagram:
     # --- plain text ------------------------------------------------------------------
 
     def find_in_text(self, text: str) -> Iterator[Post]:
-        """Yield posts from ``A post shared by NAME (@handle)`` residue and the caption above it."""
-        for match in BYLINE.finditer(text):
-            yield self._from_residue(text, match)
+        """Yield posts from ``A post shared by NAME (@handle)`` residue and the caption above it,
+        then site-made cards that name Instagram (``Name / @handle / text / date``)."""
+        posts = [self._from_residue(text, match) for match in BYLINE.finditer(text)]
+        return with_card_posts(posts, text, INSTAGRAM_RESIDUE, parse_url=self.parse_url)
 
     def _from_residue(self, text: str, match: re.Match[str]) -> Post:
         name, profile = _clean_name(match["name"])

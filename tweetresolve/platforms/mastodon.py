@@ -38,6 +38,8 @@ from tweetresolve.idtime import mastodon_time
 from tweetresolve.platforms._common import frame_urls, read_apart, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
+from tweetresolve.text.cards import with_card_posts
+from tweetresolve.text.dialects import MASTODON_RESIDUE, ResidueDialect
 
 __all__ = ["MASTODON", "MastodonFamily", "StatusURL"]
 
@@ -123,6 +125,7 @@ class MastodonFamily:
         text_markers: tuple[str, ...] = (),
         residue: re.Pattern[str] | None = None,
         created_at: Callable[[str], dt.datetime | None] = mastodon_time,
+        card_dialect: ResidueDialect | None = None,
     ) -> None:
         self.name = name
         self.markers = markers
@@ -131,6 +134,7 @@ class MastodonFamily:
         self._embed_class = embed_class
         self._residue = residue
         self._created_at = created_at
+        self._card_dialect = card_dialect
 
     def parse_url(self, url: str) -> PostRef | None:
         """Parse a status permalink (or its ``/embed`` page) of this platform."""
@@ -181,7 +185,14 @@ class MastodonFamily:
                     break
 
     def find_in_text(self, text: str) -> Iterator[Post]:
-        """Yield posts whose ``Post by @user@instance`` residue survives in plain text."""
+        """Yield posts whose ``Post by @user@instance`` residue survives in plain text, then
+        site-made cards that name this platform."""
+        posts = list(self._fallbacks(text))
+        if self._card_dialect is None:
+            return iter(posts)
+        return with_card_posts(posts, text, self._card_dialect, parse_url=self.parse_url)
+
+    def _fallbacks(self, text: str) -> Iterator[Post]:
         if self._residue is None:
             return
         for match in self._residue.finditer(text):
@@ -279,6 +290,7 @@ MASTODON = MastodonFamily(
     ),
     embed_class="mastodon-embed",
     markers=("mastodon-embed",),
-    text_markers=("view on mastodon", "post by @"),
+    text_markers=("view on mastodon", "post by @", "mastodon"),
     residue=RESIDUE,
+    card_dialect=MASTODON_RESIDUE,
 )

@@ -25,6 +25,8 @@ from tweetresolve.idtime import instagram_time
 from tweetresolve.platforms._common import frame_urls, read_apart, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Post, PostRef
+from tweetresolve.text.cards import with_card_posts
+from tweetresolve.text.dialects import THREADS_RESIDUE
 
 __all__ = ["THREADS", "Threads", "canonical_url"]
 
@@ -84,7 +86,7 @@ class Threads:
         "threads.net/embed.js",
         "threads.com/embed.js",
     )
-    text_markers: tuple[str, ...] = ("view on threads",)
+    text_markers: tuple[str, ...] = ("view on threads", "threads")
 
     def parse_url(self, url: str) -> PostRef | None:
         """Parse a Threads post permalink (``/@user/post/CODE`` or ``/t/CODE``)."""
@@ -143,7 +145,12 @@ class Threads:
         )
 
     def find_in_text(self, text: str) -> Iterator[Post]:
-        """Yield posts from ``Post by @handle`` / ``View on Threads`` residue."""
+        """Yield posts from ``Post by @handle`` / ``View on Threads`` residue, then site-made
+        cards that name Threads."""
+        posts = list(self._residue(text))
+        return with_card_posts(posts, text, THREADS_RESIDUE, parse_url=self.parse_url)
+
+    def _residue(self, text: str) -> Iterator[Post]:
         for match in RESIDUE.finditer(text):
             link = _LINK_END.match(text, match.end())
             ref = self.parse_url(link["url"]) if link else None

@@ -27,6 +27,8 @@ from tweetresolve.idtime import tiktok_time
 from tweetresolve.platforms._common import frame_urls, read_apart, without_noscript_copies
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef
+from tweetresolve.text.cards import with_card_posts
+from tweetresolve.text.dialects import TIKTOK_RESIDUE
 
 __all__ = ["TIKTOK", "TikTok", "canonical_url"]
 
@@ -100,7 +102,7 @@ class TikTok:
         "tiktok.com/embed",
         "wp-block-embed-tiktok",
     )
-    text_markers: tuple[str, ...] = ("♬",)
+    text_markers: tuple[str, ...] = ("♬", "tiktok")
 
     def parse_url(self, url: str) -> PostRef | None:
         """Parse a TikTok video permalink; short links are marked ``needs_expansion``."""
@@ -212,7 +214,12 @@ class TikTok:
     # --- plain text ------------------------------------------------------------------
 
     def find_in_text(self, text: str) -> Iterator[Post]:
-        """Yield posts from ``@user`` / caption / ``♬ sound`` residue."""
+        """Yield posts from ``@user`` / caption / ``♬ sound`` residue, then site-made cards
+        that name TikTok."""
+        posts = list(self._residue(text))
+        return with_card_posts(posts, text, TIKTOK_RESIDUE, parse_url=self.parse_url)
+
+    def _residue(self, text: str) -> Iterator[Post]:
         for match in RESIDUE.finditer(text):
             caption = "\n".join(
                 line.lstrip(" \t>").strip() for line in match["caption"].split("\n")

@@ -25,13 +25,18 @@ lines, so a bare ``@handle`` in prose is never a post.  Lines of buttons and cou
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 
+import attrs
+
 from tweetresolve.dates import match_date
+from tweetresolve.families.card_dates import is_date_text
 from tweetresolve.records import Attribution, Link, Post, PostRef, published_utc
 from tweetresolve.text.attribution import AttributionMatch
-from tweetresolve.text.blocks import TextBlock
+from tweetresolve.text.blocks import _POST_MARKS, _SENTENCE_CLOSE, TextBlock
+from tweetresolve.text.card_platform import handle_platform, platform_of_url, view_line_platform
 from tweetresolve.text.dialects import ResidueDialect
 from tweetresolve.text.links import _clean_line, _unique
 from tweetresolve.text.markdown import _EDGE_CHARS, _QUOTE_PREFIX
@@ -40,9 +45,14 @@ from tweetresolve.text.posts import _post, find_posts
 #: A line holding an at-sign: the only lines where a card can start.  Example: "@ada".
 _AT_LINE = re.compile(r"^[^\n]{0,200}[@＠][^\n]{0,200}$", re.MULTILINE)
 #: A cleaned handle line: an optional name, then the handle and nothing else (a
-#: verified mark or a separator may follow).  Example: "Ada Example @ada_example ✔".
+#: verified mark or a separator may follow).  The handle is any platform's: letters,
+#: digits, "_", "." and "-" inside, and an instance after a second at-sign
+#: ("@ada@social.example"); each platform's dialect checks its own shape.
+#: Example: "Ada Example @ada_example ✔".
 _HANDLE_LINE = re.compile(
-    r"(?:(?P<name>[^@＠\n]{1,60}?)[ \t\u00a0]+)?[@＠](?P<handle>[A-Za-z0-9_]{1,20})"
+    r"(?:(?P<name>[^@＠\n]{1,60}?)[ \t\u00a0]+)?[@＠]"
+    r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?"
+    r"(?:@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})?)"
     r"[ \t\u00a0✓✔☑️·•|]*"
 )
 #: A list marker a converter puts before a card's lines: "- ", "* ", "+ ".
@@ -102,6 +112,10 @@ _AUTHOR_LEAD = re.compile(r"(?:by|von|par|por|di|door)[ \t\u00a0]", re.IGNORECAS
 _PERSON_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]{0,30}[ \t\u00a0]){1,3}[A-ZÀ-Þ][\w'’.-]{0,30}")
 #: Lines below the handle in which the date must come.
 _MAX_CARD_LINES = 14
+#: Lines after a card's last line in which a "View on …" line is looked for.
+_VIEW_LOOKAHEAD = 3
+#: Longest line that may be a date written without its year or as a relative time.
+_MAX_SHORT_DATE = 30
 #: Heaviest card text (a post of 280, a quoted post's link, room for a media link).
 _TEXT_BUDGET = 320
 
@@ -112,17 +126,43 @@ def find_card_posts(
     *,
     parse_url: Callable[[str], PostRef | None] | None = None,
 ) -> Iterator[Post]:
-    """Yield one post (``form="text"``) per card residue of ``dialect``'s platform in ``text``."""
+    """Yield one post (``form="text"``) per card residue of ``dialect``'s platform in ``text``.
+
+    A card belongs to the platform its links, its "View on …" line or its handle's
+    shape name; one that shows none of them is a tweet.  The handle must have the
+    dialect's shape.
+    """
+    for card in _cards(text):
+        platform = card.platform or "twitter"
+        handle = card.match.attribution.handle or ""
+        if platform != dialect.platform or dialect.handle.fullmatch(handle) is None:
+            continue
+        if dialect.handle_ok(handle):
+            yield _post(card.match, card.block, dialect, parse_url or _no_permalink)
+
+
+@attrs.frozen
+class _Card:
+    match: AttributionMatch
+    block: TextBlock
+    #: The platform the card names, or None when it names none.
+    platform: str | None
+
+
+@functools.lru_cache(maxsize=2)
+def _cards(text: str) -> tuple[_Card, ...]:
+    """Every card residue in ``text``, read once for all the platforms that ask."""
+    cards: list[_Card] = []
     floor = 0
+    reader = _Reader(text)
     for found in _AT_LINE.finditer(text):
         if found.start() < floor:
             continue
-        card = _card_at(text, found.start(), found.end(), dialect)
-        if card is None:
-            continue
-        match, block = card
-        floor = match.line_end
-        yield _post(match, block, dialect, parse_url or _no_permalink)
+        card = _card_at(reader, found.start())
+        if card is not None:
+            floor = card.match.line_end
+            cards.append(card)
+    return tuple(cards)
 
 
 def find_posts_and_cards(
@@ -134,6 +174,17 @@ def find_posts_and_cards(
     """The posts of :func:`~tweetresolve.text.find_posts`, then the card residues that
     none of them covers."""
     posts = list(find_posts(text, dialect, parse_url=parse_url))
+    return with_card_posts(posts, text, dialect, parse_url=parse_url)
+
+
+def with_card_posts(
+    posts: list[Post],
+    text: str,
+    dialect: ResidueDialect,
+    *,
+    parse_url: Callable[[str], PostRef | None] | None = None,
+) -> Iterator[Post]:
+    """``posts`` (a platform's own residue), then the card residues that none of them covers."""
     yield from posts
     if "@" not in text and "＠" not in text:
         return
@@ -165,28 +216,66 @@ class _Line:
         self.clean = self.clean.strip(_EDGE_CHARS)
 
 
-def _lines_after(text: str, pos: int, count: int) -> list[_Line]:
-    lines: list[_Line] = []
-    while pos < len(text) and len(lines) < count:
-        newline = text.find("\n", pos)
-        end = len(text) if newline < 0 else newline
-        lines.append(_Line(text, pos, end))
-        pos = end + 1
-    return lines
+class _Reader:
+    """The lines of one text, each read (cleaned, its date and handle matched) once.
+
+    A card is looked for at every line with an at-sign, and each look reads up to
+    :data:`_MAX_CARD_LINES` lines below it; reading each line once keeps a text of
+    at-sign lines linear with a small factor.
+    """
+
+    __slots__ = ("_dates", "_heads", "_lines", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, _Line] = {}
+        self._dates: dict[int, _Date | None] = {}
+        self._heads: dict[int, re.Match[str] | None] = {}
+
+    def line_at(self, start: int) -> _Line:
+        line = self._lines.get(start)
+        if line is None:
+            newline = self.text.find("\n", start)
+            end = len(self.text) if newline < 0 else newline
+            line = self._lines[start] = _Line(self.text, start, end)
+        return line
+
+    def after(self, pos: int, count: int) -> Iterator[_Line]:
+        """Up to ``count`` lines from ``pos``, read as they are asked for."""
+        text_end = len(self.text)
+        for _ in range(count):
+            if pos >= text_end:
+                return
+            line = self.line_at(pos)
+            yield line
+            pos = line.end + 1
+
+    def above(self, start: int) -> _Line | None:
+        """The nearest non-empty line above ``start`` (a blank line between is allowed)."""
+        end = start - 1
+        for _ in range(2):
+            if end <= 0:
+                return None
+            begin = self.text.rfind("\n", 0, end) + 1
+            line = self.line_at(begin)
+            if line.clean:
+                return line
+            end = begin - 1
+        return None
+
+    def date(self, line: _Line) -> _Date | None:
+        if line.start not in self._dates:
+            self._dates[line.start] = _date_of(line) if line.clean else None
+        return self._dates[line.start]
+
+    def head(self, line: _Line) -> re.Match[str] | None:
+        if line.start not in self._heads:
+            self._heads[line.start] = _HANDLE_LINE.fullmatch(line.clean) if line.clean else None
+        return self._heads[line.start]
 
 
-def _line_above(text: str, start: int) -> _Line | None:
-    """The nearest non-empty line above ``start`` (a blank line between is allowed)."""
-    end = start - 1
-    for _ in range(2):
-        if end <= 0:
-            return None
-        begin = text.rfind("\n", 0, end) + 1
-        line = _Line(text, begin, end)
-        if line.clean:
-            return line
-        end = begin - 1
-    return None
+#: A date line read: ``(shown, value or None, link target or None)``.
+_Date = tuple[str, dt.date | dt.datetime | None, str | None]
 
 
 def _is_action_line(clean: str) -> bool:
@@ -197,61 +286,64 @@ def _is_action_line(clean: str) -> bool:
     return all(word in _ACTION_WORDS or _COUNT.fullmatch(word) for word in words)
 
 
-def _date_of(line: _Line) -> tuple[str, dt.date | dt.datetime, str | None] | None:
-    """A line that is a whole date: ``(shown, value, link target)``, else None."""
+def _date_of(line: _Line) -> _Date | None:
+    """A line that is a whole date: ``(shown, value, link target)``, else None.
+
+    A date without its year ("Jun 7", "7. Juni") or a relative time ("3h", "vor 3
+    Stunden") counts too, with no value.
+    """
     clean = line.clean
     lead = _DATE_LEAD.match(clean)
     body = clean[lead.end() :] if lead else clean
     if not body[:1].isalnum() or len(body) > 80:
         return None
+    url = next((link.url for link in line.links if link.text and link.text in clean), None)
     found = match_date(body)
     if found is None or found.start != 0:
+        short = body.rstrip(" \t\u00a0·.")
+        if len(short) <= _MAX_SHORT_DATE and is_date_text(short):
+            return short, None, url
         return None
     rest = body[found.end :].strip(" \t\u00a0·.")
     if rest and not _is_action_line(rest):
         return None
-    url = next((link.url for link in line.links if link.text and link.text in clean), None)
     return body[: found.end].strip(), found.value, url
 
 
-def _card_at(
-    text: str, start: int, end: int, dialect: ResidueDialect
-) -> tuple[AttributionMatch, TextBlock] | None:
-    line = _Line(text, start, end)
-    if dialect.platform != "twitter":
-        return None
-    head = _HANDLE_LINE.fullmatch(line.clean)
+def _card_at(reader: _Reader, start: int) -> _Card | None:
+    line = reader.line_at(start)
+    head = reader.head(line)
     if head is None:
-        return _one_line_card(line, dialect)
+        return _one_line_card(line)
     name = head.group("name")
     if name is not None and (_AUTHOR_LEAD.match(name) or name.rstrip().endswith(":")):
         return None  # an author's line, or a label ("Quote: @ada")
     top = line.start
     if name is None:
-        above = _line_above(text, start)
+        above = reader.above(start)
         if (
             above is not None
             and len(above.clean) <= 50
             and not above.clean.endswith((".", ":", "!", "?", "。"))
             and "@" not in above.clean
-            and _date_of(above) is None
+            and reader.date(above) is None
         ):
             if _AUTHOR_LEAD.match(above.clean):
                 return None
             name, top = above.clean, above.start
-    below = _lines_after(text, end + 1, _MAX_CARD_LINES)
     body: list[_Line] = []
     date = None
     date_line: _Line | None = None
-    for index, candidate in enumerate(below):
-        found = _date_of(candidate) if candidate.clean else None
+    for index, candidate in enumerate(reader.after(line.end + 1, _MAX_CARD_LINES)):
+        found = reader.date(candidate)
         if found is not None:
             date, date_line = found, candidate
             if not [b for b in body if b.clean and not _is_action_line(b.clean)]:
                 # The date right under the handle: the text follows it.
-                body = _text_below(below[index + 1 :])
+                rest = reader.after(candidate.end + 1, _MAX_CARD_LINES - index - 1)
+                body = _text_below(reader, rest)
             break
-        if candidate.clean and _HANDLE_LINE.fullmatch(candidate.clean):
+        if reader.head(candidate):
             return None  # another card starts before any date
         body.append(candidate)
     if date is None or date_line is None:
@@ -263,14 +355,22 @@ def _card_at(
         return None  # an author box: a second name, not a post's text
     shown, value, url = date
     last = max(date_line, *kept, key=lambda b: b.end)
+    view, view_platform = _view_after(reader, last.end)
+    if view is not None:
+        last = view
+        url = url or next((link.url for link in view.links), None)
+    handle = head.group("handle")
+    platform = _platform_of(
+        [*line.links, *date_line.links, *(view.links if view else ())], view_platform, handle
+    )
     published, precision = published_utc(value)
     attribution = Attribution(
         name=name,
-        handle=head.group("handle"),
+        handle=handle,
         date_text=shown,
         published=published,
         published_precision=precision,
-        platform=dialect.platform,
+        platform=platform or "twitter",
         span=(top, last.end),
     )
     links: list[Link] = [link for b in kept for link in b.links]
@@ -287,15 +387,32 @@ def _card_at(
         date_url=url,
         line_end=last.end,
     )
-    return match, block
+    return _Card(match, block, platform)
 
 
-def _one_line_card(
-    line: _Line, dialect: ResidueDialect
-) -> tuple[AttributionMatch, TextBlock] | None:
+def _view_after(reader: _Reader, pos: int) -> tuple[_Line | None, str | None]:
+    """A "View on …" line right after a card (button rows between allowed)."""
+    for candidate in reader.after(pos + 1, _VIEW_LOOKAHEAD):
+        if not candidate.clean or _is_action_line(candidate.clean):
+            continue
+        platform = view_line_platform(candidate.clean)
+        return (candidate, platform) if platform else (None, None)
+    return None, None
+
+
+def _platform_of(links: list[Link], view_platform: str | None, handle: str) -> str | None:
+    """The platform a card's links, "View on …" line or handle name (links first)."""
+    for link in links:
+        platform = platform_of_url(link.url)
+        if platform is not None:
+            return platform
+    return view_platform or handle_platform(handle)
+
+
+def _one_line_card(line: _Line) -> _Card | None:
     """A card on one Markdown line: name, handle, text, and the date linked to the post.
 
-    Only a date written as a link to a status counts: a line of prose may hold a
+    Only a date written as a link to a post counts: a line of prose may hold a
     handle and a date too.
     """
     head = _HANDLE_LINE.match(line.clean)
@@ -304,7 +421,10 @@ def _one_line_card(
     for link in reversed(line.links):
         shown = link.text or ""
         at = line.clean.rfind(shown) if shown else -1
-        if at <= head.end() or "/status" not in link.url:
+        platform = platform_of_url(link.url)
+        if at <= head.end() or platform is None:
+            continue
+        if platform == "twitter" and "/status" not in link.url:
             continue
         found = match_date(shown)
         tail = line.clean[at + len(shown) :].strip(" \t\u00a0·.")
@@ -320,7 +440,7 @@ def _one_line_card(
             handle=head.group("handle"),
             date_text=shown,
             published=found.value,
-            platform=dialect.platform,
+            platform=platform,
             span=(line.start, line.end),
         )
         others = tuple(
@@ -329,28 +449,45 @@ def _one_line_card(
             if other is not link and not (other.text and other.text in head.group())
         )
         block = TextBlock(start=line.start, end=line.end, text=body, links=others)
-        return (
-            AttributionMatch(
-                attribution=attribution,
-                text_end=line.start,
-                quoted=False,
-                date_url=link.url,
-                line_end=line.end,
-            ),
-            block,
+        match = AttributionMatch(
+            attribution=attribution,
+            text_end=line.start,
+            quoted=False,
+            date_url=link.url,
+            line_end=line.end,
         )
+        return _Card(match, block, platform)
     return None
 
 
-def _text_below(lines: list[_Line]) -> list[_Line]:
-    """The text under a date: lines up to the first blank line or row of buttons."""
+def _text_below(reader: _Reader, lines: Iterator[_Line]) -> list[_Line]:
+    """The text under a date: lines up to the first blank line or row of buttons.
+
+    Under a byline box ("Name / @handle / date") the article starts instead, so the
+    lines of a text that no button row or "View on …" line closes must look like a
+    post's (a hashtag, a mention, a link, an emoji, or no sentence end), and stop at
+    the first plain sentence.
+    """
     body: list[_Line] = []
+    closed = False
     for line in lines:
         if not line.clean:
             if body:
                 break
             continue
-        if _is_action_line(line.clean) or _HANDLE_LINE.fullmatch(line.clean):
+        if _is_action_line(line.clean) or view_line_platform(line.clean):
+            closed = True
+            break
+        if reader.head(line):
             break
         body.append(line)
-    return body
+    if closed:
+        return body
+    # Unclosed: the post's lines are those that look like a post's, from the top; the
+    # first plain sentence is the article's (none at all: a byline box).
+    looks = [
+        bool(b.links or _POST_MARKS.search(b.clean) or not _SENTENCE_CLOSE.search(b.clean))
+        for b in body
+    ]
+    count = looks.index(False) if False in looks else len(body)
+    return body[:count]

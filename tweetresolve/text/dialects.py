@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import attrs
 
-from tweetresolve.idtime import bluesky_time, tweet_time
+from tweetresolve.idtime import bluesky_time, instagram_time, mastodon_time, tiktok_time, tweet_time
 
 # Twitter handle: twitter-text's mention rule, 1-20 of [A-Za-z0-9_]; Markdown may
 # escape the underscore ("ada\_example").  Example: "HuXijin_GT".
@@ -16,6 +16,16 @@ _TWITTER_HANDLE = re.compile(r"(?:[A-Za-z0-9_]|\\_){1,20}")
 # Bluesky handle: a domain name (labels of letters, digits, hyphens; at least one dot).
 # Example: "emily.bsky.social".  Labels are checked in code, not by nesting here.
 _DOMAIN_HANDLE = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}")
+
+# Instagram and Threads username: up to 30 of letters, digits, "_" and ".".
+# Example: "ada.example".
+_INSTAGRAM_HANDLE = re.compile(r"[A-Za-z0-9._]{1,30}")
+# TikTok username: up to 24 of letters, digits, "_" and ".".  Example: "ada.example_".
+_TIKTOK_HANDLE = re.compile(r"[A-Za-z0-9._]{1,24}")
+# Fediverse account: user and instance.  Example: "ada@social.example".
+_FEDIVERSE_HANDLE = re.compile(
+    r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+)
 
 
 def _any_handle(handle: str) -> bool:
@@ -60,4 +70,22 @@ BLUESKY_RESIDUE = ResidueDialect(
     local_times=True,
     drop_lines=frozenset({"[image or embed]"}),
     time_of=bluesky_time,
+)
+
+#: Instagram: site-made card residue (``Name / @ada.example / text / date``).
+INSTAGRAM_RESIDUE = ResidueDialect(
+    platform="instagram", handle=_INSTAGRAM_HANDLE, time_of=instagram_time
+)
+
+#: Threads: site-made card residue; its post codes are Instagram's.
+THREADS_RESIDUE = ResidueDialect(
+    platform="threads", handle=_INSTAGRAM_HANDLE, time_of=instagram_time
+)
+
+#: TikTok: site-made card residue.
+TIKTOK_RESIDUE = ResidueDialect(platform="tiktok", handle=_TIKTOK_HANDLE, time_of=tiktok_time)
+
+#: Mastodon: site-made card residue with ``@user@instance`` handles.
+MASTODON_RESIDUE = ResidueDialect(
+    platform="mastodon", handle=_FEDIVERSE_HANDLE, time_of=mastodon_time
 )
