@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import json
 import random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -371,6 +372,123 @@ def _escaped_markup(rng: random.Random, story: _Story, post: InventedPost) -> st
     return f"<script>window.__INITIAL_DATA__ = {text};</script>"
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+
+def js_literal(rng: random.Random, value: Any, names: dict[str, str] | None = None) -> str:
+    """``value`` written as a JavaScript object literal, not JSON: bare or single-quoted
+    keys, single-quoted strings, ``!0`` / ``!1``, ``void 0``, trailing commas, comments.
+    Strings found in ``names`` are written as that variable instead (Nuxt's hoisting)."""
+    if isinstance(value, bool):
+        return pick(rng, ("!0", "true")) if value else pick(rng, ("!1", "false"))
+    if value is None:
+        return pick(rng, ("null", "void 0", "undefined"))
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    if isinstance(value, str):
+        if names and value in names:
+            return names[value]
+        if rng.random() < 0.5:
+            return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+        text = json.dumps(value)
+        return text.replace("/", "\\u002F") if rng.random() < 0.3 else text
+    if isinstance(value, list):
+        items = [js_literal(rng, item, names) for item in value]
+        comma = "," if items and rng.random() < 0.3 else ""
+        return "[" + ",".join(items) + comma + "]"
+    parts = []
+    for key, item in value.items():
+        if _IDENTIFIER.fullmatch(key) and rng.random() < 0.8:
+            shown = key
+        else:
+            shown = pick(rng, (json.dumps(key), "'" + key + "'"))
+        parts.append(f"{shown}:{js_literal(rng, item, names)}")
+    comment = "/* state */" if rng.random() < 0.1 else ""
+    return "{" + comment + ",".join(parts) + ("," if parts and rng.random() < 0.3 else "") + "}"
+
+
+def _state(rng: random.Random, story: _Story, post: InventedPost) -> dict[str, Any]:
+    body = [*_paragraphs(rng), _block(rng, post)]
+    return _with_decoys(rng, {"article": _story_object(rng, story, body), "ready": True})
+
+
+def _js_object(rng: random.Random, story: _Story, post: InventedPost) -> str:
+    target = pick(rng, ("window.__INITIAL_STATE__", "window.__PRELOADED_STATE__", "var __STATE__"))
+    return f"<script>{target} = {js_literal(rng, _state(rng, story, post))};</script>"
+
+
+def _nuxt_function(rng: random.Random, story: _Story, post: InventedPost) -> str:
+    state = _state(rng, story, post)
+    hoisted = ["default", story.title if rng.random() < 0.3 else "x"]
+    names = {value: "abcdefgh"[i] for i, value in enumerate(hoisted)}
+    params = ",".join(names.values())
+    args = ",".join(json.dumps(value) for value in hoisted)
+    literal = js_literal(rng, {"layout": "default", "data": [state], "fetch": {}}, names)
+    return f"<script>window.__NUXT__=(function({params}){{return {literal}}}({args}));</script>"
+
+
+def _nuxt_devalue(rng: random.Random, story: _Story, post: InventedPost) -> str:
+    state = _state(rng, story, post)
+    flat: list[Any] = [["ShallowReactive", 1]]
+
+    def add(value: Any) -> int:
+        index = len(flat)
+        flat.append(None)
+        if isinstance(value, dict):
+            flat[index] = {key: add(item) for key, item in value.items()}
+        elif isinstance(value, list):
+            flat[index] = [add(item) for item in value]
+        else:
+            flat[index] = value
+        return index
+
+    add({"data": {"story": state}, "state": {}})
+    return (
+        '<script type="application/json" data-nuxt-data="nuxt-app" data-ssr="true"'
+        f' id="__NUXT_DATA__">{json.dumps(flat)}</script>'
+    )
+
+
+def _next_flight(rng: random.Random, story: _Story, post: InventedPost) -> str:
+    props = {"story": _story_object(rng, story, [_block(rng, post)])}
+    props.update(_decoy_entries(rng))
+    row = json.dumps(["$", "$L" + str(rng.randrange(2, 9)), None, props])
+    payload = f'0:["$","main",null,{{}}]\n{rng.randrange(10, 99):x}:{row}\n'
+    cut = rng.randrange(1, len(payload) - 1)
+    chunks = [payload[:cut], payload[cut:]] if rng.random() < 0.5 else [payload]
+    pushes = "".join(
+        f"<script>self.__next_f.push([1,{json.dumps(chunk)}])</script>" for chunk in chunks
+    )
+    return "<script>(self.__next_f=self.__next_f||[]).push([0])</script>" + pushes
+
+
+def _apollo(rng: random.Random, story: _Story, post: InventedPost) -> str:
+    embed_key = f"Embed:{rng.randrange(1, 999)}"
+    other_key = f"Embed:{rng.randrange(1000, 1999)}"
+    other = invent_post(rng, pick(rng, PLATFORMS))
+    cache = {
+        "ROOT_QUERY": {"__typename": "Query", "article": {"__ref": "Article:1"}},
+        "Article:1": {
+            "__typename": "Article",
+            "headline": story.title,
+            "url": story.path,
+            "body": [{"__ref": embed_key}],
+            "related": [{"__ref": "Article:2"}],
+        },
+        "Article:2": {
+            "__typename": "Article",
+            "headline": f"{word(rng).title()} {word(rng)}",
+            "url": f"/{word(rng)}/{word(rng)}",
+            "body": [{"__ref": other_key}],
+        },
+        embed_key: {"__typename": "Embed", **_block(rng, post)},
+        other_key: {"__typename": "Embed", **_block(rng, other)},
+    }
+    items = list(cache.items())
+    rng.shuffle(items)
+    return f"<script>window.__APOLLO_STATE__ = {json.dumps(dict(items))};</script>"
+
+
 #: Family name -> builder of the page's data script (the post it holds is given).
 FAMILIES: dict[str, Callable[[random.Random, _Story, InventedPost], str]] = {
     "next-data": _next_data,
@@ -382,6 +500,11 @@ FAMILIES: dict[str, Callable[[random.Random, _Story, InventedPost], str]] = {
     "sanity-portable-text": _sanity,
     "storyblok": _storyblok,
     "escaped-embed-code": _escaped_markup,
+    "js-object-literal": _js_object,
+    "nuxt-function": _nuxt_function,
+    "nuxt-devalue": _nuxt_devalue,
+    "next-flight": _next_flight,
+    "apollo-cache": _apollo,
 }
 
 

@@ -9,7 +9,8 @@ them, with a fixed budget so a hostile or huge page costs bounded work:
   :data:`MAX_VALUES` values per script are decoded;
 * the walk visits at most ``budget`` nodes, iteratively (no recursion), and records
   each dictionary's parent by reference, so depth costs nothing;
-* broken JSON, JS object literals that are not JSON, and nesting deep enough to trip
+* broken JSON, JS object literals that are not JSON (read by
+  :mod:`~tweetresolve.families.jsliteral` instead), and nesting deep enough to trip
   the decoder give nothing, never an exception.
 
 >>> text = 'window.__APP_STATE__ = {"story": {"tweetId": "20"}}; init();'

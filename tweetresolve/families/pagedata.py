@@ -4,7 +4,9 @@ Sites built on JavaScript frameworks keep an article's embeds in the page's JSON
 (``<script type="application/json">``, ``__NEXT_DATA__``, ``window.__…STATE__ = {…}``,
 ``application/ld+json``) and draw them with their own code, so the saved page may
 hold no element for the post at all.  Each script that mentions a platform is decoded
-(:mod:`~tweetresolve.families.jsonwalk`, bounded) and every dictionary is read with the
+(:mod:`~tweetresolve.families.jsonwalk`, bounded; JS literals with
+:mod:`~tweetresolve.families.jsliteral`; Nuxt 3, Apollo and Next.js flight state made a
+tree first by :mod:`~tweetresolve.families.framework_state`) and every dictionary is read with the
 object rules of :mod:`~tweetresolve.families.objects`.  Strings holding embed markup
 (``"embedCode": "<blockquote class=\\"tiktok-embed\\" …"``) are listed by
 :func:`embed_markup` for the pipeline, which reads them as nested documents with every
@@ -35,10 +37,20 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
 
+from tweetresolve.families.framework_state import (
+    flight_chunk,
+    flight_values,
+    inline_references,
+    is_flight_script,
+    is_normalised_cache,
+    unflatten,
+)
+from tweetresolve.families.jsliteral import state_literals
 from tweetresolve.families.jsonwalk import (
     MAX_SCRIPT_CHARS,
     Frame,
@@ -80,6 +92,10 @@ MARKERS: tuple[str, ...] = (
     '"bluesky"',
     '\\"twitter\\"',
     '\\"tweet\\"',
+    '\\"x\\"',
+    '\\"instagram\\"',
+    '\\"tiktok\\"',
+    '\\"youtube\\"',
     "provider&quot;",
     "platform&quot;",
     "embedurl",
@@ -219,19 +235,60 @@ def _script_frames(page: ParsedPage, script: Element) -> list[Frame]:
         data = page.memo[__name__] = _PageData(WalkBudget(_BASE_BUDGET + len(page.source)))
     frames = data.frames.get(script)
     if frames is None:
-        frames = data.frames[script] = list(_frames(script, data.budget))
+        frames = data.frames[script] = list(_frames(page, script, data.budget))
     return frames
 
 
-def _frames(script: Element, budget: WalkBudget) -> Iterator[Frame]:
+def _frames(page: ParsedPage, script: Element, budget: WalkBudget) -> Iterator[Frame]:
     kind = (script.get("type") or "").split(";")[0].strip().lower()
     text = script.text
     is_data = not kind or kind.endswith("json") or any(t in kind for t in _PROGRAM_TYPES)
     if not is_data or not text or budget.remaining <= 0:
         return
+    if is_flight_script(text):
+        yield from _flight_frames(page, budget)
+        return
     if not _hint_scan().find(text[:MAX_SCRIPT_CHARS]):
         return
-    for _, value in json_values(text):
+    decoded: set[int] = set()
+    for offset, value in json_values(text):
+        decoded.add(offset)
+        yield from walk(_as_tree(script, value), budget=budget)
+        if budget.remaining <= 0:
+            return
+    if "__" in text:
+        # State written as a JS literal, not JSON ("window.__STATE__ = {a: 1}", Nuxt 2).
+        for _, value in state_literals(text[:MAX_SCRIPT_CHARS], skip=decoded):
+            yield from walk(value, budget=budget)
+            if budget.remaining <= 0:
+                return
+
+
+def _as_tree(script: Element, value: Any) -> Any:
+    """Framework state that is not a plain tree (Nuxt 3, Apollo), as one."""
+    if isinstance(value, list) and (
+        script.get("id") == "__NUXT_DATA__" or script.get("data-nuxt-data") is not None
+    ):
+        return unflatten(value)
+    if is_normalised_cache(value):
+        return inline_references(value)
+    return value
+
+
+def _flight_frames(page: ParsedPage, budget: WalkBudget) -> Iterator[Frame]:
+    """The rows of the page's Next.js flight payload, read once, on its first chunk."""
+    key = f"{__name__}.flight"
+    if key in page.memo:
+        return
+    page.memo[key] = True
+    chunks = [
+        chunk
+        for script in page.root.iter("script")
+        if script.text and (chunk := flight_chunk(script.text)) is not None
+    ]
+    if not _hint_scan().find("".join(chunks)[:MAX_SCRIPT_CHARS]):
+        return
+    for _, value in flight_values(chunks):
         yield from walk(value, budget=budget)
         if budget.remaining <= 0:
             return

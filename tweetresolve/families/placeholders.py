@@ -43,6 +43,7 @@ from tweetresolve.families._ids import (
     post_from_id,
     post_from_ref,
 )
+from tweetresolve.families.family_markers import PLACEHOLDER_MARKERS
 from tweetresolve.families.jsonwalk import parse_json, walk
 from tweetresolve.families.objects import post_in_object
 from tweetresolve.html import Element, ParsedPage, element_text
@@ -50,105 +51,12 @@ from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Post, PostRef
 from tweetresolve.urls import parse_post_url
 
-__all__ = ["MARKERS", "PERMALINK_MARKERS", "find_placeholders"]
+__all__ = ["MARKERS", "find_placeholders"]
 
-#: Lower-case substrings of post permalinks of every platform: a URL-only placeholder
-#: or page-data object holds one (written with "/" or, in JSON, "\\/").
-PERMALINK_MARKERS: tuple[str, ...] = (
-    "/status/",
-    "/statuses/",
-    "instagram.com/p/",
-    "instagram.com/reel",
-    "instagr.am/p/",
-    "tiktok.com/@",
-    "bsky.app/profile/",
-    "at://did:",
-    "threads.net/@",
-    "threads.com/@",
-    "linkedin.com/posts/",
-    "linkedin.com/feed/update",
-    "/posts/",
-    "permalink.php",
-    "story_fbid",
-    "/@",
-    "youtube.com/watch",
-    "youtu.be/",
-    "youtube.com/shorts",
-    "reddit.com/r/",
-    "redd.it/",
-    "t.me/",
-    "tumblr.com/post",
-    "\\/status\\/",
-    "\\/@",
-    "\\/posts\\/",
-    "instagram.com\\/p\\/",
-    "instagram.com\\/reel",
-    "youtube.com\\/watch",
-    "youtu.be\\/",
-    "youtube.com\\/shorts",
-    "tiktok.com\\/@",
-    "bsky.app\\/profile",
-    "threads.net\\/@",
-    "threads.com\\/@",
-    "linkedin.com\\/posts",
-    "linkedin.com\\/feed\\/update",
-    "reddit.com\\/r\\/",
-    "t.me\\/",
-    "tumblr.com\\/post",
-    "\\u002fstatus\\u002f",
-)
+#: Lower-case substrings of the raw source that may announce a placeholder (see
+#: :mod:`~tweetresolve.families.family_markers`).
+MARKERS = PLACEHOLDER_MARKERS
 
-#: Lower-case substrings of the raw source that may announce a placeholder; the
-#: prefilter lets a page holding one of them through to the parse.
-MARKERS: tuple[str, ...] = (
-    "tweetid",
-    "tweet-id",
-    "tweet_id",
-    "data-embed",
-    "data-oembed",
-    "<oembed",
-    "wp-block-embed",
-    "-props",
-    "data-tweet",
-    "data-instagram",
-    "data-tiktok",
-    "data-youtube",
-    "data-post-url",
-    "data-provider",
-    "data-platform",
-    "data-twitter",
-    "data-yt",
-    "data-insta",
-    "data-ig-",
-    "videoid",
-    "video-id",
-    "video_id",
-    "shortcode",
-    "data-service",
-    "data-network",
-    "data-social",
-    "data-vendor",
-    "data-kind",
-    "data-type",
-    "data-source",
-    "data-id",
-    "-type=",
-    "data-media-id",
-    "data-post-id",
-    "data-item-id",
-    "data-content-id",
-    "data-entry-id",
-    "data-asset-id",
-    "data-external-id",
-    "data-status-id",
-    "data-vid",
-    "data-code",
-    # Permalinks a URL-only placeholder may hold (those of site-made cards too) and
-    # embed code kept escaped in an attribute.
-    *PERMALINK_MARKERS,
-    "&lt;blockquote",
-    "&lt;iframe",
-)
 
 # A data-* attribute name in the raw source: "tweet-id" in '<div data-tweet-id="20">'.
 # The literal prefix makes the scan cheap (a few percent of a parse).
