@@ -193,6 +193,7 @@ def read_container(
     # A name linked to the profile: "<a href=…/ada-example>Ada Example</a>".
     profile_url = None
     profile_handle = None
+    named_account = False
     for element in profiles:
         shown = collapse("".join(s.text for line in lines for s in line if s.part is element))
         user = kinds.profile_user(element)
@@ -203,6 +204,9 @@ def read_container(
             profile_handle = profile_handle or shown.lstrip("@＠")
         elif name is None and len(shown) <= MAX_FIELD_LINE_CHARS and not is_date_text(shown):
             name = shown
+            # The post's own account, named and linked (a Facebook page, a LinkedIn
+            # member): as telling as a shown handle where the platform shows none.
+            named_account = _is_own_account(element, ref, user)
     handle = handle or profile_handle
     # "Ada Example (@ada.bsky.social)" written as one text line (a link preview title).
     if handle is None or name is None:
@@ -308,7 +312,7 @@ def read_container(
         # linking a post, not the post's card; a link showing a headline beside a
         # teaser is an article list's item that happens to link a post.
         shown_other = bool(url_handle and handle and not _same_handle(handle, url_handle))
-        ok = has_handle and not shown_other and not _is_headline(lines, seed)
+        ok = (has_handle or named_account) and not shown_other and not _is_headline(lines, seed)
         ok = ok and (has_name or has_date or profile_handle is not None)
     # A preview may name the post's author and show nothing more.
     if not ok or (len(text) < MIN_TEXT_CHARS and not (preview is not None and not text)):
@@ -449,6 +453,17 @@ def _lead_in(lines: list[list[Segment]], *, need_colon: bool) -> tuple[int, str,
             return None
         return number, before.strip(SEPARATORS), after.lstrip(SEPARATORS)
     return None
+
+
+def _is_own_account(profile: Element, ref: PostRef | None, user: str | None) -> bool:
+    """Whether a profile link is the account of the post: same platform, same name when
+    the permalink names one (a LinkedIn activity URL names none)."""
+    if ref is None or ref.platform not in {"facebook", "linkedin"} or not user:
+        return False
+    host = (profile.get("href") or "").lower()
+    if ref.platform not in host:
+        return False
+    return ref.handle is None or ref.handle.lower() == user.lower()
 
 
 def _width(text: str) -> int:
