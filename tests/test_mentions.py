@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import re
 import tracemalloc
+from collections.abc import Iterable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tweetresolve import mentions
+from tweetresolve import _mentiondata, mentions
 from tweetresolve.mentions import Mention, find_mentions
 
 
@@ -273,3 +275,68 @@ def test_pieces_give_the_same_mentions_as_one_window(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(mentions, "_PIECE", 50)
     monkeypatch.setattr(mentions, "_PIECE_MAX", 400)
     assert find_mentions(prose) == whole
+
+
+def _windows_word_by_word(text: str) -> list[tuple[int, int]]:
+    """The windows merged one platform word at a time (what the jumping scan must cover)."""
+    spans: list[tuple[int, int]] = []
+    for hit in mentions._keywords().finditer(text):
+        start = max(0, hit.start() - mentions._REACH)
+        end = min(len(text), hit.end() + mentions._REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "X " * 5000,
+        ("tweet " * 300 + "lorem " * 200) * 5,
+        ("lorem " * 150 + "on Truth  Social ") * 30,
+        "ipsum " * 2000 + "X",
+        "",
+    ],
+)
+def test_windows_jump_over_dense_words(text: str) -> None:
+    """The jumping scan covers every word's reach, never overlaps, and widens by a word at most."""
+    exact = _windows_word_by_word(text)
+    found = list(mentions._windows(text))
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(found))
+    assert len(found) == len(exact)
+    for (start, end), (exact_start, exact_end) in zip(found, exact, strict=True):
+        assert start == exact_start
+        assert exact_end <= end <= exact_end + mentions._longest_keyword()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["X", "tweet", "wrote", "on", "Twitter", "a", "post", "auf", "lorem"]),
+        max_size=400,
+    ),
+    st.sampled_from([" ", "  ", " " * 120, "\n"]),
+)
+def test_trie_and_jumps_keep_every_mention(words: list[str], gap: str) -> None:
+    """Mentions equal those of the flat word lists read over the whole text at once."""
+    text = gap.join(words)
+    flat = {code: tuple(_flat_patterns(code)) for code in mentions._patterns()}
+    expected = mentions._readings(text, 0, len(text), list(flat), flat)
+    assert [((m.start, m.end), (m.lang, m.platform)) for m in find_mentions(text)] == expected
+
+
+def _flat_patterns(code: str) -> list[re.Pattern[str]]:
+    """One language's patterns built with each word list as a flat alternation."""
+    original = mentions._words
+
+    def flat(items: Iterable[str]) -> str:
+        unique = sorted({w.lower() for w in items}, key=lambda w: (-len(w), w))
+        return "|".join(mentions._GAP.join(map(re.escape, w.split())) for w in unique)
+
+    mentions._words = flat
+    try:
+        return list(mentions._compile(_mentiondata.GRAMMARS[code]))
+    finally:
+        mentions._words = original

@@ -31,6 +31,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from tweetresolve import _mentiondata
 from tweetresolve._mentiondata import MentionGrammar
@@ -86,9 +87,40 @@ _PREVIOUS_WORD_REVERSED = re.compile(r"\n?\W{0,3}(\w+)")
 
 
 def _words(items: Iterable[str]) -> str:
-    """Alternation of words/phrases, longest first; a space matches a ``_GAP``."""
-    unique = sorted(set(items), key=lambda w: (-len(w), w))
-    return "|".join(_GAP.join(re.escape(part) for part in w.split()) for w in unique)
+    """Alternation of words/phrases as a trie; a space matches a ``_GAP``.
+
+    The regex engine tries the branches of an alternation one by one, so a flat list of
+    a few hundred verbs costs a few hundred tries at every position of a window; a trie
+    costs one try per character.  At every node the longer words come first, which
+    keeps the longest-first choice of a flat list sorted by length.  The patterns are
+    case-insensitive, so words are merged in lower case.
+
+    >>> _words(["post", "posted", "poster"])
+    'post(?:e(?:d|r)|)'
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for word in items:
+        node = root
+        for number, part in enumerate(word.lower().split()):
+            if number:
+                node = node.setdefault(" ", {})
+            for char in part:
+                node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: dict[str, dict[str, Any]]) -> str:
+    branches = [
+        (_GAP if char == " " else re.escape(char)) + _trie_pattern(node[char])
+        for char in sorted(node)
+        if char
+    ]
+    if "" in node:
+        branches.append("")  # the word ending here: tried after every longer one
+    if len(branches) <= 1:
+        return branches[0] if branches else ""
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _platform(group: str) -> str:
@@ -155,18 +187,41 @@ def _keywords() -> re.Pattern[str]:
 
 
 def _windows(text: str) -> Iterator[tuple[int, int]]:
-    """Merged spans of text around every platform word."""
-    current: tuple[int, int] | None = None
-    for hit in _keywords().finditer(text):
-        start, end = max(0, hit.start() - _REACH), min(len(text), hit.end() + _REACH)
-        if current is not None and start <= current[1]:
-            current = (current[0], end)
-            continue
-        if current is not None:
-            yield current
-        current = (start, end)
-    if current is not None:
-        yield current
+    """Merged spans of text around every platform word (a few characters wider at most).
+
+    Where platform words are dense ("X X X …"), visiting each would cost a step of
+    Python per word.  Instead, from the end of the window's last known word, the scan
+    jumps :data:`_REACH` characters and looks for one more word close enough to join
+    the window: the words jumped over end before that plus the longest a word can be.
+    Only when none joins is the last stretch read word by word, to end the window
+    where its last word ends.
+    """
+    keywords = _keywords()
+    longest = _longest_keyword()
+    hit = keywords.search(text)
+    while hit is not None:
+        start, reach = max(0, hit.start() - _REACH), hit.end()
+        while True:
+            # A word starting by ``reach + 2 * _REACH`` joins the window.
+            joining = keywords.search(text, reach + _REACH, reach + 2 * _REACH + longest)
+            if joining is not None and joining.start() <= reach + 2 * _REACH:
+                reach = max(joining.end(), reach + _REACH + longest)
+                continue
+            words_left = keywords.finditer(text, reach, reach + _REACH + longest)
+            last_end = max((word.end() for word in words_left), default=reach)
+            if last_end <= reach:
+                break
+            reach = last_end
+        yield start, min(len(text), reach + _REACH)
+        hit = keywords.search(text, reach)
+
+
+@functools.lru_cache(maxsize=1)
+def _longest_keyword() -> int:
+    """Most characters a match of :func:`_keywords` can take (a gap at most 21)."""
+    words = [*_mentiondata.PLATFORM_NAMES, *_mentiondata.IMPLIED_PLATFORM]
+    words += _mentiondata.CASE_SENSITIVE_NAMES
+    return max(len(word) + 20 * word.count(" ") for word in words)
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
