@@ -145,3 +145,12 @@ def test_extract_finds_a_page_whose_only_post_is_an_encoded_parameter() -> None:
     posts = tweetresolve.extract(f"<html><body><p>Text.</p>{frame}</body></html>")
     assert [(p.post_id, p.form) for p in posts] == [(TWEET, "card")]
     assert tweetresolve.extract(frame, official_only=True) == []
+
+
+def test_two_links_inside_one_embed_link_give_one_post() -> None:
+    """An embed card linking its post twice (title and date) is one post, not two."""
+    markup = (
+        '<blockquote class="embedly-card"><h4><a href="' + TWEET_URL + '">Ada on X</a></h4>'
+        '<div class="embed-footer"><a href="' + TWEET_URL + '?s=20">Mar 5</a></div></blockquote>'
+    )
+    assert _found(markup) == [("twitter", TWEET, "placeholder")]

@@ -31,6 +31,7 @@ permalink as a URL parameter are not posts.
 from __future__ import annotations
 
 import functools
+import html
 import re
 
 import attrs
@@ -191,8 +192,9 @@ _IN_CODE_XPATH = lxml.etree.XPath(
 )
 
 # A text node that is a URL and nothing else: ">https://x.com/ada/status/20</div>".  Only
-# a page holding one can hold a URL-only embed block (the XPath below costs a tree walk).
-_URL_AS_TEXT = re.compile(r">\s{0,20}https?://[^<\s]{5,300}\s{0,20}<")
+# a page showing a post's permalink so can hold a URL-only embed block (the XPath below
+# walks the whole tree, lower-casing every class: it costs as much as the parse).
+_URL_AS_TEXT = re.compile(r">\s{0,20}(https?://[^<\s]{5,300})\s{0,20}<")
 
 # Where a shown URL may stand alone: a CMS embed block whose text is only the URL, its
 # class naming an embed or a platform, in any case ("wp-block-embed", "bskyEmbed",
@@ -254,7 +256,7 @@ def find_placeholders(page: ParsedPage) -> list[Candidate]:
                     # The AMP components are the platforms' own embed form.
                     post = attrs.evolve(post, form="amp")
                 _add(found, element, post)
-    if _URL_AS_TEXT.search(page.source) is not None:
+    if _shows_a_permalink(page.source):
         for element in _EMBED_BLOCK_XPATH(page.root):
             if element not in found and _TEXT_LENGTH_XPATH(element) < _MAX_BLOCK_TEXT:
                 post = _read_url_block(page, element)
@@ -265,6 +267,15 @@ def find_placeholders(page: ParsedPage) -> list[Candidate]:
         if len(found) > 1
         else list(found.values())
     )
+
+
+def _shows_a_permalink(source: str) -> bool:
+    """Whether some text node of the page is a post's permalink and nothing else."""
+    for match in _URL_AS_TEXT.finditer(source):
+        ref = parse_post_url(html.unescape(match[1]))
+        if ref is not None and ref.post_id is not None:
+            return True
+    return False
 
 
 def _add(found: dict[Element, Candidate], element: Element, post: Post) -> None:

@@ -53,11 +53,17 @@ MARKERS: tuple[str, ...] = (
     "=https%3a//",
 )
 
-# Elements whose class names an embed (any service, or none: "embed", "article-embed").
-_EMBED_ELEMENTS = lxml.etree.XPath(
-    "descendant::*[contains(@class, 'embed') or contains(@class, 'Embed')"
-    " or contains(@class, 'iframely')]"
+# A class naming an embed (any service, or none: "embed", "article-embed", "iframely-x").
+_EMBED_CLASS = re.compile(r"embed|iframely", re.IGNORECASE)
+# Cheap look at an href before the permalink parsers run: the path pieces of the
+# platforms' post URLs.  Example: "/status/", "/p/", "/video/", "/post/".
+_PERMALINK_HINT = re.compile(
+    r"/(?:status(?:es)?|p|reel|tv|posts?|videos?|photos?|feed/update|comments|t)/|/@|\?v="
+    r"|youtu\.be/|permalink|story_fbid|t\.me/",
+    re.IGNORECASE,
 )
+#: Ancestors of a link looked at for an embed class.
+_MAX_CLIMB = 4
 # Class words of things that are not posts though they may say "embed".
 # Example: "twitter-share-button", "embed-timeline", "social-follow".
 _NOT_A_POST_CLASS = re.compile(
@@ -91,18 +97,33 @@ _MAX_FRAME_URL = 4096
 def find_embed_services(page: ParsedPage) -> list[Candidate]:
     """The posts of the page shown through embed links and service frames, in page order."""
     found: list[Candidate] = []
-    claimed: set[Element] = set()
-    for element in _EMBED_ELEMENTS(page.root):
-        if element in claimed:
+    seen: set[Element] = set()  # embed elements looked at already
+    accepted: set[Element] = set()
+    # From each link to a post up to the nearest element whose class names an embed: a
+    # few steps per link, where selecting embed classes over the whole tree would cost
+    # about as much as the parse.
+    for anchor in page.root.iter("a"):
+        href = anchor.get("href")
+        if not href or _PERMALINK_HINT.search(href) is None:
             continue
-        ref = _embed_link(page, element)
-        if ref is None:
-            continue
-        inside = list(itertools.islice(element.iterdescendants(), _MAX_ELEMENTS + 1))
-        if len(inside) > _MAX_ELEMENTS:
-            continue
-        claimed.update(inside)
-        found.append(Candidate(element=element, post=post_from_ref(ref, form="placeholder")))
+        # The outermost embed element around the link that is still one small embed.
+        best: tuple[Element, PostRef] | None = None
+        for around in _embeds_around(anchor):
+            if around in accepted:
+                best = None  # inside an embed link already found: part of it
+                break
+            if around in seen:
+                break
+            seen.add(around)
+            found_ref = _embed_link(page, around)
+            if found_ref is not None and _is_small(around):
+                best = (around, found_ref)
+        if best is not None:
+            embed, embed_ref = best
+            accepted.add(embed)
+            found.append(
+                Candidate(element=embed, post=post_from_ref(embed_ref, form="placeholder"))
+            )
     for frame in page.root.iter("iframe"):
         ref = _service_frame(frame)
         if ref is not None and not _IN_CODE(frame):
@@ -110,6 +131,25 @@ def find_embed_services(page: ParsedPage) -> list[Candidate]:
     if len(found) > 1:
         found.sort(key=lambda candidate: page.order(candidate.element))
     return found
+
+
+def _embeds_around(anchor: Element) -> list[Element]:
+    """The link and its nearest ancestors whose class names an embed, innermost first."""
+    embeds = []
+    element: Element | None = anchor
+    for _ in range(_MAX_CLIMB + 1):
+        if element is None:
+            break
+        if _EMBED_CLASS.search(element.get("class") or ""):
+            embeds.append(element)
+        element = element.getparent()
+    return embeds
+
+
+def _is_small(element: Element) -> bool:
+    # A real embed link is a handful of elements; counting stops past the limit.
+    inside = itertools.islice(element.iterdescendants(), _MAX_ELEMENTS + 1)
+    return sum(1 for _ in inside) <= _MAX_ELEMENTS
 
 
 def _embed_link(page: ParsedPage, element: Element) -> PostRef | None:
