@@ -24,7 +24,6 @@ lines, so a bare ``@handle`` in prose is never a post.  Lines of buttons and cou
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -32,79 +31,22 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from tweetresolve.dates import match_date
-from tweetresolve.families.card_dates import is_date_text
 from tweetresolve.records import Attribution, Link, Post, PostRef, published_utc
 from tweetresolve.text.attribution import AttributionMatch
 from tweetresolve.text.blocks import _POST_MARKS, _SENTENCE_CLOSE, TextBlock
 from tweetresolve.text.card_platform import handle_platform, platform_of_url, view_line_platform
 from tweetresolve.text.dialects import ResidueDialect
-from tweetresolve.text.links import _clean_line, _unique
-from tweetresolve.text.markdown import _EDGE_CHARS, _QUOTE_PREFIX
+from tweetresolve.text.links import _unique
 from tweetresolve.text.posts import _post, find_posts
+from tweetresolve.text.residue_lines import (
+    _HANDLE_LINE,
+    _is_action_line,
+    _Line,
+    _Reader,
+)
 
 #: A line holding an at-sign: the only lines where a card can start.  Example: "@ada".
 _AT_LINE = re.compile(r"^[^\n]{0,200}[@＠][^\n]{0,200}$", re.MULTILINE)
-#: A cleaned handle line: an optional name, then the handle and nothing else (a
-#: verified mark or a separator may follow).  The handle is any platform's: letters,
-#: digits, "_", "." and "-" inside, and an instance after a second at-sign
-#: ("@ada@social.example"); each platform's dialect checks its own shape.
-#: Example: "Ada Example @ada_example ✔".
-_HANDLE_LINE = re.compile(
-    r"(?:(?P<name>[^@＠\n]{1,60}?)[ \t\u00a0]+)?[@＠]"
-    r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?"
-    r"(?:@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})?)"
-    r"[ \t\u00a0✓✔☑️·•|]*"
-)
-#: A list marker a converter puts before a card's lines: "- ", "* ", "+ ".
-_LIST_MARKER = re.compile(r"[-*+][ \t]+")
-#: A separator a card prints before its date: "· Jun 7, 2019", "- 05:38 PM".
-_DATE_LEAD = re.compile(r"[·•|\-–—][ \t\u00a0]*")
-#: Words of the buttons and counters under a card, in the languages of the dates.
-_ACTION_WORDS = frozenset(
-    {
-        "reply",
-        "replies",
-        "retweet",
-        "retweets",
-        "repost",
-        "reposts",
-        "like",
-        "likes",
-        "share",
-        "copy",
-        "link",
-        "quote",
-        "quotes",
-        "follow",
-        "views",
-        "view",
-        "antworten",
-        "retweeten",
-        "teilen",
-        "gefällt",
-        "mir",
-        "folgen",
-        "répondre",
-        "retweeter",
-        "j'aime",
-        "partager",
-        "suivre",
-        "responder",
-        "me",
-        "gusta",
-        "compartir",
-        "seguir",
-        "rispondi",
-        "mi",
-        "piace",
-        "condividi",
-        "segui",
-        "curtir",
-        "compartilhar",
-    }
-)
-#: A counter: "12", "1,204", "3.4K".
-_COUNT = re.compile(r"[0-9][0-9.,]{0,9}[KkMm]?")
 #: An author's byline above a handle is an article's, not a card's: "By Ada Example".
 _AUTHOR_LEAD = re.compile(r"(?:by|von|par|por|di|door)[ \t\u00a0]", re.IGNORECASE)
 #: A line that is only a person's name: two to four capitalised words ("Ada O'Example").
@@ -114,8 +56,6 @@ _PERSON_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]{0,30}[ \t\u00a0]){1,3}[A-ZÀ
 _MAX_CARD_LINES = 14
 #: Lines after a card's last line in which a "View on …" line is looked for.
 _VIEW_LOOKAHEAD = 3
-#: Longest line that may be a date written without its year or as a relative time.
-_MAX_SHORT_DATE = 30
 #: Heaviest card text (a post of 280, a quoted post's link, room for a media link).
 _TEXT_BUDGET = 320
 
@@ -200,114 +140,20 @@ def _no_permalink(url: str) -> PostRef | None:
     return None
 
 
-class _Line:
-    __slots__ = ("clean", "end", "links", "start", "weight")
+def _leads_in(name: str) -> bool:
+    """Whether the words before a handle are prose leading into it, not a name.
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.start = start
-        self.end = end
-        raw = text[start:end]
-        prefix = _QUOTE_PREFIX.match(raw)
-        raw = raw[prefix.end() :] if prefix else raw
-        stripped = raw.strip(_EDGE_CHARS)
-        marker = _LIST_MARKER.match(stripped)
-        stripped = stripped[marker.end() :] if marker else stripped
-        self.clean, self.links, self.weight = _clean_line(stripped) if stripped else ("", (), 0)
-        self.clean = self.clean.strip(_EDGE_CHARS)
+    A capitalised first word and a lower-case last one ("Live at", "Photo by",
+    "Thanks to") read as a sentence; names end in a capitalised word, or are all in
+    lower case ("bell hooks").
 
-
-class _Reader:
-    """The lines of one text, each read (cleaned, its date and handle matched) once.
-
-    A card is looked for at every line with an at-sign, and each look reads up to
-    :data:`_MAX_CARD_LINES` lines below it; reading each line once keeps a text of
-    at-sign lines linear with a small factor.
+    >>> _leads_in("Live at"), _leads_in("Ada Example"), _leads_in("bell hooks")
+    (True, False, False)
     """
-
-    __slots__ = ("_dates", "_heads", "_lines", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._lines: dict[int, _Line] = {}
-        self._dates: dict[int, _Date | None] = {}
-        self._heads: dict[int, re.Match[str] | None] = {}
-
-    def line_at(self, start: int) -> _Line:
-        line = self._lines.get(start)
-        if line is None:
-            newline = self.text.find("\n", start)
-            end = len(self.text) if newline < 0 else newline
-            line = self._lines[start] = _Line(self.text, start, end)
-        return line
-
-    def after(self, pos: int, count: int) -> Iterator[_Line]:
-        """Up to ``count`` lines from ``pos``, read as they are asked for."""
-        text_end = len(self.text)
-        for _ in range(count):
-            if pos >= text_end:
-                return
-            line = self.line_at(pos)
-            yield line
-            pos = line.end + 1
-
-    def above(self, start: int) -> _Line | None:
-        """The nearest non-empty line above ``start`` (a blank line between is allowed)."""
-        end = start - 1
-        for _ in range(2):
-            if end <= 0:
-                return None
-            begin = self.text.rfind("\n", 0, end) + 1
-            line = self.line_at(begin)
-            if line.clean:
-                return line
-            end = begin - 1
-        return None
-
-    def date(self, line: _Line) -> _Date | None:
-        if line.start not in self._dates:
-            self._dates[line.start] = _date_of(line) if line.clean else None
-        return self._dates[line.start]
-
-    def head(self, line: _Line) -> re.Match[str] | None:
-        if line.start not in self._heads:
-            self._heads[line.start] = _HANDLE_LINE.fullmatch(line.clean) if line.clean else None
-        return self._heads[line.start]
-
-
-#: A date line read: ``(shown, value or None, link target or None)``.
-_Date = tuple[str, dt.date | dt.datetime | None, str | None]
-
-
-def _is_action_line(clean: str) -> bool:
-    """Buttons and counters: "Reply Retweet Like", "12 Likes", "·"."""
-    words = clean.replace("·", " ").lower().split()
-    if not words:
-        return bool(clean)
-    return all(word in _ACTION_WORDS or _COUNT.fullmatch(word) for word in words)
-
-
-def _date_of(line: _Line) -> _Date | None:
-    """A line that is a whole date: ``(shown, value, link target)``, else None.
-
-    A date without its year ("Jun 7", "7. Juni") or a relative time ("3h", "vor 3
-    Stunden") counts too, with no value.
-    """
-    clean = line.clean
-    lead = _DATE_LEAD.match(clean)
-    body = clean[lead.end() :] if lead else clean
-    if not body[:1].isalnum() or len(body) > 80:
-        return None
-    url = next((link.url for link in line.links if link.text and link.text in clean), None)
-    found = match_date(body)
-    if found is None or found.start != 0:
-        short = body.rstrip(" \t\u00a0·.")
-        if len(short) <= _MAX_SHORT_DATE and is_date_text(short):
-            return short, None, url
-        return None
-    rest = body[found.end :].strip(" \t\u00a0·.")
-    if rest and not _is_action_line(rest):
-        return None
-    return body[: found.end].strip(), found.value, url
+    words = name.split()
+    return (
+        len(words) >= 2 and words[0][:1].isupper() and words[-1].isalpha() and words[-1].islower()
+    )
 
 
 def _card_at(reader: _Reader, start: int) -> _Card | None:
@@ -315,9 +161,11 @@ def _card_at(reader: _Reader, start: int) -> _Card | None:
     head = reader.head(line)
     if head is None:
         return _one_line_card(line)
-    name = head.group("name")
-    if name is not None and (_AUTHOR_LEAD.match(name) or name.rstrip().endswith(":")):
-        return None  # an author's line, or a label ("Quote: @ada")
+    name = head.name
+    if name is not None and (
+        _AUTHOR_LEAD.match(name) or name.rstrip().endswith(":") or _leads_in(name)
+    ):
+        return None  # an author's line, a label ("Quote: @ada"), or prose ("Live at @ada")
     top = line.start
     if name is None:
         above = reader.above(start)
@@ -332,9 +180,13 @@ def _card_at(reader: _Reader, start: int) -> _Card | None:
                 return None
             name, top = above.clean, above.start
     body: list[_Line] = []
-    date = None
-    date_line: _Line | None = None
-    for index, candidate in enumerate(reader.after(line.end + 1, _MAX_CARD_LINES)):
+    date = head.date
+    date_line: _Line | None = line if date is not None else None
+    below = reader.after(line.end + 1, _MAX_CARD_LINES)
+    if date is not None:
+        # The date on the head line: the text follows it.
+        body = _text_below(reader, below)
+    for index, candidate in enumerate(() if date is not None else below):
         found = reader.date(candidate)
         if found is not None:
             date, date_line = found, candidate
@@ -359,7 +211,7 @@ def _card_at(reader: _Reader, start: int) -> _Card | None:
     if view is not None:
         last = view
         url = url or next((link.url for link in view.links), None)
-    handle = head.group("handle")
+    handle = head.handle
     platform = _platform_of(
         [*line.links, *date_line.links, *(view.links if view else ())], view_platform, handle
     )
