@@ -270,7 +270,10 @@ class TargetReport:
     calls: int = 0
     megabytes: float = 0.0
     worst_s_per_mb: float = 0.0
+    worst_s_per_mb_bytes: int = 0
     worst_seconds: float = 0.0
+    worst_seconds_bytes: int = 0
+    exceptions: int = 0
     peak_rss_mb: float = 0.0
     findings: list[Finding] = field(default_factory=list)
 
@@ -328,9 +331,12 @@ def _record(
     size = max(len(data), 1)
     report.calls += 1
     report.megabytes += size / 1e6
-    report.worst_seconds = max(report.worst_seconds, seconds)
-    if size >= 64 * 1024:  # per-MB figures mean something only for sizeable inputs
-        report.worst_s_per_mb = max(report.worst_s_per_mb, seconds / (size / 1e6))
+    report.exceptions += error is not None
+    if seconds > report.worst_seconds:
+        report.worst_seconds, report.worst_seconds_bytes = seconds, size
+    # per-MB figures mean something only for sizeable inputs
+    if size >= 64 * 1024 and seconds / (size / 1e6) > report.worst_s_per_mb:
+        report.worst_s_per_mb, report.worst_s_per_mb_bytes = seconds / (size / 1e6), size
     kind = "exception" if error else ("slow" if _is_slow(seconds, size) else None)
     if kind is None or len(report.findings) >= 20:
         return
@@ -382,6 +388,8 @@ def structured_phase(report: TargetReport, examples: int, seed: int, out: Path) 
             raise
         # hypothesis re-ran the shrunk example last: that is the reproducer to keep
         data, error, spent = last_failure[-1]
+        report.calls += 1
+        report.exceptions += 1
         finding = Finding(report.target, "exception", error, len(data), round(spent, 3))
         report.findings.append(_save(out, finding, data, len(report.findings)))
 
@@ -410,6 +418,7 @@ def run_target(job: Job) -> dict[str, Any]:
     call = TARGETS[target][0]
     report = TargetReport(target)
     out_dir = Path(out)
+    started = time.monotonic()
     for warm_up in pool[:20]:  # first calls build grammars and tables: not the input's cost
         _probe(call, warm_up)
     deadline = time.monotonic() + seconds
@@ -421,14 +430,17 @@ def run_target(job: Job) -> dict[str, Any]:
         error, spent = _probe(call, data)
         _record(report, data, error, spent, out_dir)
     report.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return asdict(report)
+    return {**asdict(report), "elapsed": time.monotonic() - started}
 
 
 def _format(report: dict[str, Any]) -> str:
     return (
         f"{report['target']:<18} {report['calls']:>9} {report['megabytes']:>9.1f} "
-        f"{report['worst_s_per_mb']:>9.3f} {report['worst_seconds']:>8.3f} "
-        f"{report['peak_rss_mb']:>8.0f} {len(report['findings']):>8}"
+        f"{report['exceptions']:>6} "
+        f"{report['worst_s_per_mb']:>9.3f} {report['worst_s_per_mb_bytes']:>9} "
+        f"{report['worst_seconds']:>8.3f} {report['worst_seconds_bytes']:>9} "
+        f"{report['peak_rss_mb']:>8.0f} {len(report['findings']):>8} "
+        f"{report['elapsed']:>8.0f}"
     )
 
 
@@ -472,8 +484,8 @@ def main(argv: list[str] | None = None) -> int:
         for t in targets
     ]
     print(f"fuzzing {len(targets)} targets, seed {args.seed}, corpus: {corpus or 'none'}")
-    print(f"{'target':<18} {'calls':>9} {'MB':>9} {'s/MB max':>9} {'max s':>8} {'RSS MB':>8} "
-          f"{'findings':>8}")  # fmt: skip
+    print(f"{'target':<18} {'calls':>9} {'MB':>9} {'errors':>6} {'s/MB max':>9} {'at bytes':>9} "
+          f"{'max s':>8} {'at bytes':>9} {'RSS MB':>8} {'findings':>8} {'seconds':>8}")  # fmt: skip
     found = exceptions = 0
     context = multiprocessing.get_context("spawn")
     with context.Pool(args.jobs, maxtasksperchild=1) as pool:
