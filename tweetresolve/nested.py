@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Callable, Iterator
 
 import attrs
@@ -94,8 +95,9 @@ DATA_FORM = "data"
 _PROGRAM_TYPES = ("javascript", "ecmascript", "jscript", "livescript", "module", "babel")
 
 # How an attribute value holding markup starts in the source: '="&lt;blockquote',
-# "='<div".  Only a page holding one is searched for such attributes.
-_MARKUP_VALUE_STARTS = ('="&lt;', "='&lt;", '="<', "='<")
+# "='<div".  Only a page holding one is searched for such attributes (one regular
+# expression pass, led by the literal "=", instead of a search per spelling).
+_MARKUP_VALUE_START = re.compile(r"""=["'](?:<|&lt;)""")
 # Elements with an attribute whose (decoded) value starts with an element.
 _MARKUP_ATTRIBUTE_XPATH = lxml.etree.XPath(
     "descendant::*[@*[starts-with(normalize-space(.), '<')"
@@ -160,7 +162,7 @@ def find_nested_documents(
             markup = document.markup
             if "<" in markup and may_hold_embed(markup) and not _in_code(element):
                 yield document
-    if any(start in page.source for start in _MARKUP_VALUE_STARTS):
+    if _MARKUP_VALUE_START.search(page.source) is not None:
         for element in _MARKUP_ATTRIBUTE_XPATH(page.root):
             if element.tag == "iframe" or _in_code(element):
                 continue  # srcdoc is read above

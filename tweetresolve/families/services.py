@@ -34,6 +34,7 @@ from urllib.parse import parse_qsl, urlsplit
 import lxml.etree
 
 from tweetresolve.families._ids import post_from_ref
+from tweetresolve.families.card_links import PERMALINK_HINT
 from tweetresolve.html import Element, ParsedPage
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import PostRef
@@ -55,13 +56,6 @@ MARKERS: tuple[str, ...] = (
 
 # A class naming an embed (any service, or none: "embed", "article-embed", "iframely-x").
 _EMBED_CLASS = re.compile(r"embed|iframely", re.IGNORECASE)
-# Cheap look at an href before the permalink parsers run: the path pieces of the
-# platforms' post URLs.  Example: "/status/", "/p/", "/video/", "/post/".
-_PERMALINK_HINT = re.compile(
-    r"/(?:status(?:es)?|p|reel|tv|posts?|videos?|photos?|feed/update|comments|t)/|/@|\?v="
-    r"|youtu\.be/|permalink|story_fbid|t\.me/",
-    re.IGNORECASE,
-)
 #: Ancestors of a link looked at for an embed class.
 _MAX_CLIMB = 4
 # Class words of things that are not posts though they may say "embed".
@@ -104,7 +98,7 @@ def find_embed_services(page: ParsedPage) -> list[Candidate]:
     # about as much as the parse.
     for anchor in page.root.iter("a"):
         href = anchor.get("href")
-        if not href or _PERMALINK_HINT.search(href) is None:
+        if not href or PERMALINK_HINT.search(href) is None:
             continue
         # The outermost embed element around the link that is still one small embed.
         best: tuple[Element, PostRef] | None = None
