@@ -14,6 +14,7 @@ calls its elements.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import attrs
@@ -40,7 +41,7 @@ from tweetresolve.families.card_lines import (
     shown_date,
 )
 from tweetresolve.html import Element
-from tweetresolve.records import PostRef
+from tweetresolve.records import Attribution, PostRef
 from tweetresolve.text import parse_attribution
 
 __all__ = ["CardReading", "read_container", "seed_may_be_field"]
@@ -171,7 +172,7 @@ def read_container(
     for number, text in enumerate(texts):
         if "@" not in text and "＠" not in text:
             continue
-        found = parse_attribution(text)
+        found = _attribution(text)
         if found is None or found.handle is None or found.span is None:
             continue
         if found.span[1] < len(text) - 2 or found.span[0] > 2:
@@ -336,6 +337,12 @@ def read_container(
         profile_url=profile_url,
         lead=lead is not None,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _attribution(line: str) -> Attribution | None:
+    """A line's attribution, memoised: a card's lines are read again at each level."""
+    return parse_attribution(line)
 
 
 def _wraps(seed: Element, container: Element, kinds: ElementKinds) -> bool:

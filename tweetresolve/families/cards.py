@@ -108,9 +108,10 @@ _MAX_RUN = 8
 # A no-id card is found at most this far above its shown handle.
 _MAX_HANDLE_LEVELS = 4
 
-# An element's text that starts with a handle, in the page source: ">@ada_example<",
-# "> @ada_example <".  One scan of the source decides whether no-id cards are looked for.
-_SHOWN_HANDLE_SOURCE = re.compile(r">\s{0,40}[@＠][A-Za-z0-9_]")
+# An element whose text is a handle alone, in the page source: ">@ada_example<",
+# "> @louise@mastodon.example <".  One scan of the source decides whether no-id cards are
+# looked for (a handle inside a sentence or a byline never makes one).
+_SHOWN_HANDLE_SOURCE = re.compile(r">\s{0,40}[@＠][A-Za-z0-9_][A-Za-z0-9_.@\-]{0,300}\s{0,40}<")
 
 # Text nodes holding an "@": where a shown handle may be.
 _HANDLE_TEXT_XPATH = lxml.etree.XPath(
@@ -247,6 +248,7 @@ class _CardFinder:
         if ref is None or not self._may_be_field(seed):
             return None
         node = seed
+        below: Element | None = None
         for _ in range(_MAX_LEVELS):
             if node is None or not isinstance(node.tag, str) or node.tag in _STOP_TAGS:
                 return None
@@ -258,7 +260,12 @@ class _CardFinder:
             if len(quoted) > 1 or TEXT_LENGTH_XPATH(node) > _MAX_CARD_CHARS:
                 return None
             skip = frozenset(card.container for card in quoted)
-            reading = read_container(node, seed, ref, self.kinds, skip=skip)
+            # A bare wrapper of the element just read shows the same lines: not read again.
+            reading = (
+                None
+                if below is not None and _only_wraps(node, below)
+                else read_container(node, seed, ref, self.kinds, skip=skip)
+            )
             if reading is not None:
                 node, reading = self._widen(
                     node, reading=reading, seed=seed, ref=ref, keys=keys, skip=skip
@@ -278,7 +285,7 @@ class _CardFinder:
                     if reading is not None:
                         return node, self._post(ref, reading, None), [], reading.lead
                 return None
-            node = parent
+            node, below = parent, node
         return None
 
     def _template_leads(self, pending: list[Element], found: list[_Found]) -> list[Element]:
@@ -540,6 +547,13 @@ def _sibling_runs(node: Element, parent: Element, stops: Container[Element]) -> 
     if end > at + 1:
         runs.append(siblings[at:end])
     return runs
+
+
+def _only_wraps(node: Element, child: Element) -> bool:
+    """Whether ``node`` holds nothing but ``child`` (white space aside)."""
+    if (node.text or "").strip() or (child.tail or "").strip() or len(node) != 1:
+        return False
+    return node[0] is child
 
 
 def _beside_a_card(node: Element, parent: Element, keys: Container[Element]) -> bool:
