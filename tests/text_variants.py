@@ -59,18 +59,43 @@ class Variant:
 # --- families ---------------------------------------------------------------------------
 
 
+#: Lines an article puts right above an embedded post, per language.
+_LEAD_INS = {
+    "en": ("She wrote on Twitter:", "## Reactions", "The operator replied within minutes."),
+    "de": ("Auf Twitter schrieb sie:", "## Reaktionen", "Der Betreiber antwortete sofort."),
+    "fr": ("Elle a écrit sur Twitter :", "## Réactions", "L'exploitant a répondu aussitôt."),
+    "es": ("Escribió en Twitter:", "## Reacciones", "La empresa respondió enseguida."),
+}
+
+
 def _twitter_byline(m: _Maker, lang: str, converter: str) -> tuple[list[str], Expected]:
     handle, name, text = m.handle(), m.pick(_NAMES), m.post_text(lang)
     post_id = m.digits(19)
     url = f"https://twitter.com/{handle}/status/{post_id}"
     date = _DATES[lang][0]
+    extra = m.pick(("", "", f"pic.twitter.com/{m.code(10)}", "#Harbour #Ferry 🚢"))
+    text_lines = [text, extra] if extra else [text]
+    lead = [m.pick(_LEAD_INS[lang])] if m.chance(0.5) else []
+    if lead and lead[0].startswith("#") and converter != "markdown":
+        lead = []  # only Markdown writes headings
     if converter == "markdown":
         byline = f"— {name} (@{handle.replace('_', chr(92) + '_')}) [{date}]({url})"
-        lines = [f"> {text}", ">", f"> {byline}"]
+        quoted = [f"> {line}" for line in text_lines]
+        lines = [*lead, *([""] if lead else []), *quoted, ">", f"> {byline}"]
     elif converter == "split":
-        lines = [text, f"— {name} (@{handle})", date]
+        words = text.split(" ")
+        cut = max(1, len(words) // 2)
+        link = f"https://t.co/{m.code(10)}"
+        pieces = [" ".join(words[:cut]) + " ", link, " " + " ".join(words[cut:])]
+        lead = [*lead, ""] if lead else []  # a paragraph's own text node
+        lines = [*lead, *pieces, *text_lines[1:], f"— {name} (@{handle})", date]
+        text = f"{' '.join(words[:cut])} {link} {' '.join(words[cut:])}"
     else:
-        lines = [text, f"— {name} (@{handle}) {date}"]
+        listed = converter == "plain" and m.chance(0.3)
+        body = [f"- {line}" if listed else line for line in text_lines]
+        if lead and converter == "bare":
+            lead = [*lead, ""]  # html2text sets paragraphs apart
+        lines = [*lead, *body, f"— {name} (@{handle}) {date}"]
     linked = converter == "markdown"
     return lines, {
         "platform": "twitter",

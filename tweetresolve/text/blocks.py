@@ -53,6 +53,11 @@ _BULLET = re.compile(
 )
 # The end of a sentence at the end of a line: "ended.", "why?“", "list:".
 _SENTENCE_CLOSE = re.compile(r"[.!?…。！？:：][\"'”’»)\]]{0,2}[ \t]*$")
+# A full stop (or its CJK form) ending a line: an article sentence, never a list's title.
+# Example: "Passengers reacted online."
+_ENDS_A_SENTENCE = re.compile(r"(?<!\.)[.。][\"'”’»)\]]{0,2}[ \t]*$")
+# A list marker a converter writes before each line of a list item: "- ", "* ", "+ ".
+_CONVERTER_MARKER = re.compile(r"[-*+][ \t]")
 # Several spaces inside a line: where a converter joined two blocks.
 _BLOCK_GAP = re.compile(r"[ \t\u00a0]{2,40}")
 # A sentence end inside an over-long line, where its tail may start:
@@ -201,7 +206,11 @@ def _may_join(line: _Line, below: list[_Line]) -> bool:
         return True
     if line.weight > _UPPER_LINE_MAX:
         return False
-    if _heads_a_list(below):
+    if _heads_a_list(below) and not (
+        _ENDS_A_SENTENCE.search(line.text) and _converter_items(below)
+    ):
+        # The title of the post's list ("Steps:", "Do this。" over "・" items); a
+        # sentence over a converter's "- " items is the article's.
         return True
     if _BULLET.match(line.text) and _starts_with_item(below):
         return True  # one more item of the post's list
@@ -228,6 +237,8 @@ def _opens_the_paragraph(
     """
     if above_gap or line.weight > _UPPER_LINE_MAX or not _SENTENCE_CLOSE.search(line.text):
         return False
+    if line.text.rstrip().endswith((":", "：")):
+        return False  # "She wrote:" introduces the post
     if index == 1 and at_floor:
         return False  # the "blank" above is the rest of the previous attribution's line
     return index > 0 and lines[index - 1].blank and not lines[index - 1].quoted
@@ -249,6 +260,12 @@ def _heads_a_list(below: list[_Line]) -> bool:
             break
         items += 1
     return items >= 2
+
+
+def _converter_items(below: list[_Line]) -> bool:
+    """Whether the nearest lines below are items a converter marked with "- "."""
+    nearest = next((other for other in reversed(below) if not other.blank), None)
+    return nearest is not None and _CONVERTER_MARKER.match(nearest.text) is not None
 
 
 def _refusal_keeps(line: _Line) -> bool:
@@ -374,10 +391,28 @@ def _assemble(lines: list[_Line], hi: int, drop_lines: frozenset[str]) -> TextBl
         pieces.append(text)
         links.extend(line.links)
         blank_before = False
-    body = "".join(pieces)
+    body = _without_markers("".join(pieces))
     return TextBlock(
         start=kept[0].content_start,
         end=kept[-1].end,
         text=body or None,
         links=tuple(_unique(links)),
     )
+
+
+def _without_markers(body: str) -> str:
+    """Drop the list marker a converter put before every line of the post ("- ").
+
+    A post inside a list item reads "- line" on each line; a marker on some lines
+    only is the post's own bullet and stays.
+
+    >>> _without_markers("- Late again #Harbour\\n- pic.twitter.com/Ab1")
+    'Late again #Harbour\\npic.twitter.com/Ab1'
+    >>> _without_markers("a\\n- b")
+    'a\\n- b'
+    """
+    lines = body.split("\n")
+    filled = [line for line in lines if line]
+    if not filled or not all(_CONVERTER_MARKER.match(line) for line in filled):
+        return body
+    return "\n".join(line[2:].lstrip() if line else line for line in lines)
