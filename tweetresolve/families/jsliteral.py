@@ -39,8 +39,10 @@ _MAX_FAILURES = 16
 
 # An assignment to a state-like name, and what follows: an object, an array, or the
 # Nuxt function.  Examples: "window.__INITIAL_STATE__ = {", "__NUXT__=(function(a,b){".
+# (The literal "__" first lets the search skip ahead fast; a name must not continue
+# one before it, which the caller checks.)
 _STATE_ASSIGNMENT = re.compile(
-    r"""(?:\b|\[["'])__[A-Za-z0-9_$]{1,60}(?:["']\])?\s{0,20}=\s{0,20}"""
+    r"""__[A-Za-z0-9_$]{1,60}(?:["']\])?\s{0,20}=\s{0,20}"""
     r"(?P<nuxt>\(\s{0,20}function\s{0,20}\((?P<params>[\w$,\s]{0,2000})\)\s{0,20}\{\s{0,20}"
     r"return\s{1,20})?(?=[\[{])"
 )
@@ -238,7 +240,8 @@ def state_literals(
         if match is None:
             return
         position = match.end()
-        if match.end() in skip:
+        before = script[match.start() - 1 : match.start()]
+        if match.end() in skip or (before and (before.isalnum() or before in "_$")):
             continue
         read = _read(script, match.end(), max_nodes)
         if read is None:

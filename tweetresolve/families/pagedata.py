@@ -125,7 +125,8 @@ _HINTS = (
     "threads.",
     "reddit",
     "telegram",
-    "t.me",
+    "t.me/",
+    "t.me\\/",
     "linkedin",
     "tumblr",
     "truthsocial",
@@ -245,7 +246,7 @@ def _frames(page: ParsedPage, script: Element, budget: WalkBudget) -> Iterator[F
     is_data = not kind or kind.endswith("json") or any(t in kind for t in _PROGRAM_TYPES)
     if not is_data or not text or budget.remaining <= 0:
         return
-    if is_flight_script(text):
+    if "__next_f" in text[:100] and is_flight_script(text):
         yield from _flight_frames(page, budget)
         return
     if not _hint_scan().find(text[:MAX_SCRIPT_CHARS]):
@@ -256,7 +257,7 @@ def _frames(page: ParsedPage, script: Element, budget: WalkBudget) -> Iterator[F
         yield from walk(_as_tree(script, value), budget=budget)
         if budget.remaining <= 0:
             return
-    if "__" in text:
+    if "__" in text and not kind.endswith("json"):
         # State written as a JS literal, not JSON ("window.__STATE__ = {a: 1}", Nuxt 2).
         for _, value in state_literals(text[:MAX_SCRIPT_CHARS], skip=decoded):
             yield from walk(value, budget=budget)

@@ -91,7 +91,7 @@ _RELEVANT_NAME = re.compile(
     |(?:^|[-_])(?:yt|insta|ig)(?:[-_]|id$|$)
     |embed|oembed|props|provider|platform|service|network|permalink|widget|component|loader
     |vendor|social
-    |(?:^|[-_])(?:type|kind|source|url|href|src|link|uri)$
+    |(?:^|[-_])(?:url|href|src|link|uri)$
     |^(?:id|vid|post-?id|status-?id|item-?id|media-?id|video-?id|content-?id|entry-?id
        |asset-?id|shortcode|code|external-?id|config|options|json|settings|attrs|params)$
     """,
@@ -192,37 +192,16 @@ _IN_CODE_XPATH = lxml.etree.XPath(
 )
 
 # A text node that is a URL and nothing else: ">https://x.com/ada/status/20</div>".  Only
-# a page showing a post's permalink so can hold a URL-only embed block (the XPath below
-# walks the whole tree, lower-casing every class: it costs as much as the parse).
+# a page showing a post's permalink so can hold a URL-only embed block.
 _URL_AS_TEXT = re.compile(r">\s{0,20}(https?://[^<\s]{5,300})\s{0,20}<")
 
-# Where a shown URL may stand alone: a CMS embed block whose text is only the URL, its
-# class naming an embed or a platform, in any case ("wp-block-embed", "bskyEmbed",
-# "js-tweet-lazy").
-_BLOCK_WORDS = (
-    "embed",
-    "twitter",
-    "tweet",
-    "instagram",
-    "tiktok",
-    "youtube",
-    "facebook",
-    "bluesky",
-    "bsky",
-    "mastodon",
-    "threads",
-    "reddit",
-    "telegram",
-    "linkedin",
-    "tumblr",
-    "truthsocial",
-)
-_LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_EMBED_BLOCK_XPATH = lxml.etree.XPath(
-    "descendant::*[@class and count(*) <= 3 and ("
-    + " or ".join(f"contains({_LOWER_CLASS}, '{w}')" for w in _BLOCK_WORDS)
-    + ")]"
-)
+# Text nodes that start like a URL: a URL-only embed block holds one.  Only these are
+# looked at (a test of every element's class in XPath costs a multiple of the parse).
+_URL_TEXT_XPATH = lxml.etree.XPath("descendant::text()[starts-with(normalize-space(.), 'http')]")
+# How far above its URL a block's element may stand (wrapper, link, paragraph).
+_BLOCK_LEVELS = 4
+# Most children of a URL-only block (a wrapper, a link, a caption).
+_MAX_BLOCK_CHILDREN = 3
 
 # Visible text length of an element computed in C.
 _TEXT_LENGTH_XPATH = lxml.etree.XPath("string-length(normalize-space(.))")
@@ -257,7 +236,7 @@ def find_placeholders(page: ParsedPage) -> list[Candidate]:
                     post = attrs.evolve(post, form="amp")
                 _add(found, element, post)
     if _shows_a_permalink(page.source):
-        for element in _EMBED_BLOCK_XPATH(page.root):
+        for element in _url_blocks(page):
             if element not in found and _TEXT_LENGTH_XPATH(element) < _MAX_BLOCK_TEXT:
                 post = _read_url_block(page, element)
                 if post is not None:
@@ -276,6 +255,28 @@ def _shows_a_permalink(source: str) -> bool:
         if ref is not None and ref.post_id is not None:
             return True
     return False
+
+
+def _url_blocks(page: ParsedPage) -> list[Element]:
+    """Elements around a URL shown as text whose class names an embed or a platform
+    ("wp-block-embed", "bskyEmbed", "js-tweet-lazy"): where a URL-only block may be."""
+    blocks: list[Element] = []
+    for text in _URL_TEXT_XPATH(page.root):
+        element = text.getparent()
+        for _ in range(_BLOCK_LEVELS):
+            if element is None or not isinstance(element.tag, str):
+                break
+            marks = element.get("class")
+            if (
+                marks
+                and len(element) <= _MAX_BLOCK_CHILDREN
+                and (_EMBED_CLASS.search(marks) or platforms_named(marks))
+            ):
+                if element not in blocks:
+                    blocks.append(element)
+                break
+            element = element.getparent()
+    return blocks
 
 
 def _add(found: dict[Element, Candidate], element: Element, post: Post) -> None:
