@@ -29,6 +29,7 @@ CASES = (
     "nested_reddit",
     "nested_instagram",
     "many_attributes",
+    "many_attributes_lt",
     "permalink_row",
 )
 

@@ -172,6 +172,13 @@ def many_attributes(size: int) -> str:
     return f'<blockquote class="twitter-tweet" {attributes}><p>hi' + _TWEET_TAIL
 
 
+def many_attributes_lt(size: int) -> str:
+    """A tweet blockquote start tag with tens of thousands of attributes whose values hold "<"."""
+    count = max(size // 12, 1)
+    attributes = " ".join(f'a{n}="<x>"' for n in range(count))
+    return f'<blockquote class="twitter-tweet" {attributes}><p>hi' + _TWEET_TAIL
+
+
 def permalink_row(size: int) -> str:
     """One paragraph of post links side by side, then a card: each link was once weighed
     against the whole paragraph."""
@@ -199,5 +206,6 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "nested_reddit": nested_reddit,
     "nested_instagram": nested_instagram,
     "many_attributes": many_attributes,
+    "many_attributes_lt": many_attributes_lt,
     "permalink_row": permalink_row,
 }

@@ -112,6 +112,18 @@ def test_attribute_flood_is_cut(caplog: pytest.LogCaptureFixture) -> None:
     assert any("more than 1000 attributes" in record.getMessage() for record in caplog.records)
 
 
+@pytest.mark.parametrize("value", ['"<x>"', '"a<b"', "'<'", '"x\'<"'])
+def test_attribute_flood_with_angle_brackets_in_values_is_cut(value: str) -> None:
+    """A tag of 40,000 attributes whose values hold a "<" is cut to the cap too."""
+    attributes = " ".join(f"a{n}={value}" for n in range(40_000))
+    document = f'<blockquote class="twitter-tweet" {attributes}><p>hi' + TWEET_TAIL
+    capped = cap_attributes(document)
+    assert capped.count(value) == MAX_ATTRIBUTES - 1  # and the class
+    assert capped.endswith(f"a{MAX_ATTRIBUTES - 2}={value}><p>hi" + TWEET_TAIL)
+    (post,) = tr.extract(document)
+    assert (post.post_id, post.text, post.span) == ("1508951925456744449", "hi", (0, len(document)))
+
+
 def test_attribute_cut_keeps_lines() -> None:
     """Attributes cut over several lines leave their line breaks: later spans stay right."""
     attributes = "\n".join(f"a{n}=x" for n in range(MAX_ATTRIBUTES + 500))
@@ -133,6 +145,10 @@ def test_attribute_cut_keeps_lines() -> None:
         "<!-- <b " + " ".join(f"c{n}" for n in range(1500)) + " --><p>x</p>",
         # a long attribute value is one attribute
         '<div data-props="' + "x " * 5000 + '">y</div>',
+        # values holding "<" in tags of a few attributes
+        '<div title="a<b" data-html="<i>x</i>">y</div>' * 500,
+        # a script's strings holding markup
+        "<script>var a = '<b " + " ".join(f"c{n}" for n in range(1500)) + "';</script>",
     ],
 )
 def test_attribute_cap_leaves_other_text(document: str) -> None:

@@ -11,8 +11,8 @@ its line and the spans of posts, read from the original source, are unchanged.
 Reading every tag in Python would cost about as much as the parse itself, so only
 the start tags that could hold that many attributes are read: those followed by a
 run of at least ``2 * MAX_ATTRIBUTES`` characters before the next ``<`` (one scan, in
-C).  A known gap: a tag whose attribute values each hold a ``<`` is split into short
-runs and passes unread.
+C), and those with a quoted value holding a ``<`` (which splits a tag into short
+runs): those are first matched against more than ``MAX_ATTRIBUTES`` attributes in C.
 
 >>> tag = "<p " + " ".join(f"a{i}=1" for i in range(MAX_ATTRIBUTES + 5)) + ">x</p>"
 >>> capped = cap_attributes(tag)
@@ -50,6 +50,17 @@ _ATTRIBUTE = re.compile(
 # Example: "<p a0=1 a1=1 …" over 2,000 characters.
 _LONG_RUN = re.compile(rf"<[^<]{{{_MIN_CAPPED_TAG_CHARS},}}")
 
+# A start tag with a quoted value holding a "<", up to that "<"; each attempt stops at
+# the first "<" or ">", so the scan is linear.  Example: '<p title="a<b'.
+_QUOTED_LT = re.compile(r"""<[A-Za-z][^<>]*?["'][^"'<>]*<""")
+
+# A start tag with more than MAX_ATTRIBUTES attributes, read as _ATTRIBUTE reads them;
+# each attribute is taken whole (a lookahead and a back-reference make it atomic), so
+# a tag that falls short fails without backtracking.
+_TOO_MANY_ATTRIBUTES = re.compile(
+    rf"<[A-Za-z][^\s/<>]*(?:(?=({_ATTRIBUTE.pattern}))\1){{{MAX_ATTRIBUTES + 1}}}"
+)
+
 # Where raw text (never tags) opens and closes, lower-cased: comments and the elements
 # whose content the parser does not read as markup.
 _RAW_TEXT = (
@@ -67,14 +78,18 @@ def cap_attributes(source: str) -> str:
     Returns ``source`` itself (the same object) when no tag needs cutting.  Linear in
     ``source``: one scan in C, then a few tags read in Python.
     """
-    cuts = []
+    cuts: list[tuple[int, int]] = []
     raw_text: _RawText | None = None
-    for run in _LONG_RUN.finditer(source):
-        cut = _excess_attributes(source, run.start())
+    for start, checked in _candidates(source):
+        if cuts and start < cuts[-1][1]:
+            continue  # inside a tag already cut
+        if not checked and _TOO_MANY_ATTRIBUTES.match(source, start) is None:
+            continue
+        cut = _excess_attributes(source, start)
         if cut is None:
             continue
         raw_text = raw_text if raw_text is not None else _RawText(source)
-        if not raw_text.holds(run.start()):
+        if not raw_text.holds(start):
             cuts.append(cut)
     if not cuts:
         return source
@@ -91,6 +106,14 @@ def cap_attributes(source: str) -> str:
         kept_until = cut_end
     pieces.append(source[kept_until:])
     return "".join(pieces)
+
+
+def _candidates(source: str) -> list[tuple[int, bool]]:
+    """Where a start tag may hold too many attributes, in order; ``True``: a long run,
+    read in Python at once, ``False``: a tag with a ``<`` in a value, matched in C first."""
+    runs = [(run.start(), True) for run in _LONG_RUN.finditer(source)]
+    quoted = [(found.start(), False) for found in _QUOTED_LT.finditer(source)]
+    return sorted(runs + quoted) if quoted else runs
 
 
 class _RawText:
