@@ -21,7 +21,8 @@ _SEEDS = range(24)
 # Families whose every generated variant is read in full.
 _READ_FAMILIES = [
     "card-twitter", "card-instagram", "card-tiktok", "card-bluesky", "card-threads",
-    "card-mastodon", "liveblog", "feed", "screenshot", "preview", "quoted",
+    "card-mastodon", "card-facebook", "card-reddit", "liveblog", "feed", "screenshot",
+    "preview", "redirect", "quoted",
 ]  # fmt: skip
 
 

@@ -26,7 +26,9 @@ __all__ = [
     "MAX_FIELD_CHARS",
     "MAX_FIELD_LINE_CHARS",
     "MAX_FIELD_LINE_WORDS",
+    "MAX_LABEL_CHARS",
     "MIN_TEXT_CHARS",
+    "PLATFORM_LABEL",
     "SEPARATORS",
     "BlockLines",
     "ElementKinds",
@@ -58,6 +60,17 @@ FOLLOW_LABEL = re.compile(
     r"|متابعة)(?:\s+[@＠]\S{1,80})?$",
     re.IGNORECASE,
 )
+
+# A short label naming a platform: "View on Twitter", "Auf X ansehen", "Xで見る".  On a
+# link of its own it is a button, not a post's text.
+PLATFORM_LABEL = re.compile(
+    r"(?<![A-Za-z0-9_.])(?:tweet|twitter|instagram|tiktok|bluesky|threads|mastodon|linkedin"
+    r"|facebook)(?![A-Za-z0-9_.])|(?:\b(?:on|auf|sur|en|em|no|su|op|na)\s|^)(?P<x>X)(?:\s|で|$)",
+    re.IGNORECASE,
+)
+
+#: Longest label read for a platform's name.
+MAX_LABEL_CHARS = 40
 
 # Characters that separate fields on one line: "Ada · @ada · 2h", "— Ada (@ada)".
 SEPARATORS = " \t\n\u00a0-–—―·•|,:;()[]/"

@@ -18,6 +18,8 @@ import lxml.etree
 from tweetresolve.families.card_lines import (
     FOLLOW_LABEL,
     MAX_FIELD_CHARS,
+    MAX_LABEL_CHARS,
+    PLATFORM_LABEL,
     ElementKinds,
     collapse,
     field_kind,
@@ -76,6 +78,13 @@ _PROFILE_URL = re.compile(
 # An account page on any Mastodon-style host: "https://mastodon.example/@louise".
 _FEDIVERSE_PROFILE_URL = re.compile(
     r"^(?:https?:)?//(?P<host>[A-Za-z0-9.\-]{1,253})/@(?P<user>[A-Za-z0-9_]{1,30})/?(?:[?#]|$)"
+)
+
+# A Reddit user's page: "https://www.reddit.com/user/ada_example/", ".../u/ada_example".
+_REDDIT_PROFILE_URL = re.compile(
+    r"^(?:https?:)?//(?:www\.|old\.|new\.)?(?P<host>reddit\.com)/(?:user|u)/"
+    r"(?P<user>[A-Za-z0-9_\-]{1,64})/?(?:[?#]|$)",
+    re.IGNORECASE,
 )
 
 # Paths of those hosts that are not accounts.
@@ -140,7 +149,11 @@ class PageKinds:
             ref = parse_post_url(href)
             if ref is not None and ref.post_id and ref.platform not in _NOT_CARD_PLATFORMS:
                 return "permalink", ref, None
-        match = _PROFILE_URL.match(href) or _FEDIVERSE_PROFILE_URL.match(href)
+        match = (
+            _PROFILE_URL.match(href)
+            or _FEDIVERSE_PROFILE_URL.match(href)
+            or _REDDIT_PROFILE_URL.match(href)
+        )
         if match and match["user"].lower() not in _NOT_ACCOUNTS:
             if FOLLOW_LABEL.match(self.short_text(anchor) or ""):
                 return "ui", None, None  # a follow button linking the account
@@ -187,7 +200,10 @@ _PLATFORM_CUE = re.compile(
 )
 
 
-_CUE_PLATFORM = {"tweet": "twitter"}
+_CUE_PLATFORM = {"tweet": "twitter", "x": "twitter"}
+
+# X names itself with one letter: only a whole description counts ("X", "X logo").
+_X_DESCRIPTION = re.compile(r"^(?:x|x logo|logo x|x\.com)$", re.IGNORECASE)
 
 
 # Descriptions that say what an image is rather than what a post says.
@@ -218,8 +234,20 @@ def platform_cue(container: Element, *, levels: int) -> str | None:
         if not isinstance(element.tag, str):
             continue
         for attribute in ("class", "id", "alt", "title", "aria-label"):
-            match = _PLATFORM_CUE.search(element.get(attribute) or "")
+            value = element.get(attribute) or ""
+            match = _PLATFORM_CUE.search(value)
             if match:
                 word = match.group().lower()
                 return _CUE_PLATFORM.get(word, word)
+            if attribute != "class" and _X_DESCRIPTION.match(value.strip()):
+                return "twitter"
+    # The words of a short label inside the card ("View on Twitter", "Auf X ansehen").
+    for element in container.iterdescendants("a", "span", "small", "div", "p"):
+        label = (element.text or "").strip()
+        if not label or len(label) > MAX_LABEL_CHARS or len(element):
+            continue
+        match = PLATFORM_LABEL.search(label)
+        if match:
+            word = "x" if match["x"] else match.group().strip().lower()
+            return _CUE_PLATFORM.get(word, word)
     return None

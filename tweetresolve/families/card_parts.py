@@ -20,11 +20,14 @@ import re
 import attrs
 
 from tweetresolve.families.card_lines import (
+    FOLLOW_LABEL,
     HANDLE_TEXT,
     MAX_FIELD_CHARS,
     MAX_FIELD_LINE_CHARS,
     MAX_FIELD_LINE_WORDS,
+    MAX_LABEL_CHARS,
     MIN_TEXT_CHARS,
+    PLATFORM_LABEL,
     SEPARATORS,
     BlockLines,
     ElementKinds,
@@ -84,6 +87,12 @@ _MAX_LINE_PERMALINKS = 16
 
 # A handle written as text beside a date: "— @city_roads ·".
 _LINE_HANDLE = re.compile(r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63})$")
+
+# Platforms whose cards show an account name but no display name.
+_NAMELESS_PLATFORMS = frozenset({"reddit"})
+
+# A display name shown without a handle has at most this many words.
+_MAX_NAME_WORDS = 6
 
 # A permalink label this wide is a headline, not a call to action ("View on Instagram",
 # "Ver esta publicación en Instagram" are narrower).  CJK characters count twice.
@@ -153,7 +162,7 @@ def read_container(
         # A username linked to its account ("<a href=…/ada_example>ada_example</a>") is
         # the handle's place too: the name stands before it or above it.
         for number, element in profile_parts:
-            shown = part_text(element, lines[number]).lstrip("@＠").lower()
+            shown = _shown_user(part_text(element, lines[number]))
             if shown and shown == (kinds.profile_user(element) or "").lower():
                 handle_el, handle_line = element, number
                 break
@@ -161,7 +170,7 @@ def read_container(
     name: str | None = None
     handle: str | None = None
     if handle_el is not None and handle_line is not None:
-        handle = part_text(handle_el, lines[handle_line]).lstrip("@＠") or None
+        handle = _shown_user(part_text(handle_el, lines[handle_line]), keep_case=True) or None
     date_text = None
     if date_el is not None and date_line is not None:
         date_text = part_text(date_el, lines[date_line])
@@ -195,19 +204,21 @@ def read_container(
     profile_url = None
     profile_handle = None
     named_account = False
-    for element in profiles:
+    account_line = None
+    for number, element in profile_parts:
         shown = collapse("".join(s.text for line in lines for s in line if s.part is element))
         user = kinds.profile_user(element)
         profile_url = profile_url or element.get("href")
         if not shown:
             continue
-        if shown.lstrip("@＠").lower() == (user or "").lower() or HANDLE_TEXT.match(shown):
-            profile_handle = profile_handle or shown.lstrip("@＠")
+        if _shown_user(shown) == (user or "").lower() or HANDLE_TEXT.match(shown):
+            profile_handle = profile_handle or _shown_user(shown, keep_case=True)
         elif name is None and len(shown) <= MAX_FIELD_LINE_CHARS and not is_date_text(shown):
             name = shown
             # The post's own account, named and linked (a Facebook page, a LinkedIn
             # member): as telling as a shown handle where the platform shows none.
             named_account = _is_own_account(element, ref, user)
+            account_line = number
     handle = handle or profile_handle
     # "Ada Example (@ada.bsky.social)" written as one text line (a link preview title).
     if handle is None or name is None:
@@ -246,6 +257,15 @@ def read_container(
             name = shown
             name_lines.add(above)
             field_lines.add(above)
+    # A card dated by its permalink that shows no handle (a Facebook page's post): its
+    # first short line, above the text, is the name.
+    if name is None and handle is None and _seed_is_date(lines, seed, date_el, date_line):
+        header = _header_line(lines, texts, field_lines)
+        if header is not None:
+            name = texts[header]
+            name_lines.add(header)
+            field_lines.add(header)
+            account_line = header
     # "— @handle · 2h": a handle written as text on the date's line.
     if handle is None and date_line is not None:
         match = _LINE_HANDLE.match(other_text(lines[date_line], {date_el}))
@@ -258,8 +278,21 @@ def read_container(
         and not all(s.kind in {"ui", "seed", "permalink"} or not s.text.strip() for s in line)
         and not _HOST_LINE.match(texts[number])
         and not _COUNTS_LINE.match(texts[number])
+        and not _is_platform_button(line, texts[number])
         and any(c.isalpha() for c in texts[number])
     ]
+    # A LinkedIn member's headline ("Editor at Example Gazette") on its own short line
+    # under the linked name, before the text.
+    if (
+        (named_account or account_line in name_lines)
+        and ref is not None
+        and ref.platform == "linkedin"
+        and text_lines
+        and text_lines[0] == (account_line or 0) + 1
+        and len(texts[text_lines[0]]) <= MAX_FIELD_LINE_CHARS
+        and len(texts[text_lines[0]].split()) <= MAX_FIELD_LINE_WORDS
+    ):
+        text_lines.pop(0)
     # "Replying to @bo": a line of handles above the text is the reply context.
     while len(text_lines) > 1 and _is_reply_context(lines[text_lines[0]]):
         text_lines.pop(0)
@@ -271,11 +304,7 @@ def read_container(
         and (_stands_alone(lines[number], element, chosen) or number in name_lines)
         for number, element in parts_of(lines, "seed")
     )
-    seed_is_date = (
-        date_el is not None
-        and date_line is not None
-        and any(s.part is date_el and s.kind == "seed" for s in lines[date_line])
-    )
+    seed_is_date = _seed_is_date(lines, seed, date_el, date_line)
     lead = None
     if seed is not None and not seed_on_field_line:
         lead = _lead_in(lines, need_colon=not bare_lead)
@@ -327,6 +356,8 @@ def read_container(
         for s in lines[n]
         if s.anchor is not None and s.kind is None and s.text.strip()
     )
+    if ref is not None and ref.platform in _NAMELESS_PLATFORMS:
+        name = None  # the words before a Reddit user ("r/sub · Posted by") are no name
     return CardReading(
         name=name or None,
         handle=handle,
@@ -471,6 +502,51 @@ def _is_own_account(profile: Element, ref: PostRef | None, user: str | None) -> 
     if ref.platform not in host:
         return False
     return ref.handle is None or ref.handle.lower() == user.lower()
+
+
+def _shown_user(shown: str, *, keep_case: bool = False) -> str:
+    """A shown account name without its mark: "@ada" and Reddit's "u/ada" are "ada"."""
+    user = shown.lstrip("@＠")
+    user = user[2:] if user.startswith("u/") else user
+    return user if keep_case else user.lower()
+
+
+def _seed_is_date(
+    lines: list[list[Segment]],
+    seed: Element | None,
+    date_el: Element | None,
+    date_line: int | None,
+) -> bool:
+    """Whether the card's date is the permalink's own text."""
+    if seed is None or date_el is None or date_line is None:
+        return False
+    return any(s.part is date_el and s.kind == "seed" for s in lines[date_line])
+
+
+def _header_line(lines: list[list[Segment]], texts: list[str], field_lines: set[int]) -> int | None:
+    """The first line that shows words, when it is short enough to be a name and more
+    text follows it."""
+    shown = [
+        number
+        for number, line in enumerate(lines)
+        if number not in field_lines
+        and not all(s.kind in {"ui", "seed", "permalink"} or not s.text.strip() for s in line)
+        and any(c.isalpha() for c in texts[number])
+    ]
+    if len(shown) < 2:
+        return None
+    first = texts[shown[0]]
+    if len(first) > MAX_FIELD_LINE_CHARS or len(first.split()) > _MAX_NAME_WORDS:
+        return None
+    return None if is_date_text(first) or FOLLOW_LABEL.match(first) else shown[0]
+
+
+def _is_platform_button(line: list[Segment], text: str) -> bool:
+    """Whether a line is one link labelled with a platform's name ("View on Twitter")."""
+    anchors = {s.anchor for s in line if s.text.strip()}
+    if len(anchors) != 1 or None in anchors or len(text) > MAX_LABEL_CHARS:
+        return False
+    return PLATFORM_LABEL.search(text) is not None
 
 
 def _width(text: str) -> int:
