@@ -267,3 +267,22 @@ def test_parse_url_never_raises(url: str) -> None:
     """Any string gives a reference or None."""
     ref = TIKTOK.parse_url(url)
     assert ref is None or ref.platform == "tiktok"
+
+
+def test_links_nested_in_links_are_read_once() -> None:
+    """Broken markup nesting links hundreds deep costs each node's text once, not per level."""
+    levels = 300
+    nested = "".join(
+        f'<a href="https://www.tiktok.com/tag/t{i}"><span>#t{i} ' for i in range(levels)
+    )
+    document = (
+        '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@ada/video/'
+        '7012345678901234567" data-video-id="7012345678901234567"><section>'
+        f'<a href="https://www.tiktok.com/@ada">@ada</a><p>{nested}</p></section></blockquote>'
+    )
+    [post] = tr.extract(document)
+    assert post.post_id == "7012345678901234567"
+    assert post.text is not None
+    assert "#t299" in post.text
+    # Each level's text would otherwise be repeated in the link text of every level above.
+    assert sum(len(link.text or "") for link in post.links) <= len(document)

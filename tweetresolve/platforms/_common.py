@@ -20,7 +20,14 @@ from tweetresolve.html import Element, ParsedPage
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Post
 
-__all__ = ["FRAME_SOURCES", "contains", "frame_urls", "read_apart", "without_noscript_copies"]
+__all__ = [
+    "FRAME_SOURCES",
+    "contains",
+    "frame_urls",
+    "outermost",
+    "read_apart",
+    "without_noscript_copies",
+]
 
 #: Where an iframe keeps its URL: ``src``, or, before a lazy-loading script (lazysizes,
 #: WordPress caching plugins) runs, ``data-src`` / ``data-lazy-src``, or, until the
@@ -50,6 +57,29 @@ def frame_urls(page: ParsedPage, element: Element) -> Iterator[str]:
         url = page.absolute(element.get(attribute))
         if url:
             yield url
+
+
+def outermost(root: Element, tag: str) -> list[Element]:
+    """The ``tag`` elements below ``root`` that no other ``tag`` element below it holds.
+
+    In document order.  One walk that never descends into a match: reading each match's
+    text then costs every node once, where reading every match (``root.iter(tag)``)
+    would read nested markup once per level.
+
+    >>> import lxml.html
+    >>> root = lxml.html.fromstring("<div><p>a<span><p>b</p></span></p><p>c</p></div>")
+    >>> [p.text for p in outermost(root, "p")]
+    ['a', 'c']
+    """
+    found: list[Element] = []
+    stack = list(reversed(root))
+    while stack:
+        node = stack.pop()
+        if node.tag == tag:
+            found.append(node)
+        else:
+            stack.extend(reversed(node))
+    return found
 
 
 def contains(outer: Element, inner: Element) -> bool:

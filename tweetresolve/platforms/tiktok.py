@@ -24,7 +24,12 @@ from collections.abc import Iterator
 
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
 from tweetresolve.idtime import tiktok_time
-from tweetresolve.platforms._common import frame_urls, read_apart, without_noscript_copies
+from tweetresolve.platforms._common import (
+    frame_urls,
+    outermost,
+    read_apart,
+    without_noscript_copies,
+)
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef
 from tweetresolve.text.cards import with_card_posts
@@ -197,7 +202,9 @@ class TikTok:
         container = section if section is not None else element
         user_link = None
         sound_link = None
-        for anchor in container.iter("a"):
+        # Links nested in links (broken markup) are read as part of the outer one, so
+        # each node's text is read once.
+        for anchor in outermost(container, "a"):
             shown = element_text(anchor)
             if user_link is None and shown.startswith("@"):
                 user_link = anchor
@@ -238,11 +245,11 @@ def _caption(
     page: ParsedPage, container: Element, user_link: Element | None, sound_link: Element | None
 ) -> tuple[str | None, tuple[Link, ...]]:
     """The caption between the ``@user`` link and the ``♬`` sound link, and its links."""
-    paragraphs = list(container.iter("p"))
+    paragraphs = outermost(container, "p")
     links: list[Link] = []
     if paragraphs:
         text = "\n".join(element_text(p) for p in paragraphs)
-        anchors = [a for p in paragraphs for a in p.iter("a")]
+        anchors = [a for p in paragraphs for a in outermost(p, "a")]
     else:
         # Newer snippets put the caption as bare text and links inside the section.
         pieces: list[str] = []
