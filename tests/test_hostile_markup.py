@@ -190,18 +190,24 @@ def test_control_characters_after_an_inner_embed(no_errors: None) -> None:
 
 @pytest.mark.parametrize("links", [40, 400])
 def test_permalink_row_is_read_once(monkeypatch: pytest.MonkeyPatch, links: int) -> None:
-    """A paragraph of many post links is walked a bounded number of times; the card is found."""
-    from tweetresolve.families import card_lines
+    """A paragraph of many post links is walked and climbed a bounded number of times."""
+    from tweetresolve.families import card_lines, cards
 
-    steps = 0
-    walk = card_lines._walk
+    steps = climbs = 0
+    walk, climb = card_lines._walk, cards._CardFinder._climb
 
-    def counted(*args: object, **kwargs: object) -> None:
+    def counted_walk(*args: object, **kwargs: object) -> None:
         nonlocal steps
         steps += 1
         walk(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(card_lines, "_walk", counted)
+    def counted_climb(*args: object, **kwargs: object) -> object:
+        nonlocal climbs
+        climbs += 1
+        return climb(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(card_lines, "_walk", counted_walk)
+    monkeypatch.setattr(cards._CardFinder, "_climb", counted_climb)
     document = HOSTILE["permalink_row"](links * 80)
     assert isinstance(document, str)
     posts = tr.extract(document)
@@ -210,3 +216,5 @@ def test_permalink_row_is_read_once(monkeypatch: pytest.MonkeyPatch, links: int)
     ]
     elements = document.count("<") - document.count("</")
     assert steps <= 20 * elements
+    # one climb per link: a second round only for links near a card found in the first
+    assert climbs <= document.count("<a ") + 2

@@ -157,6 +157,10 @@ class _CardFinder:
         self._field_seeds: dict[Element, bool] = {}
         self._block_lines = BlockLines(self.kinds)
         self._permalink_counts: dict[Element, int] = {}
+        # Seeds whose first climb was put off to the second round, and how many elements
+        # each climb looked at (the seed, then its ancestors).
+        self._deferred: set[Element] = set()
+        self._climbed: dict[Element, int] = {}
         self.inside_embed: set[Element] = set()
         self.holds_embed: set[Element] = set()
         for candidate in embeds:
@@ -189,6 +193,9 @@ class _CardFinder:
             failed = []
             for seed in pending:
                 if any(seed is f.container or _inside(seed, f.container) for f in found):
+                    continue
+                if masked_round and not self._may_climb_further(seed, inner):
+                    failed.append(seed)
                     continue
                 hit = self._climb(seed, keys, inner, first_round=not masked_round)
                 if hit is None:
@@ -249,7 +256,8 @@ class _CardFinder:
             return None
         node = seed
         below: Element | None = None
-        for _ in range(_MAX_LEVELS):
+        for level in range(_MAX_LEVELS):
+            self._climbed[seed] = level + 1
             if node is None or not isinstance(node.tag, str) or node.tag in _STOP_TAGS:
                 return None
             if node in self.holds_embed or len(keys.get(node, ())) > 1:
@@ -273,10 +281,12 @@ class _CardFinder:
                 quoted_ref = _ref_of(quoted[0].post) if quoted else None
                 return node, self._post(ref, reading, quoted_ref), quoted, reading.lead
             parent = node.getparent()
+            self._climbed[seed] = level + 2
             if parent is not None and len(keys.get(parent, ())) > 1 and not quoted:
                 if first_round and _beside_a_card(node, parent, keys):
                     # A sibling holds a whole card: a post quoted in this one, read
                     # once the quote is found (the second round), not a feed.
+                    self._deferred.add(seed)
                     return None
                 # A feed whose cards are runs of siblings, not wrapped one by one.
                 stops = _Either(keys, self.holds_embed, self.inside_embed)
@@ -287,6 +297,15 @@ class _CardFinder:
                 return None
             node, below = parent, node
         return None
+
+    def _may_climb_further(self, seed: Element, inner: dict[Element, list[_Found]]) -> bool:
+        """Whether a second climb may end otherwise than the first: when it was put off,
+        or a found card lies under an element the first climb read (its quotes and the
+        seeds it masks are all the second round changes)."""
+        if seed in self._deferred:
+            return True
+        nodes = itertools.chain([seed], seed.iterancestors())
+        return any(node in inner for node in itertools.islice(nodes, self._climbed.get(seed, 0)))
 
     def _template_leads(self, pending: list[Element], found: list[_Found]) -> list[Element]:
         """Read the remaining seeds of a feed whose items introduce the post with a link.
