@@ -107,12 +107,18 @@ def _twitter_byline(m: _Maker, lang: str, converter: str) -> tuple[list[str], Ex
 
 
 def _card_parts(
-    m: _Maker, person: tuple[str, str], text: str, date: str, urls: tuple[str | None, str]
+    m: _Maker,
+    person: tuple[str, str],
+    text: str,
+    date: str,
+    urls: tuple[str | None, str],
+    *,
+    quoted: tuple[_Part, ...] = (),
 ) -> list[_Part]:
-    """A site-made card's lines in one of its layouts."""
+    """A site-made card's lines in one of its layouts (``quoted``: a quoted post's lines)."""
     (name, handle), (url, profile) = person, urls
     mark = m.pick(("", "", " ✔", " ✓"))
-    layout = m.rng.randrange(5)
+    layout = m.rng.randrange(6)
     head: list[_Part]
     if layout == 3:
         # Name, handle and date on one line, as a rendered post's header.
@@ -131,6 +137,8 @@ def _card_parts(
             _Part(name + mark),
             _Part(f"@{handle} · Follow", None, (f"@{handle}", "·", "Follow")),
         ]
+    elif layout == 5:
+        head = [_Part(f"{name}{mark} (@{handle})", None, (f"{name}{mark} (", f"@{handle}", ")"))]
     elif layout == 0:
         head = [_Part(name + mark), _Part("@" + handle, profile, ("@" + handle,))]
     elif layout == 1:
@@ -144,17 +152,38 @@ def _card_parts(
     tail = [_Part(m.pick(_ACTION_ROWS))] if m.chance(0.5) else []
     if m.chance(0.3):
         return [*head, date_part, body, *tail]
-    return [*head, body, date_part, *tail]
+    if m.chance(0.2):
+        other = m.handle()
+        context = m.pick(("Replying to @{}", "Antwort an @{}", "En réponse à @{}"))
+        head = [*head, _Part(context.format(other), None, (context[:-3], "@" + other))]
+    return [*head, body, *quoted, date_part, *tail]
 
 
 def _card(
-    m: _Maker, lang: str, converter: str, platform: str, *, short_date: bool = False
+    m: _Maker,
+    lang: str,
+    converter: str,
+    platform: str,
+    *,
+    short_date: bool = False,
+    quoting: bool = False,
 ) -> tuple[list[str], Expected]:
     name, text = m.pick(_NAMES), m.post_text(lang)
     handle = m.handle(dots=platform in {"instagram", "threads", "tiktok"})
     date = m.pick(_SHORT_DATES) if short_date else m.pick(_DATES[lang])
     url, profile, post_id, shown_handle = _permalink(m, platform, handle)
-    parts = _card_parts(m, (name, shown_handle), text, date, (url, profile))
+    quoted: tuple[_Part, ...] = ()
+    if quoting:
+        # A post the card's post quotes: its name, handle and text (and maybe its
+        # date) inside the card, before the card's own date.
+        other, other_text = m.handle(), m.post_text(lang)
+        quoted = (
+            _Part(m.pick(_NAMES)),
+            _Part("@" + other, f"https://x.com/{other}"),
+            *([_Part(m.pick(_SHORT_DATES))] if m.chance(0.4) else []),
+            _Part(other_text),
+        )
+    parts = _card_parts(m, (name, shown_handle), text, date, (url, profile), quoted=quoted)
     if platform != "twitter":
         view = _VIEW_ON.get(lang, _VIEW_ON["en"]).format(_PLATFORM_WORD[platform])
         parts.append(_Part(view, url))
@@ -312,6 +341,10 @@ _Family = Callable[[_Maker, str, str], tuple[list[str], Expected]]
 FAMILIES: dict[str, tuple[_Family, tuple[str, ...]]] = {
     "twitter-byline": (_twitter_byline, CONVERTERS),
     "twitter-card": (lambda m, lang, c: _card(m, lang, c, "twitter"), CONVERTERS),
+    "twitter-card-quoting": (
+        lambda m, lang, c: _card(m, lang, c, "twitter", quoting=True),
+        CONVERTERS,
+    ),
     "twitter-card-short-date": (
         lambda m, lang, c: _card(m, lang, c, "twitter", short_date=True),
         CONVERTERS,

@@ -270,8 +270,14 @@ def _attribution_at(
         start = name_from = min(content_start, paren)
     else:
         return None
-    if date is None and dash is None:
-        return None  # without a date, the byline needs its dash
+    if date is None and (dash is None or _is_list_marker(text, dash, content_start)):
+        # Without a date, the byline needs its dash; "- " at a line's start is a
+        # converter's list item ("- Ada (@ada)" heading a card), not a dash.
+        return None
+    if date is not None and dash is None and text.find("\n", close.end(), date.end) >= 0:
+        # "Name (@handle)" alone on its line with a date below is a card's head (its
+        # text follows), not a byline closing the text above.
+        return None
     name = _clean_name(text[name_from:paren])
     end = date.end if date else close.end()
     line_end_at = text.find("\n", end, end + _LINE_END_WINDOW)
@@ -296,6 +302,11 @@ def _attribution_at(
         date_url=date.url if date else None,
         line_end=line_end,
     )
+
+
+def _is_list_marker(text: str, dash: re.Match[str], content_start: int) -> bool:
+    """Whether the dash found is an unescaped "-" that starts the line's content."""
+    return dash.start() == content_start and text[dash.start() : dash.end()] == "-"
 
 
 def _skip_spaces(text: str, pos: int) -> int:

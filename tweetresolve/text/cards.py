@@ -40,6 +40,7 @@ from tweetresolve.text.links import _unique
 from tweetresolve.text.posts import _post, find_posts
 from tweetresolve.text.residue_lines import (
     _HANDLE_LINE,
+    _Date,
     _is_action_line,
     _Line,
     _Reader,
@@ -47,6 +48,8 @@ from tweetresolve.text.residue_lines import (
 
 #: A line holding an at-sign: the only lines where a card can start.  Example: "@ada".
 _AT_LINE = re.compile(r"^[^\n]{0,200}[@＠][^\n]{0,200}$", re.MULTILINE)
+#: Marks and brackets after a display name: "Ada Example ✓ (".
+_NAME_TAIL = " \t\u00a0(（✓✔☑️·•|-–—"
 #: An author's byline above a handle is an article's, not a card's: "By Ada Example".
 _AUTHOR_LEAD = re.compile(r"(?:by|von|par|por|di|door)[ \t\u00a0]", re.IGNORECASE)
 #: A line that is only a person's name: two to four capitalised words ("Ada O'Example").
@@ -178,7 +181,7 @@ def _card_at(reader: _Reader, start: int) -> _Card | None:
         ):
             if _AUTHOR_LEAD.match(above.clean):
                 return None
-            name, top = above.clean, above.start
+            name, top = above.clean.rstrip(_NAME_TAIL) or None, above.start
     body: list[_Line] = []
     date = head.date
     date_line: _Line | None = line if date is not None else None
@@ -186,21 +189,14 @@ def _card_at(reader: _Reader, start: int) -> _Card | None:
     if date is not None:
         # The date on the head line: the text follows it.
         body = _text_below(reader, below)
-    for index, candidate in enumerate(() if date is not None else below):
-        found = reader.date(candidate)
-        if found is not None:
-            date, date_line = found, candidate
-            if not [b for b in body if b.clean and not _is_action_line(b.clean)]:
-                # The date right under the handle: the text follows it.
-                rest = reader.after(candidate.end + 1, _MAX_CARD_LINES - index - 1)
-                body = _text_below(reader, rest)
-            break
-        if reader.head(candidate):
-            return None  # another card starts before any date
-        body.append(candidate)
+    else:
+        read = _body_and_date(reader, below)
+        if read is None:
+            return None
+        body, date, date_line = read
     if date is None or date_line is None:
         return None
-    kept = [b for b in body if b.clean and not _is_action_line(b.clean)]
+    kept = [b for b in body if _is_text(b)]
     if not kept or sum(b.weight for b in kept) > _TEXT_BUDGET:
         return None
     if len(kept) == 1 and _PERSON_NAME.fullmatch(kept[0].clean):
@@ -240,6 +236,73 @@ def _card_at(reader: _Reader, start: int) -> _Card | None:
         line_end=last.end,
     )
     return _Card(match, block, platform)
+
+
+def _body_and_date(
+    reader: _Reader, below: Iterator[_Line]
+) -> tuple[list[_Line], _Date, _Line] | None:
+    """The card's text lines and its date, read down from under the head.
+
+    Lines that name a reply's context ("Replying to @bob", also split over two lines)
+    are no text; a post quoted inside the card (its name, ``@handle``, maybe a date
+    right under it, and its text) is skipped, and the card's own date comes after it.
+    Another head before any text starts another card: None.
+    """
+    body: list[_Line] = []
+    quoting = skip_date = False
+    for index, candidate in enumerate(below):
+        if not candidate.clean:
+            body.append(candidate)
+            continue
+        found = reader.date(candidate)
+        if found is not None and skip_date:
+            skip_date = False
+            continue  # the quoted post's date
+        skip_date = False
+        if found is not None:
+            if not [b for b in body if _is_text(b)]:
+                # The date right under the handle: the text follows it.
+                rest = reader.after(candidate.end + 1, _MAX_CARD_LINES - index - 1)
+                body = _text_below(reader, rest)
+            return body, found, candidate
+        head = reader.head(candidate)
+        if head is not None:
+            if head.name is not None and _is_context(head.name) and head.date is None:
+                continue  # "Replying to @bob"
+            filled = [b for b in body if b.clean]
+            if head.name is None and filled and _is_context(filled[-1].clean):
+                body.remove(filled[-1])  # "Replying to " / "@bob", split by the converter
+                continue
+            if quoting or not [b for b in filled if not _is_action_line(b.clean)]:
+                return None  # another card starts before any date
+            # A quoted post: its name line right above is not the card's text.
+            if head.name is None and _is_name_line(filled[-1].clean) and len(filled) > 1:
+                body.remove(filled[-1])
+            quoting, skip_date = True, head.date is None
+            continue
+        if not quoting:
+            body.append(candidate)
+    return None
+
+
+def _is_text(line: _Line) -> bool:
+    """Whether a card line is text: words, not buttons or a split handle's ")"."""
+    return bool(line.clean) and not _is_action_line(line.clean) and _has_word(line.clean)
+
+
+def _is_context(words: str) -> bool:
+    """A reply's context before a handle: "Replying to", "Antwort an", "En réponse à"."""
+    return len(words.split()) <= 4 and _leads_in(words.strip())
+
+
+def _is_name_line(clean: str) -> bool:
+    """A short line that may be a display name (no at-sign, no sentence end)."""
+    return len(clean) <= 50 and "@" not in clean and not clean.endswith((".", ":", "!", "?", "。"))
+
+
+def _has_word(clean: str) -> bool:
+    """Whether a line holds more than brackets and separators (a split "(@ada)" leaves ")")."""
+    return any(char.isalnum() or ord(char) > 0x2000 for char in clean)
 
 
 def _view_after(reader: _Reader, pos: int) -> tuple[_Line | None, str | None]:

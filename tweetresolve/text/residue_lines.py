@@ -28,15 +28,15 @@ from tweetresolve.records import Link
 from tweetresolve.text.links import _clean_line
 from tweetresolve.text.markdown import _EDGE_CHARS, _QUOTE_PREFIX
 
-#: A cleaned handle line: an optional name, then the handle and nothing else (a
-#: verified mark or a separator may follow).  The handle is any platform's: letters,
+#: A cleaned handle line: an optional name, then the handle (maybe in parentheses) and
+#: nothing else (a verified mark or a separator may follow).  The handle is any platform's: letters,
 #: digits, "_", "." and "-" inside, and an instance after a second at-sign
 #: ("@ada@social.example"); each platform's dialect checks its own shape.
 #: Example: "Ada Example @ada_example ✔".
 _HANDLE_LINE = re.compile(
-    r"(?:(?P<name>[^@＠\n]{1,60}?)[ \t\u00a0]+)?[@＠]"
+    r"(?:(?P<name>[^@＠\n(（]{1,60}?)[ \t\u00a0]+)?[(（]?[@＠]"
     r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?"
-    r"(?:@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})?)"
+    r"(?:@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})?)[)）]?"
     r"[ \t\u00a0✓✔☑️·•|]*"
 )
 #: A list marker a converter puts before a card's lines: "- ", "* ", "+ ".
