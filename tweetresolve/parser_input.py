@@ -13,6 +13,9 @@ the start tags that could hold that many attributes are read: those followed by 
 run of at least ``2 * MAX_ATTRIBUTES`` characters before the next ``<`` (one scan, in
 C), and those with a quoted value holding a ``<`` (which splits a tag into short
 runs): those are first matched against more than ``MAX_ATTRIBUTES`` attributes in C.
+The second scan skips scripts (most of a page, full of quoted "<" and no tags); it
+costs about half a parse.  A known gap: a tag standing after a ``<script`` that is
+not one (written inside an attribute value) is not looked at by the second scan.
 
 >>> tag = "<p " + " ".join(f"a{i}=1" for i in range(MAX_ATTRIBUTES + 5)) + ">x</p>"
 >>> capped = cap_attributes(tag)
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 
 __all__ = ["MAX_ATTRIBUTES", "cap_attributes"]
 
@@ -50,9 +54,11 @@ _ATTRIBUTE = re.compile(
 # Example: "<p a0=1 a1=1 …" over 2,000 characters.
 _LONG_RUN = re.compile(rf"<[^<]{{{_MIN_CAPPED_TAG_CHARS},}}")
 
-# A start tag with a quoted value holding a "<", up to that "<"; each attempt stops at
-# the first "<" or ">", so the scan is linear.  Example: '<p title="a<b'.
-_QUOTED_LT = re.compile(r"""<[A-Za-z][^<>]*?["'][^"'<>]*<""")
+# A start tag with a quoted value holding a "<", up to that "<": a quote, then the next
+# "<" before any ">".  Greedy runs of one character class, no lazy step per character:
+# each attempt stops at the first "<" or ">", so the scan is linear.
+# Example: '<p title="a<b'.
+_QUOTED_LT = re.compile(r"""<[A-Za-z][^<>"']*["'][^<>]*<""")
 
 # A start tag with more than MAX_ATTRIBUTES attributes, read as _ATTRIBUTE reads them;
 # each attribute is taken whole (a lookahead and a back-reference make it atomic), so
@@ -60,6 +66,9 @@ _QUOTED_LT = re.compile(r"""<[A-Za-z][^<>]*?["'][^"'<>]*<""")
 _TOO_MANY_ATTRIBUTES = re.compile(
     rf"<[A-Za-z][^\s/<>]*(?:(?=({_ATTRIBUTE.pattern}))\1){{{MAX_ATTRIBUTES + 1}}}"
 )
+
+# What may follow "<script" in its start tag.
+_AFTER_SCRIPT_NAME = frozenset({" ", "\t", "\n", "\r", "\f", ">", "/"})
 
 # Where raw text (never tags) opens and closes, lower-cased: comments and the elements
 # whose content the parser does not read as markup.
@@ -110,10 +119,45 @@ def cap_attributes(source: str) -> str:
 
 def _candidates(source: str) -> list[tuple[int, bool]]:
     """Where a start tag may hold too many attributes, in order; ``True``: a long run,
-    read in Python at once, ``False``: a tag with a ``<`` in a value, matched in C first."""
+    read in Python at once, ``False``: a tag with a ``<`` in a value, matched in C first.
+
+    Tags with a ``<`` in a value are looked for outside scripts only: a script's code is
+    most of a page and full of quoted "<", and no tag stands in it.
+    """
     runs = [(run.start(), True) for run in _LONG_RUN.finditer(source)]
-    quoted = [(found.start(), False) for found in _QUOTED_LT.finditer(source)]
+    quoted = [
+        (found.start(), False)
+        for start, end in _outside_scripts(source)
+        for found in _QUOTED_LT.finditer(source, start, end)
+    ]
     return sorted(runs + quoted) if quoted else runs
+
+
+def _outside_scripts(source: str) -> Iterator[tuple[int, int]]:
+    """The stretches of ``source`` between its scripts (``<script …>`` to ``</script``).
+
+    Only a ``<script`` in lower case opens one (any other spelling leaves the stretch to
+    be read, which costs time, never a missed tag); a script ends at its first
+    ``</script`` in any letter case, as in the parser.
+    """
+    position = 0
+    while True:
+        opening = source.find("<script", position)
+        while opening != -1 and source[opening + 7 : opening + 8] not in _AFTER_SCRIPT_NAME:
+            opening = source.find("<script", opening + 7)
+        if opening == -1:
+            yield position, len(source)
+            return
+        yield position, opening
+        content = source.find(">", opening)
+        if content == -1:
+            return
+        close = source.find("</", content)
+        while close != -1 and source[close + 2 : close + 8].lower() != "script":
+            close = source.find("</", close + 2)
+        if close == -1:
+            return
+        position = close
 
 
 class _RawText:
