@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tweetresolve.families.framework_state import (
     flight_chunk,
@@ -66,3 +70,39 @@ def test_flight_rows_across_chunks() -> None:
     values = [value for _, value in flight_values(chunks)]
     assert ["$", "$L2", None, {"tweetId": "20"}] in values
     assert flight_chunk("self.__next_f.push([0])") is None
+
+
+# Arbitrary JSON values: what a hostile page may put in a state script.
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 30) | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=6) | st.dictionaries(st.text(max_size=6), inner, max_size=6)
+    ),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=100)
+@given(st.lists(_JSON, max_size=30))
+def test_unflatten_never_raises_and_builds_each_index_once(flat: list[Any]) -> None:
+    """Any flat list gives a tree (or None) without an error, no index built twice."""
+    tree = unflatten(flat)
+    seen: list[int] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (dict, list)):
+            seen.append(id(node))
+            stack.extend(node.values() if isinstance(node, dict) else node)
+    assert len(seen) == len(set(seen))  # a tree: no container reached twice
+
+
+@settings(max_examples=100)
+@given(st.dictionaries(st.sampled_from(["ROOT_QUERY", "A:1", "B:2", "C:3"]), _JSON, max_size=4))
+def test_inline_references_never_raises(cache: dict[str, Any]) -> None:
+    """Any cache-like dict is relinked without an error, each entity placed at most once."""
+    for value in list(cache.values()):
+        if isinstance(value, dict):
+            value["link"] = {"__ref": "A:1"}
+    tree = inline_references(cache)
+    assert set(tree) <= set(cache)

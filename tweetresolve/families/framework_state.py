@@ -71,7 +71,7 @@ def unflatten(flat: list[Any], *, max_nodes: int = MAX_NODES) -> Any:
                 return None, False
             built.add(index)
             raw = flat[index]
-            if not (isinstance(raw, list) and len(raw) == 2 and raw[0] in _WRAPPERS):
+            if not (isinstance(raw, list) and len(raw) == 2 and _is_wrapper(raw[0])):
                 break
             index = raw[1]
         if isinstance(raw, dict):
@@ -106,6 +106,10 @@ def unflatten(flat: list[Any], *, max_nodes: int = MAX_NODES) -> Any:
     return root
 
 
+def _is_wrapper(name: Any) -> bool:
+    return isinstance(name, str) and name in _WRAPPERS
+
+
 def _items(raw: Any) -> Iterator[tuple[Any, Any]]:
     return iter(raw.items()) if isinstance(raw, dict) else iter(enumerate(raw))
 
@@ -115,7 +119,7 @@ def _unwrapped(flat: list[Any], index: int) -> int:
     seen = 0
     while seen < len(flat):
         raw = flat[index]
-        if not (isinstance(raw, list) and len(raw) == 2 and raw[0] in _WRAPPERS):
+        if not (isinstance(raw, list) and len(raw) == 2 and _is_wrapper(raw[0])):
             break
         index = raw[1]
         seen += 1
@@ -147,6 +151,8 @@ def inline_references(cache: dict[str, Any], *, max_nodes: int = MAX_NODES) -> d
     nodes = 0
     for top in order:
         if top in placed:
+            continue
+        if not isinstance(cache[top], (dict, list)):
             continue
         stack: list[Any] = [cache[top]]
         while stack and nodes < max_nodes:
