@@ -28,7 +28,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from card_decoys import DECOY_FAMILIES, decoy
-from card_variants import CARD_FAMILIES, FIELDS, field_errors, pair, shown_fields, variant
+from card_scoring import FIELDS, field_errors, pair, shown_fields
+from card_variants import CARD_FAMILIES, variant
 
 import tweetresolve as tr
 from tweetresolve.families.cards import find_cards

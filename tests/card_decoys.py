@@ -162,6 +162,60 @@ def _click_to_tweet(m: Maker) -> str:
     )
 
 
+def _teaser(m: Maker) -> str:
+    """An article teaser by a staff writer: name, handle, a dated link to the article, a
+    teaser, and a share row naming the platform."""
+    rng = m.rng
+    person = m.person()
+    slug = f"/2024/{rng.randint(1, 12):02d}/{m.code(8).lower()}"
+    return (
+        f"<div{m.cls('teaser')}><b>{html.escape(person.name)}</b> <span>@{person.handle}</span>"
+        f'<a href="{slug}">{html.escape(m.date(relative_ok=False).text)}</a>'
+        f"<p>{html.escape(m.prose())}</p>"
+        f'<a href="https://twitter.com/intent/tweet?url=https%3A%2F%2Fnews.example{slug}">'
+        f"Share on Twitter</a></div>"
+    )
+
+
+def _comment_threads(m: Maker) -> str:
+    """Comments signed in with a platform account: avatar, name, handle, a dated link to
+    the comment itself, text, a reply link."""
+    rng = m.rng
+    items = []
+    for number in range(rng.randint(2, 3)):
+        reader = m.person()
+        via = "<small>via Twitter</small>" if rng.random() < 0.5 else ""
+        items.append(
+            f'<li id="c{number}"><img src="https://news.example/av/{number}.png" width="32" alt="">'
+            f"<b>{html.escape(reader.name)}</b> <span>@{reader.handle}</span>{via}"
+            f'<a href="#c{number}">{html.escape(m.date(relative_ok=False).text)}</a>'
+            f'<p>{html.escape(m.sentence())}</p><a href="#reply-{number}">Reply</a></li>'
+        )
+    return f"<ol{m.cls('comments')}>{''.join(items)}</ol>"
+
+
+def _timeline_header(m: Maker) -> str:
+    """A timeline widget's header before its script ran: title, follow button, link."""
+    handle = m.person().handle
+    follow = ACTION_WORDS[m.lang][4]
+    return (
+        f"<div{m.cls('tlh')}><h4>Posts by @{handle}</h4>"
+        f'<a href="https://twitter.com/intent/follow?screen_name={handle}">{follow} @{handle}</a>'
+        f'<a href="https://twitter.com/{handle}?ref_src=twsrc%5Etfw">Posts by {handle}</a></div>'
+    )
+
+
+def _code_snippet(m: Maker) -> str:
+    """An article showing a card's markup as code."""
+    post = make_post(m, "twitter")
+    card = (
+        f"<div><b>{html.escape(post.person.name)}</b> <span>@{post.person.handle}</span>"
+        f"<p>{html.escape(post.text)}</p>"
+        f'<a href="{post.url}">{html.escape(post.date.text)}</a></div>'
+    )
+    return f"<pre><code>{html.escape(card)}</code></pre>"
+
+
 #: Family name -> builder of a decoy part (placed in an article page).
 DECOY_FAMILIES: dict[str, Callable[[Maker], str]] = {
     "decoy-bio": _bio,
@@ -174,6 +228,10 @@ DECOY_FAMILIES: dict[str, Callable[[Maker], str]] = {
     "decoy-footer": _footer_social,
     "decoy-prose-link": _prose_link,
     "decoy-click-to-tweet": _click_to_tweet,
+    "decoy-teaser": _teaser,
+    "decoy-comment-threads": _comment_threads,
+    "decoy-timeline-header": _timeline_header,
+    "decoy-code": _code_snippet,
 }
 
 

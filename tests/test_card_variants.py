@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 from card_decoys import DECOY_FAMILIES, decoy
-from card_variants import CARD_FAMILIES, field_errors, pair, shown_fields, variant
+from card_scoring import field_errors, pair, shown_fields
+from card_variants import CARD_FAMILIES, variant
 
 import tweetresolve as tr
 from tweetresolve.families.cards import find_cards
@@ -22,7 +23,7 @@ _SEEDS = range(24)
 _READ_FAMILIES = [
     "card-twitter", "card-instagram", "card-tiktok", "card-bluesky", "card-threads",
     "card-mastodon", "card-facebook", "card-reddit", "liveblog", "feed", "screenshot",
-    "preview", "redirect", "quoted",
+    "preview", "redirect", "quoted", "more-shapes",
 ]  # fmt: skip
 
 

@@ -19,15 +19,26 @@ import re
 
 import attrs
 
+from tweetresolve.families.card_clues import (
+    header_line,
+    is_dated_by_seed,
+    is_headline,
+    is_own_account,
+    is_platform_button,
+    is_reply_context,
+    is_visual,
+    lead_in,
+    name_like_handle,
+    same_handle,
+    shown_user,
+    stands_alone,
+    text_before,
+)
 from tweetresolve.families.card_lines import (
-    FOLLOW_LABEL,
     HANDLE_TEXT,
-    MAX_FIELD_CHARS,
     MAX_FIELD_LINE_CHARS,
     MAX_FIELD_LINE_WORDS,
-    MAX_LABEL_CHARS,
     MIN_TEXT_CHARS,
-    PLATFORM_LABEL,
     SEPARATORS,
     BlockLines,
     ElementKinds,
@@ -75,11 +86,6 @@ _PLATFORM_LINE = re.compile(
     r"^(?:X|Twitter|Instagram|LinkedIn|Facebook|Threads|TikTok|Bluesky|Mastodon)$", re.IGNORECASE
 )
 
-# A link introducing the text without a colon is one or two words ("tweets", "schreibt").
-_MAX_BARE_LEAD_WORDS = 2
-
-# Longest link label that introduces a post's text ("tweets:", "schreibt auf X:").
-_MAX_LEAD_LABEL = 30
 
 # More post links than this on one line make a list of links, not a card's field line
 # (and weighing each against the rest of its line would cost the square of their number).
@@ -91,15 +97,6 @@ _LINE_HANDLE = re.compile(r"^[@＠](?P<handle>[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63})
 # Platforms whose cards show an account name but no display name.
 _NAMELESS_PLATFORMS = frozenset({"reddit"})
 
-# A display name shown without a handle has at most this many words.
-_MAX_NAME_WORDS = 6
-
-# A permalink label this wide is a headline, not a call to action ("View on Instagram",
-# "Ver esta publicación en Instagram" are narrower).  CJK characters count twice.
-_MIN_HEADLINE_WIDTH = 40
-
-# The longest label of a link that introduces a post without a colon ("posts", "schreibt").
-_MAX_BARE_LEAD_LABEL = 16
 
 # A line of counters: "12 Likes", "3 Retweets 12 Likes", "1.2K views".
 _COUNTS_LINE = re.compile(r"^(?:[\d.,]+[KkMm]?\s+\w{1,12}\s*){1,4}$")
@@ -162,7 +159,7 @@ def read_container(
         # A username linked to its account ("<a href=…/ada_example>ada_example</a>") is
         # the handle's place too: the name stands before it or above it.
         for number, element in profile_parts:
-            shown = _shown_user(part_text(element, lines[number]))
+            shown = shown_user(part_text(element, lines[number]))
             if shown and shown == (kinds.profile_user(element) or "").lower():
                 handle_el, handle_line = element, number
                 break
@@ -170,7 +167,7 @@ def read_container(
     name: str | None = None
     handle: str | None = None
     if handle_el is not None and handle_line is not None:
-        handle = _shown_user(part_text(handle_el, lines[handle_line]), keep_case=True) or None
+        handle = shown_user(part_text(handle_el, lines[handle_line]), keep_case=True) or None
     date_text = None
     if date_el is not None and date_line is not None:
         date_text = part_text(date_el, lines[date_line])
@@ -194,9 +191,17 @@ def read_container(
         if handle_el is None:
             handle_line = number
 
+    # A handle written as a line of text ("<b>Ada</b><br>@ada", a newsletter's table).
+    if handle_el is None and handle_line is None:
+        for number, text in enumerate(texts):
+            match = HANDLE_TEXT.match(text)
+            if match and (not url_handle or same_handle(match["handle"], url_handle)):
+                handle, handle_line = match["handle"], number
+                name_lines.add(number)
+                break
     # The handle's own line may show the name before it: "Ada Example @ada · 2h".
     if name is None and handle_el is not None and handle_line is not None:
-        before = _text_before(lines[handle_line], handle_el).strip(SEPARATORS)
+        before = text_before(lines[handle_line], handle_el).strip(SEPARATORS)
         before = collapse(before)
         if 0 < len(before) <= MAX_FIELD_LINE_CHARS and not is_date_text(before):
             name = before
@@ -211,13 +216,13 @@ def read_container(
         profile_url = profile_url or element.get("href")
         if not shown:
             continue
-        if _shown_user(shown) == (user or "").lower() or HANDLE_TEXT.match(shown):
-            profile_handle = profile_handle or _shown_user(shown, keep_case=True)
+        if shown_user(shown) == (user or "").lower() or HANDLE_TEXT.match(shown):
+            profile_handle = profile_handle or shown_user(shown, keep_case=True)
         elif name is None and len(shown) <= MAX_FIELD_LINE_CHARS and not is_date_text(shown):
             name = shown
             # The post's own account, named and linked (a Facebook page, a LinkedIn
             # member): as telling as a shown handle where the platform shows none.
-            named_account = _is_own_account(element, ref, user)
+            named_account = is_own_account(element, ref, user)
             account_line = number
     handle = handle or profile_handle
     # "Ada Example (@ada.bsky.social)" written as one text line (a link preview title).
@@ -259,8 +264,8 @@ def read_container(
             field_lines.add(above)
     # A card dated by its permalink that shows no handle (a Facebook page's post): its
     # first short line, above the text, is the name.
-    if name is None and handle is None and _seed_is_date(lines, seed, date_el, date_line):
-        header = _header_line(lines, texts, field_lines)
+    if name is None and handle is None and is_dated_by_seed(lines, seed, date_el, date_line):
+        header = header_line(lines, texts, field_lines)
         if header is not None:
             name = texts[header]
             name_lines.add(header)
@@ -278,7 +283,7 @@ def read_container(
         and not all(s.kind in {"ui", "seed", "permalink"} or not s.text.strip() for s in line)
         and not _HOST_LINE.match(texts[number])
         and not _COUNTS_LINE.match(texts[number])
-        and not _is_platform_button(line, texts[number])
+        and not is_platform_button(line, texts[number])
         and any(c.isalpha() for c in texts[number])
     ]
     # A LinkedIn member's headline ("Editor at Example Gazette") on its own short line
@@ -294,24 +299,29 @@ def read_container(
     ):
         text_lines.pop(0)
     # "Replying to @bo": a line of handles above the text is the reply context.
-    while len(text_lines) > 1 and _is_reply_context(lines[text_lines[0]]):
+    while len(text_lines) > 1 and is_reply_context(lines[text_lines[0]]):
         text_lines.pop(0)
+    # "Bo reposted", "Pinned": a line above the author, when the text follows the author.
+    author = min((n for n in (handle_line, *name_lines) if n is not None), default=None)
+    above = [n for n in text_lines if author is not None and n < author]
+    if above and len(above) < len(text_lines) and all(_is_short(texts[n]) for n in above):
+        text_lines = [n for n in text_lines if n not in above]
     text = "\n".join(texts[n] for n in text_lines).strip()
 
     # A "View on …" link closing a kept byline ("— Ada (@ada) 2h View on X") is a field.
     seed_on_field_line = any(
         number in field_lines
-        and (_stands_alone(lines[number], element, chosen) or number in name_lines)
+        and (stands_alone(lines[number], element, chosen) or number in name_lines)
         for number, element in parts_of(lines, "seed")
     )
-    seed_is_date = _seed_is_date(lines, seed, date_el, date_line)
+    seed_is_date = is_dated_by_seed(lines, seed, date_el, date_line)
     lead = None
     if seed is not None and not seed_on_field_line:
-        lead = _lead_in(lines, need_colon=not bare_lead)
+        lead = lead_in(lines, need_colon=not bare_lead)
     if lead is not None:
         # "Name <a href=permalink>tweets:</a> the text": the link introduces the post.
         number, before, after = lead
-        name = before or name or _name_like_handle(texts[:number], url_handle)
+        name = before or name or name_like_handle(texts[:number], url_handle)
         text = "\n".join([after, *(texts[n] for n in text_lines if n > number)]).strip()
     preview = None
     if wrap is not None:
@@ -335,14 +345,14 @@ def read_container(
         ok = False
     elif seed_is_date:
         ok = has_name or has_handle
-    elif _is_visual(seed, kinds):
+    elif is_visual(seed, kinds):
         ok = has_name or has_handle or has_date
     else:
         # A link with words ("View post") under someone else's handle is a comment
         # linking a post, not the post's card; a link showing a headline beside a
         # teaser is an article list's item that happens to link a post.
-        shown_other = bool(url_handle and handle and not _same_handle(handle, url_handle))
-        ok = (has_handle or named_account) and not shown_other and not _is_headline(lines, seed)
+        shown_other = bool(url_handle and handle and not same_handle(handle, url_handle))
+        ok = (has_handle or named_account) and not shown_other and not is_headline(lines, seed)
         ok = ok and (has_name or has_date or profile_handle is not None)
     # A preview may name the post's author and show nothing more.
     if not ok or (len(text) < MIN_TEXT_CHARS and not (preview is not None and not text)):
@@ -368,6 +378,11 @@ def read_container(
         profile_url=profile_url,
         lead=lead is not None,
     )
+
+
+def _is_short(text: str) -> bool:
+    """Whether a line is short enough to be a label rather than a post's text."""
+    return len(text) <= MAX_FIELD_LINE_CHARS and len(text.split()) <= MAX_FIELD_LINE_WORDS
 
 
 @functools.lru_cache(maxsize=1024)
@@ -424,7 +439,7 @@ def seed_may_be_field(block: Element, seed: Element, kinds: ElementKinds, read: 
     a line of more than :data:`_MAX_LINE_PERMALINKS` post links (a list of links).
     ``read`` reads each block once for all its permalinks.
     """
-    if holds_texts(seed) or _is_visual(seed, kinds):
+    if holds_texts(seed) or is_visual(seed, kinds):
         return True
     key = kinds.permalink_key(seed) or ("", "")
     if read.permalinks_on_line(block, seed) > _MAX_LINE_PERMALINKS:
@@ -432,179 +447,10 @@ def seed_may_be_field(block: Element, seed: Element, kinds: ElementKinds, read: 
     line = read.line_of(block, seed, key)
     if line is None:
         return True  # not seen as a part (an unusual layout): let the reading decide
-    if _stands_alone(line, seed, set()):
+    if stands_alone(line, seed, set()):
         return True
     # "— Ada (@ada) 2h <a>View on X</a>": a kept byline closed by the link.
     others = collapse("".join(s.text for s in line if s.kind not in {"seed", "date"}))
     if _NAME_AND_HANDLE.match(others.lstrip(SEPARATORS)):
         return True
-    return _lead_in([line], need_colon=False) is not None
-
-
-def _same_handle(shown: str, from_url: str) -> bool:
-    shown, from_url = shown.lower(), from_url.lower()
-    return shown == from_url or shown.split("@")[0] == from_url.split("@")[0]
-
-
-def _is_reply_context(line: list[Segment]) -> bool:
-    """A line naming handles with at most two other words ("Replying to @bo @cy")."""
-    if not any(s.kind == "handle" for s in line):
-        return False
-    other = collapse("".join(s.text for s in line if s.kind != "handle"))
-    return len(other.strip(SEPARATORS).split()) <= 2
-
-
-def _stands_alone(line: list[Segment], seed: Element, chosen: set[Element]) -> bool:
-    """Whether a permalink is a field of its line rather than words of a sentence.
-
-    A link showing the date may share its line with the name and handle; a link with
-    words ("View post", "apparently hates this") must be alone on its line.
-    """
-    label = part_text(seed, line)
-    if not label or is_date_text(label):
-        return True
-    others = collapse("".join(s.text for s in line if s.part is not seed))
-    return len(others.strip(SEPARATORS)) <= 2
-
-
-def _lead_in(lines: list[list[Segment]], *, need_colon: bool) -> tuple[int, str, str] | None:
-    """A permalink that introduces the post's text on its line: "Ada <a>tweets:</a> Hi…".
-
-    Returns the line number, the text before the link (the name) and after it.
-    """
-    for number, line in enumerate(lines):
-        at = next((i for i, s in enumerate(line) if s.kind == "seed"), None)
-        if at is None:
-            continue
-        label = collapse("".join(s.text for s in line if s.kind == "seed"))
-        if (need_colon and not label.endswith(":")) or len(label) > _MAX_LEAD_LABEL:
-            return None
-        if is_date_text(label) or not label.strip(SEPARATORS):
-            return None
-        if not need_colon and (
-            len(label.split()) > _MAX_BARE_LEAD_WORDS or _width(label) > _MAX_BARE_LEAD_LABEL
-        ):
-            return None  # "thanked the crews": words of a sentence, not a verb for "posts"
-        before = collapse("".join(s.text for s in line[:at] if s.kind != "seed"))
-        after = collapse("".join(s.text for s in line[at:] if s.kind != "seed"))
-        if len(after) < MIN_TEXT_CHARS or len(before) > MAX_FIELD_CHARS:
-            return None
-        return number, before.strip(SEPARATORS), after.lstrip(SEPARATORS)
-    return None
-
-
-def _is_own_account(profile: Element, ref: PostRef | None, user: str | None) -> bool:
-    """Whether a profile link is the account of the post: same platform, same name when
-    the permalink names one (a LinkedIn activity URL names none)."""
-    if ref is None or ref.platform not in {"facebook", "linkedin"} or not user:
-        return False
-    host = (profile.get("href") or "").lower()
-    if ref.platform not in host:
-        return False
-    return ref.handle is None or ref.handle.lower() == user.lower()
-
-
-def _shown_user(shown: str, *, keep_case: bool = False) -> str:
-    """A shown account name without its mark: "@ada" and Reddit's "u/ada" are "ada"."""
-    user = shown.lstrip("@＠")
-    user = user[2:] if user.startswith("u/") else user
-    return user if keep_case else user.lower()
-
-
-def _seed_is_date(
-    lines: list[list[Segment]],
-    seed: Element | None,
-    date_el: Element | None,
-    date_line: int | None,
-) -> bool:
-    """Whether the card's date is the permalink's own text."""
-    if seed is None or date_el is None or date_line is None:
-        return False
-    return any(s.part is date_el and s.kind == "seed" for s in lines[date_line])
-
-
-def _header_line(lines: list[list[Segment]], texts: list[str], field_lines: set[int]) -> int | None:
-    """The first line that shows words, when it is short enough to be a name and more
-    text follows it."""
-    shown = [
-        number
-        for number, line in enumerate(lines)
-        if number not in field_lines
-        and not all(s.kind in {"ui", "seed", "permalink"} or not s.text.strip() for s in line)
-        and any(c.isalpha() for c in texts[number])
-    ]
-    if len(shown) < 2:
-        return None
-    first = texts[shown[0]]
-    if len(first) > MAX_FIELD_LINE_CHARS or len(first.split()) > _MAX_NAME_WORDS:
-        return None
-    return None if is_date_text(first) or FOLLOW_LABEL.match(first) else shown[0]
-
-
-def _is_platform_button(line: list[Segment], text: str) -> bool:
-    """Whether a line is one link labelled with a platform's name ("View on Twitter")."""
-    anchors = {s.anchor for s in line if s.text.strip()}
-    if len(anchors) != 1 or None in anchors or len(text) > MAX_LABEL_CHARS:
-        return False
-    return PLATFORM_LABEL.search(text) is not None
-
-
-def _width(text: str) -> int:
-    """How wide a text shows: CJK characters (one word each) count twice."""
-    return len(text) + sum(1 for c in text if c >= "\u2e80")
-
-
-def _is_headline(lines: list[list[Segment]], seed: Element) -> bool:
-    """Whether the permalink shows a headline (long words) beside text of its own."""
-    for number, element in parts_of(lines, "seed"):
-        if element is seed:
-            label = part_text(seed, lines[number])
-            return _width(label) >= _MIN_HEADLINE_WIDTH and not is_date_text(label)
-    return False
-
-
-def _name_like_handle(texts: list[str], handle: str) -> str | None:
-    """The nearest short line above that names the handle's owner.
-
-    "Ada Example" or "Ada Example, city reporter" for ``ada_example``, ``adaexample``,
-    ``example_ada`` or ``AE``: the words before a comma spell the handle, are its
-    initials, or one long word of them is in it.
-    """
-    squeezed = re.sub(r"[^a-z0-9]", "", handle.lower())
-    if not squeezed:
-        return None
-    for text in reversed(texts):
-        if len(text) > MAX_FIELD_CHARS:
-            continue
-        words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in text.split(",")[0].split()]
-        words = [w for w in words if w]
-        if not words or len(words) > MAX_FIELD_LINE_WORDS:
-            continue
-        if (
-            "".join(words) in squeezed
-            or "".join(w[0] for w in words) == squeezed
-            or any(len(w) >= 4 and w in squeezed for w in words)
-        ):
-            return text
-    return None
-
-
-def _is_visual(seed: Element | None, kinds: ElementKinds) -> bool:
-    """Whether a permalink shows a picture (a screenshot, a thumbnail) rather than words."""
-    if seed is None:
-        return False
-    for element in seed.iter():
-        if element.tag == "img" or "url(" in (element.get("style") or ""):
-            return True
-    return False
-
-
-def _text_before(line: list[Segment], part: Element) -> str:
-    out = []
-    for segment in line:
-        if segment.part is part:
-            break
-        if segment.kind in {"ui", "seed", "date"}:
-            continue
-        out.append(segment.text)
-    return "".join(out)
+    return lead_in([line], need_colon=False) is not None

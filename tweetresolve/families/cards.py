@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 import lxml.etree
@@ -57,6 +57,14 @@ from tweetresolve.families.card_links import (
     platform_cue,
 )
 from tweetresolve.families.card_parts import CardReading, read_container, seed_may_be_field
+from tweetresolve.families.card_tree import (
+    Either,
+    beside_a_card,
+    counts_by_ancestor,
+    one_tracker,
+    only_wraps,
+    sibling_runs,
+)
 from tweetresolve.html import Element, ParsedPage, element_text
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
@@ -101,9 +109,6 @@ _MAX_CARD_PERMALINKS = 8
 
 # A card shows at most this much text (a long LinkedIn post and its fields).
 _MAX_CARD_CHARS = 3500
-
-# A card of a flat feed spans at most this many siblings.
-_MAX_RUN = 8
 
 # A no-id card is found at most this far above its shown handle.
 _MAX_HANDLE_LEVELS = 4
@@ -173,7 +178,7 @@ class _CardFinder:
             for a in self.page.root.iter("a")
             if PERMALINK_HINT.search(a.get("href") or "") and self._is_seed(a)
         ]
-        self._permalink_counts = _counts_by_ancestor(seeds)
+        self._permalink_counts = counts_by_ancestor(seeds, _MAX_LEVELS)
         found: list[_Found] = []
         pending = seeds
         for masked_round in (False, True):
@@ -271,7 +276,7 @@ class _CardFinder:
             # A bare wrapper of the element just read shows the same lines: not read again.
             reading = (
                 None
-                if below is not None and _only_wraps(node, below)
+                if below is not None and only_wraps(node, below)
                 else read_container(node, seed, ref, self.kinds, skip=skip)
             )
             if reading is not None:
@@ -283,14 +288,14 @@ class _CardFinder:
             parent = node.getparent()
             self._climbed[seed] = level + 2
             if parent is not None and len(keys.get(parent, ())) > 1 and not quoted:
-                if first_round and _beside_a_card(node, parent, keys):
+                if first_round and beside_a_card(node, parent, keys):
                     # A sibling holds a whole card: a post quoted in this one, read
                     # once the quote is found (the second round), not a feed.
                     self._deferred.add(seed)
                     return None
                 # A feed whose cards are runs of siblings, not wrapped one by one.
-                stops = _Either(keys, self.holds_embed, self.inside_embed)
-                for run in _sibling_runs(node, parent, stops):
+                stops = Either(keys, self.holds_embed, self.inside_embed)
+                for run in sibling_runs(node, parent, stops):
                     reading = read_container(run, seed, ref, self.kinds)
                     if reading is not None:
                         return node, self._post(ref, reading, None), [], reading.lead
@@ -509,7 +514,7 @@ class _CardFinder:
                     reading.date_text and collapse(element_text(a)) == reading.date_text
                     for a in anchors
                 )
-                if platform is None or not dated_link:
+                if platform is None or not dated_link or not one_tracker(anchors):
                     return None
                 post = attrs.evolve(self._post(None, reading, None), platform=platform)
                 return _Found(node, post, None)
@@ -529,69 +534,7 @@ class _CardFinder:
 
 
 # Inline tags: an image inside them still sits in the paragraph around them.
-def _counts_by_ancestor(seeds: Iterable[Element]) -> dict[Element, int]:
-    """How many of the seeds each element up to :data:`_MAX_LEVELS` above them holds."""
-    counts: dict[Element, int] = {}
-    for seed in seeds:
-        node: Element | None = seed
-        for _ in range(_MAX_LEVELS + 1):
-            if node is None:
-                break
-            counts[node] = counts.get(node, 0) + 1
-            node = node.getparent()
-    return counts
-
-
 _INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "small", "picture", "font"})
-
-
-def _sibling_runs(node: Element, parent: Element, stops: Container[Element]) -> list[list[Element]]:
-    """The siblings that make ``node``'s card in a flat feed: those before it back to the
-    previous card's permalink (the permalink closes a card, as a date does), else those
-    after it up to the next one.  ``stops`` are siblings no card reaches over: those
-    holding another permalink or an official embed."""
-    siblings = [child for child in parent if isinstance(child.tag, str)]
-    at = next((i for i, child in enumerate(siblings) if child is node), None)
-    if at is None:
-        return []
-    start = at
-    while start > 0 and siblings[start - 1] not in stops and at - start < _MAX_RUN:
-        start -= 1
-    end = at + 1
-    while end < len(siblings) and siblings[end] not in stops and end - at < _MAX_RUN:
-        end += 1
-    runs = []
-    if start < at:
-        runs.append(siblings[start : at + 1])
-    if end > at + 1:
-        runs.append(siblings[at:end])
-    return runs
-
-
-def _only_wraps(node: Element, child: Element) -> bool:
-    """Whether ``node`` holds nothing but ``child`` (white space aside)."""
-    if (node.text or "").strip() or (child.tail or "").strip() or len(node) != 1:
-        return False
-    return node[0] is child
-
-
-def _beside_a_card(node: Element, parent: Element, keys: Container[Element]) -> bool:
-    """Whether a sibling of ``node`` holds another permalink and more text than a field."""
-    return any(
-        child is not node and child in keys and TEXT_LENGTH_XPATH(child) > MAX_FIELD_CHARS
-        for child in parent
-        if isinstance(child.tag, str)
-    )
-
-
-class _Either:
-    """Membership in any of several containers, without copying them."""
-
-    def __init__(self, *containers: Container[Element]) -> None:
-        self.containers = containers
-
-    def __contains__(self, item: object) -> bool:
-        return any(item in container for container in self.containers)
 
 
 def _shown_fields(reading: CardReading) -> int:

@@ -1,0 +1,102 @@
+"""Where a card sits in the page tree: runs of siblings in a flat feed, bare wrappers,
+a sibling holding a quoted card, permalinks counted per ancestor, click trackers.
+
+Helpers of :mod:`~tweetresolve.families.cards`, about elements and their neighbours
+rather than about what a card shows.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Container, Iterable
+
+from tweetresolve.families.card_lines import MAX_FIELD_CHARS
+from tweetresolve.families.card_links import TEXT_LENGTH_XPATH
+from tweetresolve.html import Element
+
+__all__ = [
+    "Either",
+    "beside_a_card",
+    "counts_by_ancestor",
+    "one_tracker",
+    "only_wraps",
+    "sibling_runs",
+]
+
+# A card of a flat feed spans at most this many siblings.
+_MAX_RUN = 8
+
+
+def counts_by_ancestor(seeds: Iterable[Element], levels: int) -> dict[Element, int]:
+    """How many of the seeds each element up to ``levels`` above them holds."""
+    counts: dict[Element, int] = {}
+    for seed in seeds:
+        node: Element | None = seed
+        for _ in range(levels + 1):
+            if node is None:
+                break
+            counts[node] = counts.get(node, 0) + 1
+            node = node.getparent()
+    return counts
+
+
+def sibling_runs(node: Element, parent: Element, stops: Container[Element]) -> list[list[Element]]:
+    """The siblings that make ``node``'s card in a flat feed: those before it back to the
+    previous card's permalink (the permalink closes a card, as a date does), else those
+    after it up to the next one.  ``stops`` are siblings no card reaches over: those
+    holding another permalink or an official embed."""
+    siblings = [child for child in parent if isinstance(child.tag, str)]
+    at = next((i for i, child in enumerate(siblings) if child is node), None)
+    if at is None:
+        return []
+    start = at
+    while start > 0 and siblings[start - 1] not in stops and at - start < _MAX_RUN:
+        start -= 1
+    end = at + 1
+    while end < len(siblings) and siblings[end] not in stops and end - at < _MAX_RUN:
+        end += 1
+    runs = []
+    if start < at:
+        runs.append(siblings[start : at + 1])
+    if end > at + 1:
+        runs.append(siblings[at:end])
+    return runs
+
+
+def one_tracker(anchors: list[Element]) -> bool:
+    """Whether a card's links all go through one click tracker: two or more, absolute,
+    on one host.  A site's own links (relative, a fragment) or a mix of hosts (an article
+    link and a share button) are not a redirect-wrapped post."""
+    hosts = set()
+    for anchor in anchors:
+        parts = urllib.parse.urlsplit((anchor.get("href") or "").strip())
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            return False
+        hosts.add(parts.netloc.lower())
+    return len(anchors) >= 2 and len(hosts) == 1
+
+
+def only_wraps(node: Element, child: Element) -> bool:
+    """Whether ``node`` holds nothing but ``child`` (white space aside)."""
+    if (node.text or "").strip() or (child.tail or "").strip() or len(node) != 1:
+        return False
+    return node[0] is child
+
+
+def beside_a_card(node: Element, parent: Element, keys: Container[Element]) -> bool:
+    """Whether a sibling of ``node`` holds another permalink and more text than a field."""
+    return any(
+        child is not node and child in keys and TEXT_LENGTH_XPATH(child) > MAX_FIELD_CHARS
+        for child in parent
+        if isinstance(child.tag, str)
+    )
+
+
+class Either:
+    """Membership in any of several containers, without copying them."""
+
+    def __init__(self, *containers: Container[Element]) -> None:
+        self.containers = containers
+
+    def __contains__(self, item: object) -> bool:
+        return any(item in container for container in self.containers)
