@@ -303,9 +303,9 @@ def read_container(
         text_lines.pop(0)
     # "Bo reposted", "Pinned": a line above the author, when the text follows the author.
     author = min((n for n in (handle_line, *name_lines) if n is not None), default=None)
-    above = [n for n in text_lines if author is not None and n < author]
-    if above and len(above) < len(text_lines) and all(_is_short(texts[n]) for n in above):
-        text_lines = [n for n in text_lines if n not in above]
+    context = [n for n in text_lines if author is not None and n < author]
+    if context and len(context) < len(text_lines) and all(_is_short(texts[n]) for n in context):
+        text_lines = [n for n in text_lines if n not in context]
     text = "\n".join(texts[n] for n in text_lines).strip()
 
     # A "View on …" link closing a kept byline ("— Ada (@ada) 2h View on X") is a field.
