@@ -28,6 +28,7 @@ CASES = (
     "nested_bluesky",
     "nested_reddit",
     "nested_instagram",
+    "nested_same_tiktok",
     "many_attributes",
     "many_attributes_lt",
     "permalink_row",

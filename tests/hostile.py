@@ -172,6 +172,16 @@ def many_attributes(size: int) -> str:
     return f'<blockquote class="twitter-tweet" {attributes}><p>hi' + _TWEET_TAIL
 
 
+def nested_same_tiktok(size: int) -> str:
+    """One TikTok snippet opened again and again inside itself (the same post each time)."""
+    return _repeat(
+        '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@a/video/'
+        '6718335390845095173" data-video-id="6718335390845095173">'
+        '<a href="https://www.tiktok.com/@a">@a</a>',
+        size,
+    )
+
+
 def many_attributes_lt(size: int) -> str:
     """A tweet blockquote start tag with tens of thousands of attributes whose values hold "<"."""
     count = max(size // 12, 1)
@@ -206,6 +216,7 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "nested_reddit": nested_reddit,
     "nested_instagram": nested_instagram,
     "many_attributes": many_attributes,
+    "nested_same_tiktok": nested_same_tiktok,
     "many_attributes_lt": many_attributes_lt,
     "permalink_row": permalink_row,
 }

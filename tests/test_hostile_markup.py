@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
+import lxml.html
 import pytest
 from hostile import HOSTILE
 
@@ -71,6 +72,40 @@ def test_issue_reproducer_same_post_nested() -> None:
     posts = tr.extract(document)
     assert [(post.platform, post.post_id) for post in posts] == [("tiktok", "6718335390845095173")]
     assert len(posts[0].links) <= 1
+
+
+class _CountingDict(dict):  # type: ignore[type-arg]
+    """A dict that counts its look-ups."""
+
+    lookups = 0
+
+    def get(self, key: object, default: object = None) -> object:
+        type(self).lookups += 1
+        return super().get(key, default)
+
+
+@pytest.mark.parametrize("depth", [50, 400])
+def test_nested_copies_of_one_placeholder_stay_linear(depth: int) -> None:
+    """Copies of one post nested deep are folded with a bounded walk up from each."""
+    from tweetresolve.families import placeholders
+    from tweetresolve.records import Post
+
+    document = HOSTILE["nested_same_tiktok"](depth * 190)
+    assert isinstance(document, str)
+    root = lxml.html.document_fromstring(document)
+    embeds = list(root.iter("blockquote"))
+    post = Post(platform="tiktok", post_id="6718335390845095173")
+    found, folded = _CountingDict(), _CountingDict()
+    _CountingDict.lookups = 0
+    for element in embeds:
+        placeholders._add(found, element, post, folded)
+    assert list(found) == embeds[:1]
+    assert len(folded) == len(embeds) - 1
+    assert _CountingDict.lookups <= 4 * sum(1 for _ in root.iter())
+    # and the whole page: one post
+    assert [(p.platform, p.post_id) for p in tr.extract(document)] == [
+        ("tiktok", "6718335390845095173")
+    ]
 
 
 def test_tag_name_lxml_refuses(no_errors: None) -> None:

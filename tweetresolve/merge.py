@@ -59,6 +59,9 @@ def merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Post
         if host is not None and _same_post(embeds[host][1], candidate.post):
             element, post, nested = embeds[host]
             embeds[host] = (element, fill_empty(post, candidate.post), nested)
+            # Walks up from inside this copy end here, at the same host: copies of one
+            # post nested hundreds deep stay linear.
+            index_of.setdefault(candidate.element, host)
             continue
         index_of[candidate.element] = len(embeds)
         embeds.append((candidate.element, candidate.post, candidate.nested))

@@ -169,8 +169,14 @@ class _CardFinder:
         self.inside_embed: set[Element] = set()
         self.holds_embed: set[Element] = set()
         for candidate in embeds:
-            self.inside_embed.update(candidate.element.iter())
-            self.holds_embed.update(candidate.element.iterancestors())
+            # Embeds nested in embeds: an element already inside has its whole subtree
+            # in the set, one already holding has all its ancestors; each stops there.
+            if candidate.element not in self.inside_embed:
+                self.inside_embed.update(candidate.element.iter())
+            for ancestor in candidate.element.iterancestors():
+                if ancestor in self.holds_embed:
+                    break
+                self.holds_embed.add(ancestor)
 
     def run(self) -> list[Candidate]:
         seeds = [

@@ -228,13 +228,14 @@ def find_placeholders(page: ParsedPage) -> list[Candidate]:
     names, tags = _relevant_names(page.source)
     found: dict[Element, Candidate] = {}
     if names or tags:
+        folded: dict[Element, Candidate] = {}  # the selector's elements come in document order
         for element in _selector(names, tags)(page.root):
             post = _read_element(page, element)
             if post is not None:
                 if element.tag.startswith("amp-"):
                     # The AMP components are the platforms' own embed form.
                     post = attrs.evolve(post, form="amp")
-                _add(found, element, post)
+                _add(found, element, post, folded)
     if _shows_a_permalink(page.source):
         for element in _url_blocks(page):
             if element not in found and _TEXT_LENGTH_XPATH(element) < _MAX_BLOCK_TEXT:
@@ -279,15 +280,26 @@ def _url_blocks(page: ParsedPage) -> list[Element]:
     return blocks
 
 
-def _add(found: dict[Element, Candidate], element: Element, post: Post) -> None:
+def _add(
+    found: dict[Element, Candidate],
+    element: Element,
+    post: Post,
+    folded: dict[Element, Candidate] | None = None,
+) -> None:
     # Up to the nearest placeholder above: one of another post holds what is above it
     # (a copy of the same post further up is folded by the merge), and each walk up
-    # ends there, so nested placeholders stay linear.
+    # ends there, so nested placeholders stay linear.  With ``folded`` (elements added
+    # in document order), a copy folded into the placeholder above ends the walks from
+    # inside it too, so copies of one post nested hundreds deep stay linear as well.
     for ancestor in element.iterancestors():
         outer = found.get(ancestor)
+        if outer is None and folded is not None:
+            outer = folded.get(ancestor)
         if outer is None:
             continue
         if outer.post.platform == post.platform and outer.post.post_id == post.post_id:
+            if folded is not None:
+                folded[element] = outer
             return
         break
     found[element] = Candidate(element=element, post=post)

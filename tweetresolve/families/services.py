@@ -109,8 +109,9 @@ def find_embed_services(page: ParsedPage) -> list[Candidate]:
             if around in seen:
                 break
             seen.add(around)
-            found_ref = _embed_link(page, around)
-            if found_ref is not None and _is_small(around):
+            # Small first: that count is bounded, where reading the links of a large
+            # element (embeds nested hundreds deep) is not.
+            if _is_small(around) and (found_ref := _embed_link(page, around)) is not None:
                 best = (around, found_ref)
         if best is not None:
             embed, embed_ref = best
