@@ -78,7 +78,12 @@ def _twitter_byline(m: _Maker, lang: str, converter: str) -> tuple[list[str], Ex
     lead = [m.pick(_LEAD_INS[lang])] if m.chance(0.5) else []
     if lead and lead[0].startswith("#") and converter != "markdown":
         lead = []  # only Markdown writes headings
-    if converter == "markdown":
+    bare_handle = converter != "split" and m.chance(0.2)  # "— Name @handle Date"
+    if converter == "markdown" and bare_handle:
+        byline = f"— {name} [@{handle}](https://twitter.com/{handle}) [{date}]({url})"
+        quoted = [f"> {line}" for line in text_lines]
+        lines = [*lead, *([""] if lead else []), *quoted, ">", f"> {byline}"]
+    elif converter == "markdown":
         byline = f"— {name} (@{handle.replace('_', chr(92) + '_')}) [{date}]({url})"
         quoted = [f"> {line}" for line in text_lines]
         lines = [*lead, *([""] if lead else []), *quoted, ">", f"> {byline}"]
@@ -95,7 +100,8 @@ def _twitter_byline(m: _Maker, lang: str, converter: str) -> tuple[list[str], Ex
         body = [f"- {line}" if listed else line for line in text_lines]
         if lead and converter == "bare":
             lead = [*lead, ""]  # html2text sets paragraphs apart
-        lines = [*lead, *body, f"— {name} (@{handle}) {date}"]
+        shown = f"@{handle}" if bare_handle else f"(@{handle})"
+        lines = [*lead, *body, f"— {name} {shown} {date}"]
     linked = converter == "markdown"
     return lines, {
         "platform": "twitter",
@@ -184,7 +190,10 @@ def _card(
             _Part(other_text),
         )
     parts = _card_parts(m, (name, shown_handle), text, date, (url, profile), quoted=quoted)
-    if platform != "twitter":
+    # Bluesky's and Mastodon's handles name their platform; a card may have no
+    # "View on …" line then.
+    named = platform in {"bluesky", "mastodon"} and m.chance(0.3)
+    if platform != "twitter" and not named:
         view = _VIEW_ON.get(lang, _VIEW_ON["en"]).format(_PLATFORM_WORD[platform])
         parts.append(_Part(view, url))
     listed = m.chance(0.25)
@@ -384,6 +393,10 @@ def _decoy_lines(m: _Maker, kind: str, lang: str) -> list[str]:
             "- Instagram: @" + m.handle(dots=True),
             "- Facebook: facebook.com/" + m.handle(),
         ]
+    if kind == "credits":
+        return [m.pick((f"Photo: @{handle}", f"Reporting by {name} (@{handle})")), date]
+    if kind == "signature":
+        return [name, f"@{handle}", f"{handle}@example.com"]
     if kind == "event":
         return [f"Live at @{handle}", date, m.pick(("Tickets at the door", "Doors open at 8 pm."))]
     if kind == "comments":
@@ -410,6 +423,8 @@ DECOY_FAMILIES = (
     "comments",
     "author-box",
     "event",
+    "credits",
+    "signature",
 )
 
 

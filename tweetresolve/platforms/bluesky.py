@@ -111,6 +111,7 @@ class Bluesky:
         "[image or embed]",
         "bsky.app/profile/",
         "bluesky",
+        ".bsky.social",
     )
 
     def parse_url(self, url: str) -> PostRef | None:

@@ -92,9 +92,14 @@ def view_line_platform(clean: str) -> str | None:
 
 
 def handle_platform(handle: str) -> str | None:
-    """The platform a handle's shape alone names: ``user@instance`` is Mastodon's.
+    """The platform a handle's shape alone names: ``user@instance`` is Mastodon's, a name
+    under Bluesky's own domain (``ada.bsky.social``) Bluesky's.
 
-    >>> handle_platform("ada@social.example"), handle_platform("ada_example")
-    ('mastodon', None)
+    >>> handle_platform("ada@social.example"), handle_platform("ada.bsky.social")
+    ('mastodon', 'bluesky')
+    >>> handle_platform("ada_example") is None
+    True
     """
-    return "mastodon" if "@" in handle else None
+    if "@" in handle:
+        return "mastodon"
+    return "bluesky" if handle.lower().endswith(".bsky.social") else None

@@ -33,7 +33,7 @@ import attrs
 from tweetresolve.dates import match_date
 from tweetresolve.records import Attribution, Link, Post, PostRef, published_utc
 from tweetresolve.text.attribution import AttributionMatch
-from tweetresolve.text.blocks import _POST_MARKS, _SENTENCE_CLOSE, TextBlock
+from tweetresolve.text.blocks import _POST_MARKS, _SENTENCE_CLOSE, TextBlock, post_block
 from tweetresolve.text.card_platform import handle_platform, platform_of_url, view_line_platform
 from tweetresolve.text.dialects import ResidueDialect
 from tweetresolve.text.links import _unique
@@ -41,6 +41,7 @@ from tweetresolve.text.posts import _post, find_posts
 from tweetresolve.text.residue_lines import (
     _HANDLE_LINE,
     _Date,
+    _Head,
     _is_action_line,
     _Line,
     _Reader,
@@ -48,6 +49,8 @@ from tweetresolve.text.residue_lines import (
 
 #: A line holding an at-sign: the only lines where a card can start.  Example: "@ada".
 _AT_LINE = re.compile(r"^[^\n]{0,200}[@＠][^\n]{0,200}$", re.MULTILINE)
+#: Dashes that open a byline: "— Ada Example @ada June 7, 2019".
+_DASHES = "—–―"
 #: Marks and brackets after a display name: "Ada Example ✓ (".
 _NAME_TAIL = " \t\u00a0(（✓✔☑️·•|-–—"
 #: An author's byline above a handle is an article's, not a card's: "By Ada Example".
@@ -101,7 +104,7 @@ def _cards(text: str) -> tuple[_Card, ...]:
     for found in _AT_LINE.finditer(text):
         if found.start() < floor:
             continue
-        card = _card_at(reader, found.start())
+        card = _card_at(reader, found.start(), floor)
         if card is not None:
             floor = card.match.line_end
             cards.append(card)
@@ -159,12 +162,14 @@ def _leads_in(name: str) -> bool:
     )
 
 
-def _card_at(reader: _Reader, start: int) -> _Card | None:
+def _card_at(reader: _Reader, start: int, floor: int) -> _Card | None:
     line = reader.line_at(start)
     head = reader.head(line)
     if head is None:
         return _one_line_card(line)
     name = head.name
+    if name is not None and name[:1] in _DASHES and head.date is not None:
+        return _dashed_byline(reader, line, head, head.date, floor)
     if name is not None and (
         _AUTHOR_LEAD.match(name) or name.rstrip().endswith(":") or _leads_in(name)
     ):
@@ -303,6 +308,39 @@ def _is_name_line(clean: str) -> bool:
 def _has_word(clean: str) -> bool:
     """Whether a line holds more than brackets and separators (a split "(@ada)" leaves ")")."""
     return any(char.isalnum() or ord(char) > 0x2000 for char in clean)
+
+
+def _dashed_byline(
+    reader: _Reader, line: _Line, head: _Head, date: _Date, floor: int
+) -> _Card | None:
+    """A byline without parentheses, "— Ada Example @ada June 7, 2019": the text is above.
+
+    The text block is read by the attribution path's rules (:func:`post_block`).
+    """
+    shown, value, url = date
+    published, precision = published_utc(value)
+    dash_at = reader.text.find(head.name[:1] if head.name else "—", line.start, line.end)
+    attribution = Attribution(
+        name=(head.name or "").lstrip(_DASHES).strip() or None,
+        handle=head.handle,
+        date_text=shown,
+        published=published,
+        published_precision=precision,
+        platform=_platform_of(list(line.links), None, head.handle) or "twitter",
+        span=(dash_at, line.end),
+    )
+    match = AttributionMatch(
+        attribution=attribution,
+        text_end=dash_at,
+        quoted=line.quote_depth > 0,
+        quote_depth=line.quote_depth,
+        date_url=url,
+        line_end=line.end,
+    )
+    block = post_block(reader.text, match, floor=floor)
+    if not block.text:
+        return None
+    return _Card(match, block, _platform_of(list(line.links), None, head.handle))
 
 
 def _view_after(reader: _Reader, pos: int) -> tuple[_Line | None, str | None]:

@@ -96,13 +96,15 @@ _MAX_SHORT_DATE = 30
 
 
 class _Line:
-    __slots__ = ("clean", "end", "links", "start", "weight")
+    __slots__ = ("clean", "end", "links", "quote_depth", "start", "weight")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
         self.end = end
         raw = text[start:end]
         prefix = _QUOTE_PREFIX.match(raw)
+        #: Levels of Markdown quoting (">") before the line.
+        self.quote_depth = prefix.group().count(">") if prefix else 0
         raw = raw[prefix.end() :] if prefix else raw
         stripped = raw.strip(_EDGE_CHARS)
         marker = _LIST_MARKER.match(stripped)
@@ -240,9 +242,9 @@ def _date_in(clean: str, links: tuple[Link, ...]) -> _Date | None:
     url = next((link.url for link in links if link.text and link.text in body), None)
     found = match_date(body)
     if found is None or found.start != 0:
-        short = body.rstrip(" \t\u00a0·.")
-        if len(short) <= _MAX_SHORT_DATE and is_date_text(short):
-            return short, None, url
+        for short in (body.rstrip(" \t\u00a0·"), body.rstrip(" \t\u00a0·.")):
+            if len(short) <= _MAX_SHORT_DATE and is_date_text(short):
+                return short, None, url
         return None
     rest = body[found.end :].strip(" \t\u00a0·.")
     if rest and not _is_action_line(rest):
