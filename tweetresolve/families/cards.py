@@ -90,6 +90,7 @@ CARD_MARKERS: tuple[str, ...] = (
     "story_fbid",
     # Mastodon runs on any host: its permalinks are "/@user/<digits>".
     "/@",
+    "reddit.com/r/",
 )
 
 
