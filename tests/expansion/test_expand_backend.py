@@ -112,3 +112,80 @@ def test_refused_connection() -> None:
             await AsyncioBackend().connect_tcp("127.0.0.1", port, timeout=5)
 
     asyncio.run(main())
+
+
+class _FakeTransport(asyncio.Transport):
+    """A transport that only records whether it was closed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+
+def test_cancellation_as_the_connect_completes_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caller cancelled just as its (fake) connection is made is still cancelled."""
+    transports: list[_FakeTransport] = []
+
+    async def main() -> None:
+        caller: asyncio.Task[None] | None = None
+        loop = asyncio.get_running_loop()
+
+        async def connected_as_cancelled(
+            factory: Callable[[], asyncio.Protocol], host: str, port: int, **_: object
+        ) -> tuple[asyncio.Transport, asyncio.Protocol]:
+            transport = _FakeTransport()
+            transports.append(transport)
+            protocol = factory()
+            protocol.connection_made(transport)
+            assert caller is not None
+            caller.cancel()  # the cancellation lands as the connect completes
+            return transport, protocol
+
+        monkeypatch.setattr(loop, "create_connection", connected_as_cancelled)
+        steps: list[str] = []
+
+        async def connect_then_continue() -> None:
+            stream = await AsyncioBackend().connect_tcp("127.0.0.1", 9, timeout=5)
+            try:
+                await asyncio.sleep(0)  # the caller's next step: the cancellation lands here
+                steps.append("went on")
+            finally:
+                await stream.aclose()
+
+        caller = asyncio.ensure_future(connect_then_continue())
+        with pytest.raises(asyncio.CancelledError):
+            await caller
+        assert steps == []
+
+    asyncio.run(main())
+    assert len(transports) == 1
+    assert transports[0].closed
+
+
+def test_connect_timeout_cancels_the_connect(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A connect that never completes ends in ConnectTimeout, and the connect is cancelled."""
+    cancelled: list[bool] = []
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+
+        async def never(*_: object, **__: object) -> tuple[asyncio.Transport, asyncio.Protocol]:
+            try:
+                await asyncio.Event().wait()
+            except asyncio.CancelledError:
+                cancelled.append(True)
+                raise
+            raise AssertionError("unreachable")
+
+        monkeypatch.setattr(loop, "create_connection", never)
+        with pytest.raises(httpcore.ConnectTimeout):
+            await AsyncioBackend().connect_tcp("127.0.0.1", 9, timeout=0.01)
+
+    asyncio.run(main())
+    assert cancelled == [True]

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import sys
 import typing
 from typing import Any, Final
 
+import anyio
 import httpcore
 
 __all__ = ["AsyncioBackend"]
@@ -218,10 +220,21 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         loop = asyncio.get_running_loop()
         local = (local_address, 0) if local_address else None
+        connecting = loop.create_connection(_Protocol, host, port, local_addr=local)
         try:
-            transport, protocol = await asyncio.wait_for(
-                loop.create_connection(_Protocol, host, port, local_addr=local), timeout
-            )
+            # Not wait_for: before Python 3.12 it runs the connect as a task of its own
+            # and, when the caller is cancelled as that task completes, returns the
+            # connection and drops the cancellation.  Both timeouts below cancel the
+            # connect in this task, and a connection made as the cancellation lands
+            # is closed by create_connection itself.
+            if timeout is None:
+                transport, protocol = await connecting
+            elif sys.version_info >= (3, 11):
+                async with asyncio.timeout(timeout):
+                    transport, protocol = await connecting
+            else:
+                with anyio.fail_after(timeout):
+                    transport, protocol = await connecting
         except (TimeoutError, asyncio.TimeoutError) as exc:
             raise httpcore.ConnectTimeout(f"timed out connecting to {host}:{port}") from exc
         except OSError as exc:
