@@ -128,12 +128,20 @@ def _decoy_entries(rng: random.Random) -> dict[str, Any]:
 def _story_object(rng: random.Random, story: _Story, body: list[Any]) -> dict[str, Any]:
     title_key = pick(rng, ("headline", "title", "seoTitle"))
     url_key = pick(rng, ("url", "canonicalUrl", "path", "permalink"))
-    return {
-        "id": rng.randrange(1000, 99999),
-        title_key: story.title,
-        url_key: pick(rng, (story.path, f"https://news.example{story.path}")),
-        "body": body,
-    }
+    # The story's own spelling of the page's address and title: a path, an absolute URL
+    # (another host: a CDN or AMP copy), a bare slug, a trailing slash; a title with the
+    # site's name appended.
+    url = pick(
+        rng,
+        (
+            story.path,
+            f"https://news.example{story.path}",
+            f"https://amp.news-cdn.example{story.path}/",
+            story.path.rsplit("/", 1)[-1],
+        ),
+    )
+    title = pick(rng, (story.title, f"{story.title} – Harbour Post"))
+    return {"id": rng.randrange(1000, 99999), title_key: title, url_key: url, "body": body}
 
 
 def _paragraphs(rng: random.Random) -> list[dict[str, Any]]:

@@ -556,6 +556,21 @@ def placeholder_decoy(rng: random.Random) -> tuple[str, str]:
     return kind, shapes[kind]
 
 
+def _two_posts(rng: random.Random) -> tuple[str, list[tuple[str, str, str]]]:
+    """Two placeholders of different families on one page, or one placeholder wrapped
+    around a copy of itself (one post)."""
+    builders = [FAMILIES[name] for name in sorted(FAMILIES) if name != "consent-wrapper"]
+    first_markup, first, first_form = builders[rng.randrange(len(builders))](rng)
+    if rng.random() < 0.3 and first.bare_id is not None and first.platform == "twitter":
+        wrapper = f'<div class="tweet-embed" data-tweet-id="{first.bare_id}">{first_markup}</div>'
+        return wrapper, [(first.platform, first.post_id, first_form)]
+    second_markup, second, second_form = builders[rng.randrange(len(builders))](rng)
+    expected = [(first.platform, first.post_id, first_form)]
+    if (second.platform, second.post_id) != (first.platform, first.post_id):
+        expected.append((second.platform, second.post_id, second_form))
+    return f"{first_markup}<p>{word(rng)} {word(rng)}.</p>{second_markup}", expected
+
+
 def placeholder_variants(*, seed: int, per_family: int, decoys: int = 0) -> list[Variant]:
     """``per_family`` positive pages of each family, then ``decoys`` decoy pages."""
     rng = random.Random(seed)
@@ -571,6 +586,16 @@ def placeholder_variants(*, seed: int, per_family: int, decoys: int = 0) -> list
                     expected=((post.platform, post.post_id, form),),
                 )
             )
+    for number in range(per_family):
+        markup, expected = _two_posts(rng)
+        variants.append(
+            Variant(
+                family="two-posts",
+                name=f"two-posts-{number}",
+                markup=_page(rng, markup),
+                expected=tuple(expected),
+            )
+        )
     for number in range(decoys):
         kinds = []
         parts = []

@@ -33,7 +33,7 @@ def test_generated_page_data_page(variant: Variant) -> None:
 
 @pytest.mark.parametrize(
     ("variants", "families"),
-    [(_VARIANTS, set(FAMILIES)), (_DATA_VARIANTS, set(DATA_FAMILIES))],
+    [(_VARIANTS, {*FAMILIES, "two-posts"}), (_DATA_VARIANTS, set(DATA_FAMILIES))],
 )
 def test_every_family_is_generated(variants: list[Variant], families: set[str]) -> None:
     """Each family and the decoys are represented, with distinct pages."""
