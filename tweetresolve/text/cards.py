@@ -24,7 +24,9 @@ lines, so a bare ``@handle`` in prose is never a post.  Lines of buttons and cou
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -135,10 +137,16 @@ def with_card_posts(
     if "@" not in text and "＠" not in text:
         return
     taken = sorted(post.span for post in posts if post.span is not None)
+    starts = [start for start, _ in taken]
+    # The furthest end among the spans that start at or before each one: a card
+    # overlaps a post if one starting before the card's end reaches past its start.
+    reach = list(itertools.accumulate((end for _, end in taken), max))
     for card in find_card_posts(text, dialect, parse_url=parse_url):
-        if card.span is None or not any(
-            start < card.span[1] and card.span[0] < end for start, end in taken
-        ):
+        if card.span is None:
+            yield card
+            continue
+        before = bisect.bisect_left(starts, card.span[1])
+        if before == 0 or reach[before - 1] <= card.span[0]:
             yield card
 
 
@@ -164,11 +172,15 @@ def _leads_in(name: str) -> bool:
 
 def _card_at(reader: _Reader, start: int, floor: int) -> _Card | None:
     line = reader.line_at(start)
+    if line.clean[:1] in _DASHES and "(" in line.clean:
+        return None  # an attribution line, "— Ada (@ada) June 7, 2019": not a card
     head = reader.head(line)
     if head is None:
         return _one_line_card(line)
     name = head.name
-    if name is not None and name[:1] in _DASHES and head.date is not None:
+    if name is not None and name[:1] in _DASHES:
+        if head.date is None:
+            return None
         return _dashed_byline(reader, line, head, head.date, floor)
     if name is not None and (
         _AUTHOR_LEAD.match(name) or name.rstrip().endswith(":") or _leads_in(name)
