@@ -264,7 +264,23 @@ def read_container(
             field_lines.add(above)
     # A card dated by its permalink that shows no handle (a Facebook page's post): its
     # first short line, above the text, is the name.
-    if name is None and handle is None and is_dated_by_seed(lines, seed, date_el, date_line):
+    dated = is_dated_by_seed(lines, seed, date_el, date_line)
+    # The post's own account linked anywhere in the card (an avatar, the name).
+    own_account = named_account or _links_own_account(container, ref, kinds)
+    first_words = next((n for n, text in enumerate(texts) if any(c.isalpha() for c in text)), None)
+    if (
+        name is None
+        and handle is None
+        and dated
+        and date_el is not None
+        and date_line is not None
+        and date_line == first_words
+    ):
+        # "Museo Ejemplo · <a>2h</a>": the name before the date link on the card's first line.
+        before = collapse(text_before(lines[date_line], date_el).strip(SEPARATORS))
+        if 0 < len(before) <= MAX_FIELD_LINE_CHARS and not is_date_text(before):
+            name = before
+    if name is None and handle is None and (dated or own_account):
         header = header_line(lines, texts, field_lines)
         if header is not None:
             name = texts[header]
@@ -293,7 +309,9 @@ def read_container(
         and ref is not None
         and ref.platform == "linkedin"
         and text_lines
-        and text_lines[0] == (account_line or 0) + 1
+        and account_line is not None
+        and texts[account_line] == name  # the name's line shows no headline of its own
+        and text_lines[0] == account_line + 1
         and len(texts[text_lines[0]]) <= MAX_FIELD_LINE_CHARS
         and len(texts[text_lines[0]].split()) <= MAX_FIELD_LINE_WORDS
     ):
@@ -352,7 +370,8 @@ def read_container(
         # linking a post, not the post's card; a link showing a headline beside a
         # teaser is an article list's item that happens to link a post.
         shown_other = bool(url_handle and handle and not same_handle(handle, url_handle))
-        ok = (has_handle or named_account) and not shown_other and not is_headline(lines, seed)
+        identity = has_handle or named_account or (own_account and has_name)
+        ok = identity and not shown_other and not is_headline(lines, seed)
         ok = ok and (has_name or has_date or profile_handle is not None)
     # A preview may name the post's author and show nothing more.
     if not ok or (len(text) < MIN_TEXT_CHARS and not (preview is not None and not text)):
@@ -377,6 +396,21 @@ def read_container(
         links=links,
         profile_url=profile_url,
         lead=lead is not None,
+    )
+
+
+def _links_own_account(
+    container: Element | list[Element], ref: PostRef | None, kinds: ElementKinds
+) -> bool:
+    """Whether a card links the account of its post (an avatar, the name)."""
+    if ref is None or ref.platform not in {"facebook", "linkedin"}:
+        return False
+    roots = container if isinstance(container, list) else [container]
+    return any(
+        kinds.anchor_kind(anchor) == "profile"
+        and is_own_account(anchor, ref, kinds.profile_user(anchor))
+        for root in roots
+        for anchor in root.iter("a")
     )
 
 
