@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import lxml.html
 import pytest
@@ -253,3 +254,26 @@ def test_permalink_row_is_read_once(monkeypatch: pytest.MonkeyPatch, links: int)
     assert steps <= 20 * elements
     # one climb per link: a second round only for links near a card found in the first
     assert climbs <= document.count("<a ") + 2
+
+
+def test_nested_classless_blockquotes_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain blockquotes nested deep around a status link without a byline: read once, no post."""
+    from tweetresolve.html import element_text
+    from tweetresolve.platforms.twitter import official
+
+    reads = 0
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        nonlocal reads
+        reads += 1
+        return element_text(*args, **kwargs)
+
+    monkeypatch.setattr(official, "element_text", counted)
+    link = '<a href="https://twitter.com/ada_example/status/1508951925456744449">see</a>'
+    document = "<blockquote>" * 200 + "<p>Words of the page.</p>" + link
+    assert tr.extract(document) == []
+    assert reads <= 2
+    # a classless quotation that ends like the snippet is still a post, however deep
+    quotation = "<blockquote><p>hi" + TWEET_TAIL
+    posts = tr.extract("<blockquote>" * 200 + quotation)
+    assert [(post.post_id, post.text) for post in posts] == [("1508951925456744449", "hi")]

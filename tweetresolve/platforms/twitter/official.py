@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 import attrs
+import lxml.etree
 
 from tweetresolve.dates import parse_date, tweet_time
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
@@ -24,6 +25,11 @@ __all__ = ["one_line", "quoted_status", "read_blockquote", "read_blockquotes", "
 # Tolerates a markdown "\@", a full-width "＠" and stray inner spaces.
 # Example: "— Ada Example (@ada_example)".
 _BYLINE_HANDLE = re.compile(r"\(\s?\\?[@＠]([A-Za-z0-9_]{1,20})\s?\)\s*$")
+
+
+# The last link of an element (a classless blockquote is a snippet only when it is the
+# permalink): one query in C, where listing every link would walk the whole element.
+_LAST_LINK = lxml.etree.XPath("(descendant::a[string-length(@href) > 0])[last()]")
 
 
 # Dashes that open the attribution ("&mdash;" decoded, "&#8211;", "--", "―").
@@ -46,11 +52,12 @@ def read_blockquotes(
     """
     posts: dict[Element, Post] = {}
     holders: set[Element] = set()
+    no_byline: set[Element] = set()
     # Document order lists an element before everything inside it.
     for quote in reversed(quotes):
         if quote in in_code or quote in holders:
             continue
-        post = read_blockquote(page, quote)
+        post = read_blockquote(page, quote, no_byline)
         if post is None:
             continue
         posts[quote] = post
@@ -61,16 +68,31 @@ def read_blockquotes(
     return posts
 
 
-def read_blockquote(page: ParsedPage, quote: Element) -> Post | None:
-    """Read a publish snippet: text ``<p>``, ``— Name (@handle)``, permalink ``<a>``."""
-    anchors = [a for a in quote.iter("a") if a.get("href")]
-    statuses = [(a, found) for a in anchors if (found := status_ref(page, a.get("href")))]
+def read_blockquote(
+    page: ParsedPage, quote: Element, no_byline: set[Element] | None = None
+) -> Post | None:
+    """Read a publish snippet: text ``<p>``, ``— Name (@handle)``, permalink ``<a>``.
+
+    ``no_byline`` (kept by the caller over blockquotes read innermost first) collects
+    the last links of classless blockquotes that had no byline before them: one around
+    such a blockquote, ending with the same link, has none either and is not read
+    (classless blockquotes nested hundreds deep would cost the square of their size).
+    """
     attribute_id = tweet_id_attribute(quote)
     is_snippet = (
         has_class(quote, "twitter-tweet")
         or has_class(quote, "twitter-video")
         or attribute_id is not None
     )
+    if not is_snippet:
+        # A classless blockquote counts only with a status link last.
+        last = _LAST_LINK(quote)
+        if not last or (no_byline is not None and last[0] in no_byline):
+            return None
+        if status_ref(page, last[0].get("href")) is None:
+            return None
+    anchors = [a for a in quote.iter("a") if a.get("href")]
+    statuses = [(a, found) for a in anchors if (found := status_ref(page, a.get("href")))]
     if not statuses and attribute_id is None:
         return None
     permalink: Element | None = None
@@ -88,6 +110,8 @@ def read_blockquote(page: ParsedPage, quote: Element) -> Post | None:
     if not is_snippet and (handle is None or permalink is not anchors[-1]):
         # A blockquote of the page's own (a quotation with a link) is not an embed unless
         # it ends like the publish snippet: "(@handle)" and the permalink last.
+        if no_byline is not None and permalink is not None:
+            no_byline.add(permalink)
         return None
     date_text = one_line(element_text(permalink)) if permalink is not None else None
     published = parse_date(date_text) if date_text else None
