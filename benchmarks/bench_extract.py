@@ -51,7 +51,7 @@ MB = 1_000_000
 
 # The module, not the function of the same name that the package exports.
 extract_module: Any = sys.modules["tweetresolve.extract"]
-html_module: Any = sys.modules["tweetresolve.html"]
+prefilter_module: Any = sys.modules["tweetresolve.prefilter"]
 
 
 def load_pages(pages_dir: Path) -> list[tuple[str, bytes]]:
@@ -149,14 +149,14 @@ def families_off(names: Sequence[str]) -> Iterator[None]:
 @contextmanager
 def marker_engine(engine: str) -> Iterator[None]:
     """Run extract's prefilter with the given MarkerScan engine."""
-    saved = html_module._ahocorasick
+    saved = prefilter_module._ahocorasick
     if engine == "gates":
-        html_module._ahocorasick = None
+        prefilter_module._ahocorasick = None
     extract_module._marker_scan.cache_clear()
     try:
         yield
     finally:
-        html_module._ahocorasick = saved
+        prefilter_module._ahocorasick = saved
         extract_module._marker_scan.cache_clear()
 
 
@@ -253,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(texts)} text cases; median of {passes} passes"
     )
 
-    engines = ["automaton", "gates"] if html_module._ahocorasick is not None else ["gates"]
+    engines = ["automaton", "gates"] if prefilter_module._ahocorasick is not None else ["gates"]
     timings: dict[str, float] = {}
     for engine in engines:
         with marker_engine(engine):

@@ -1,4 +1,4 @@
-"""Tests for the marker prefilter (``tweetresolve.html.MarkerScan``) and its use in ``extract``."""
+"""Tests for the marker prefilter (``tweetresolve.prefilter``) and its use in ``extract``."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tweetresolve.html import MarkerScan
 from tweetresolve.platforms import PLATFORMS
+from tweetresolve.prefilter import MarkerScan
 
-html_module: Any = sys.modules["tweetresolve.html"]
+prefilter_module: Any = sys.modules["tweetresolve.prefilter"]
 extract_module: Any = sys.modules["tweetresolve.extract"]
 
-HAS_AUTOMATON = html_module._ahocorasick is not None
+HAS_AUTOMATON = prefilter_module._ahocorasick is not None
 ENGINES = [
     "gates",
     pytest.param(
@@ -57,7 +57,7 @@ def test_known_documents(engine: str, source: str, expected: set[str]) -> None:
 @pytest.mark.parametrize("engine", ENGINES)
 def test_marker_across_a_window_boundary(engine: str) -> None:
     """A marker straddling the automaton's read window is found."""
-    window = html_module._SCAN_WINDOW
+    window = prefilter_module._SCAN_WINDOW
     source = "x" * (window - 5) + "twitter-tweet" + "y" * 10
     assert MarkerScan([["twitter-tweet"], ["tiktok-embed"]], engine=engine).find(source) == {
         "twitter-tweet"

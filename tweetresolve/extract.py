@@ -26,16 +26,11 @@ from tweetresolve.decode import decode
 from tweetresolve.entities import extract_entities
 from tweetresolve.families import pagedata, placeholders, services
 from tweetresolve.families.cards import CARD_MARKERS, find_cards
-from tweetresolve.html import (
-    MarkerScan,
-    ParsedPage,
-    looks_like_html,
-    markers_present,
-    parse_page,
-)
+from tweetresolve.html import ParsedPage, looks_like_html, parse_page
 from tweetresolve.merge import merge_candidates
 from tweetresolve.nested import MAX_DEPTH, MAX_DOCUMENTS, NestedBudget, find_nested_documents
 from tweetresolve.platforms import PLATFORMS, Candidate, Platform
+from tweetresolve.prefilter import MarkerScan, markers_present
 from tweetresolve.records import Author, Post, PostRef
 from tweetresolve.urls import parse_post_url
 

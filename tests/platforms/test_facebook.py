@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from moments import utc_day
 
 import tweetresolve as tr
-from tweetresolve.html import markers_present
 from tweetresolve.platforms.facebook import _RESERVED_SLUGS, FACEBOOK
+from tweetresolve.prefilter import markers_present
 
 # Invented pages, ids and texts in the documented markup.
 POST_URL = "https://www.facebook.com/ada.example/posts/10101301165605491"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import tweetresolve as tr
-from tweetresolve.html import markers_present
 from tweetresolve.idtime import instagram_time
 from tweetresolve.platforms.threads import THREADS
+from tweetresolve.prefilter import markers_present
 
 CODE = "C-GMXpGM4KR"  # an invented code of the documented shape
 USER = "ada.example"

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tweetresolve as tr
-from tweetresolve.html import markers_present
 from tweetresolve.platforms.tiktok import TIKTOK
+from tweetresolve.prefilter import markers_present
 
 # An invented id whose top 32 bits are 2019-07-27T13:32:33Z (the documented example time).
 VIDEO = "6718335390845095173"

@@ -60,8 +60,9 @@ from tweetresolve.families.jsonwalk import (
     walk,
 )
 from tweetresolve.families.objects import post_in_object
-from tweetresolve.html import Element, MarkerScan, ParsedPage, element_text
+from tweetresolve.html import Element, ParsedPage, element_text
 from tweetresolve.platforms.base import Candidate
+from tweetresolve.prefilter import MarkerScan
 
 __all__ = ["MARKERS", "embed_markup", "find_page_data"]
 
