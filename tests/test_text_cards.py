@@ -143,3 +143,57 @@ def test_one_line_markdown_card(text: str, expected: tuple[str, str, tuple[str, 
 def test_not_a_one_line_card(text: str) -> None:
     """A line of prose with a handle and a date is no card unless the date links a status."""
     assert tr.extract(text, kind="text") == []
+
+
+#: Shapes written by hand, apart from the generated variants: scripts, a rendered
+#: post's text, a byline without parentheses, a Bluesky handle with no other clue.
+_HAND_WRITTEN = [
+    (
+        "Ada Example\n@ada_example\n·\nFollow\nLate again\n#Harbour\n5:38 PM · Jun 7, 2019\n"
+        "12\nReply\nCopy link\n\nMore article.",
+        ("twitter", "ada_example", "5:38 PM · Jun 7, 2019", "Late again\n#Harbour"),
+    ),
+    (
+        "山田 例子\n@yamada_ex\nフェリーがまた遅れています #港\n2019年6月7日\n\nMore.",
+        ("twitter", "yamada_ex", "2019年6月7日", "フェリーがまた遅れています #港"),
+    ),
+    (
+        "مريم مثال\n@maryam_ex\nالعبارة متأخرة مرة أخرى\n7 يونيو 2019\n\nMore.",
+        ("twitter", "maryam_ex", "7 يونيو 2019", "العبارة متأخرة مرة أخرى"),
+    ),
+    (
+        "Ada Example @ada_example · vor 3 Std.\nDie Fähre ist spät #Hafen\n\nMore.",
+        ("twitter", "ada_example", "vor 3 Std.", "Die Fähre ist spät #Hafen"),
+    ),
+    (
+        "> Late again #Harbour\n>\n> — Ada Example [@ada_example](https://x.com/ada_example)"
+        " [June 7, 2019](https://x.com/ada_example/status/1234567890123)\n\nMore.",
+        ("twitter", "ada_example", "June 7, 2019", "Late again #Harbour"),
+    ),
+    (
+        "Ada Example\n@ada.bsky.social\nLate again #Harbour\nJun 7, 2024\n\nMore article.",
+        ("bluesky", "ada.bsky.social", "Jun 7, 2024", "Late again #Harbour"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _HAND_WRITTEN)
+def test_hand_written_card_shapes(text: str, expected: tuple[str, str, str, str]) -> None:
+    """Card and byline shapes beyond the generated ones give their one post."""
+    [post] = tr.extract(ARTICLE + text, kind="text")
+    assert post.author is not None
+    assert (post.platform, post.author.handle, post.date_text, post.text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Example\n@ada_example\nada@example.com\n\nMore.",
+        "Reporting by Ada Example (@ada_example) and Bo Example (@bo_ex)\nJune 7, 2019\n\nMore.",
+        "Photo: @ada_example\nJune 7, 2019\n\nMore.",
+        "It was late again — as @ada_example said June 7, 2019\n\nMore.",
+    ],
+)
+def test_credits_and_signatures_are_no_post(text: str) -> None:
+    """A signature, a reporting credit, a photo credit and prose with a dash are no post."""
+    assert tr.extract(ARTICLE + text, kind="text") == []
