@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import unicodedata
@@ -330,6 +331,7 @@ def pattern_elements(pattern: str) -> list[tuple[str, str]] | None:
     return elements
 
 
+@functools.lru_cache(maxsize=4096)  # the same few names again and again
 def fold(name: str) -> str:
     """A name without case or accents, for lookups that case-folding alone misses.
 

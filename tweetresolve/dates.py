@@ -401,16 +401,20 @@ def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> 
     ranks: list[tuple[str, int]] = []
     if shape.widget_only:  # a language of its own reads the month name first
         candidates = tuple(sorted(candidates, key=lambda code: code in shape.widget_only))
+    # Each name's spellings looked up, computed once for every candidate language.
+    month_keys = (month_name.lower(), fold(month_name)) if month_name is not None else None
+    weekday_keys = {weekday.lower(), fold(weekday)} if weekday is not None else None
+    era_keys = {era.lower(), fold(era)} if era is not None else None
     for code in candidates:
         data = grammar.languages[code]
-        if month_name is not None:
-            number = data.months.get(month_name.lower()) or data.months.get(fold(month_name))
+        if month_keys is not None:
+            number = data.months.get(month_keys[0]) or data.months.get(month_keys[1])
             if number is None or (month is not None and number != month):
                 continue
             month = number
-        if weekday is not None and not {weekday.lower(), fold(weekday)} & data.weekdays:
+        if weekday_keys is not None and not weekday_keys & data.weekdays:
             continue
-        if era is not None and not {era.lower(), fold(era)} & data.eras:
+        if era_keys is not None and not era_keys & data.eras:
             continue
         rank = 2 * (signature in shape.signatures[code])
         rank += month_name is not None and month_name in data.month_spellings
