@@ -39,6 +39,13 @@ PST = dt.timezone(dt.timedelta(hours=-8), "PST")
         ),
         # a local time without a zone: no UTC instant stands for it, its day is kept
         (dt.datetime(2024, 11, 25, 0, 58), utc_day(2024, 11, 25), "day"),
+        # an instant with no UTC form (before year 1, after year 9999): the day shown
+        (
+            dt.datetime(1, 1, 1, 2, 0, tzinfo=dt.timezone(dt.timedelta(hours=5))),
+            utc_day(1, 1, 1),
+            "day",
+        ),
+        (dt.datetime(9999, 12, 31, 23, 0, tzinfo=PST), utc_day(9999, 12, 31), "day"),
         (None, None, None),
     ],
 )

@@ -170,7 +170,12 @@ def published_utc(value: DateLike | None) -> tuple[dt.datetime | None, Precision
     if isinstance(value, dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             return _midnight_utc(value.date()), "day"
-        moment = value.astimezone(dt.timezone.utc)
+        try:
+            moment = value.astimezone(dt.timezone.utc)
+        except OverflowError:
+            # An instant at the edge of the calendar (year 1 east of UTC, year 9999
+            # west of it) has no UTC form: the day shown is kept.
+            return _midnight_utc(value.date()), "day"
         return moment, "second" if moment.second or moment.microsecond else "minute"
     if isinstance(value, dt.date):
         return _midnight_utc(value), "day"
