@@ -277,3 +277,39 @@ def test_nested_classless_blockquotes_are_read_once(monkeypatch: pytest.MonkeyPa
     quotation = "<blockquote><p>hi" + TWEET_TAIL
     posts = tr.extract("<blockquote>" * 200 + quotation)
     assert [(post.post_id, post.text) for post in posts] == [("1508951925456744449", "hi")]
+
+
+def test_card_lines_stop_far_from_the_recursion_limit() -> None:
+    """The card line walk gives up on deep nesting long before Python's recursion limit.
+
+    A RecursionError raised inside an lxml XPath call leaves that XPath's lock held and
+    the next call hangs (found by the fuzzer), so the lookups the walk makes must never
+    run near the limit.
+    """
+    import sys
+
+    from tweetresolve.families.card_lines import ElementKinds, lines_of
+
+    deepest = 0
+
+    def field_kind(element: object) -> str | None:
+        nonlocal deepest
+        frame, depth = sys._getframe(), 0
+        while frame is not None:
+            frame, depth = frame.f_back, depth + 1  # type: ignore[assignment]
+        deepest = max(deepest, depth)
+        return None
+
+    kinds = ElementKinds(
+        anchor_kind=lambda _: None,
+        permalink_key=lambda _: None,
+        profile_user=lambda _: None,
+        text_of=lambda _: None,
+        field_kind=field_kind,
+    )
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    root = lxml.html.document_fromstring("<div>" + "<span>x" * 600 + "</div>", parser=parser)
+    container = root.find(".//div")
+    assert container is not None
+    assert lines_of(container, kinds, ("", ""), frozenset(), None) == []
+    assert 0 < deepest < sys.getrecursionlimit() // 2

@@ -128,6 +128,17 @@ class ElementKinds:
     field_kind: Callable[[Element], Kind | None]
 
 
+# Deepest nesting read below a container.  No card nests this deep, and the walk must
+# end well before Python's recursion limit: a RecursionError raised inside an lxml
+# XPath call (the walk measures texts with one) leaves that XPath's lock held, and the
+# next call to it waits forever.
+_MAX_DEPTH = 100
+
+
+class _TooDeep(Exception):
+    """Raised inside the walk past :data:`_MAX_DEPTH` levels."""
+
+
 @attrs.define
 class Segment:
     text: str
@@ -146,7 +157,10 @@ def _walk(  # noqa: PLR0917  (the walk's state, passed down the recursion)
     kind: Kind | None,
     anchor: Element | None,
     wrap: Element | None,
+    depth: int = 0,
 ) -> None:
+    if depth > _MAX_DEPTH:
+        raise _TooDeep
     tag = element.tag if isinstance(element.tag, str) else ""
     if element in skip:
         lines.append([])
@@ -172,7 +186,7 @@ def _walk(  # noqa: PLR0917  (the walk's state, passed down the recursion)
     for child in element:
         if boxes:
             lines.append([])
-        _walk(child, kinds, key, skip, lines, part, kind, anchor, wrap)
+        _walk(child, kinds, key, skip, lines, part, kind, anchor, wrap, depth + 1)
         if child.tail:
             lines[-1].append(Segment(child.tail, part, kind, anchor))
     if tag in _BLOCK_TAGS:
@@ -237,7 +251,7 @@ def lines_of(
         for root in container if isinstance(container, list) else [container]:
             _walk(root, kinds, key, skip, lines, None, None, None, wrap)
             lines.append([])
-    except RecursionError:
+    except _TooDeep:
         return []  # nesting deeper than any card: not one
     return [line for line in lines if any(s.text.strip() or s.kind == "seed" for s in line)]
 
