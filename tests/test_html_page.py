@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from tweetresolve.html import ParsedPage, parse_page
+from tweetresolve.html import ParsedPage, element_text, parse_page
 
 # Several same-named tags on one line and across lines, nesting, void elements,
 # upper-case tags and a comment: the cases where mapping an element back to its
@@ -124,3 +124,13 @@ def test_base_href_resolves_relative_links(
     page = parse_page(f"<html>{head}<body><p>x</p></body></html>", base_url=base_url)
     assert page is not None
     assert page.absolute("/x") == expected
+
+
+def test_text_of_markup_nested_deeper_than_the_python_stack() -> None:
+    """Text nested thousands deep (as far as the parser keeps it) is read whole, no recursion."""
+    source = "<section>" + "".join(f"<span>w{n} " for n in range(3000)) + "</section>"
+    page = parse_page(source)
+    assert page is not None
+    words = element_text(page.root).split()
+    assert words[:2] == ["w0", "w1"]
+    assert "w1500" in words  # a recursive walk stopped near Python's limit of 1,000

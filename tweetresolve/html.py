@@ -8,6 +8,7 @@ several times more) and every detector reads that one tree.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import re
@@ -439,34 +440,37 @@ class _Stop(Exception):
 
 
 def _collect_text(element: Element, parts: list[str], stop: Element | None, *, top: bool) -> None:
-    try:
+    with contextlib.suppress(_Stop):
         _walk(element, parts, stop, top=top)
-    except _Stop:
-        pass
-    except RecursionError:
-        # Nesting deeper than Python's stack (hostile markup; libxml2 allows ~2,000
-        # levels): keep the text read so far rather than lose the whole post.
-        pass
 
 
-def _walk(element: Element, parts: list[str], stop: Element | None, *, top: bool) -> None:
-    if element is stop:
-        raise _Stop
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in {"script", "style", "template"}:
-        if not top and element.tail:
-            parts.append(_source_spaces(element.tail))
-        return
-    if tag == "br":
-        parts.append("\n")
-    elif isinstance(element.tag, str) and element.text:
-        parts.append(element.text if tag == "pre" else _source_spaces(element.text))
-    for child in element:
-        _walk(child, parts, stop, top=False)
-    if tag in _BLOCK_TAGS and not top:
-        parts.append("\n")
-    if not top and element.tail:
-        parts.append(_source_spaces(element.tail))
+def _walk(root: Element, parts: list[str], stop: Element | None, *, top: bool) -> None:
+    # Iterative, with an explicit stack: hostile markup nests deeper than Python's
+    # stack (libxml2 allows thousands of levels), and a RecursionError raised while
+    # lxml runs Python code would leave lxml in an unknown state.
+    stack: list[tuple[Element, bool]] = [(root, True)]
+    while stack:
+        element, entering = stack.pop()
+        outermost = top and element is root
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not entering:
+            if tag in _BLOCK_TAGS and not outermost:
+                parts.append("\n")
+            if not outermost and element.tail:
+                parts.append(_source_spaces(element.tail))
+            continue
+        if element is stop:
+            raise _Stop
+        if tag in {"script", "style", "template"}:
+            if not outermost and element.tail:
+                parts.append(_source_spaces(element.tail))
+            continue
+        if tag == "br":
+            parts.append("\n")
+        elif isinstance(element.tag, str) and element.text:
+            parts.append(element.text if tag == "pre" else _source_spaces(element.text))
+        stack.append((element, False))
+        stack.extend((child, True) for child in reversed(element))
 
 
 def _source_spaces(text: str) -> str:
