@@ -73,7 +73,9 @@ MARKERS: tuple[str, ...] = (
     "sharedcontent",
     "tweetid",
     "tweet_id",
-    # Keys naming a platform's id, and platforms as a whole typed value ("type": "tweet").
+    # Keys naming a platform's id, and platforms as a whole typed value ("type": "tweet"):
+    # only those whose bare id names a post (Facebook's or Bluesky's needs the permalink,
+    # which the permalink markers cover).
     "instagramid",
     "instagram_id",
     "instagramshortcode",
@@ -89,8 +91,6 @@ MARKERS: tuple[str, ...] = (
     '"instagram"',
     '"tiktok"',
     '"youtube"',
-    '"facebook"',
-    '"bluesky"',
     '\\"twitter\\"',
     '\\"tweet\\"',
     '\\"x\\"',
