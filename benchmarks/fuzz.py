@@ -15,7 +15,8 @@ Each target runs in a process of its own (so its peak RSS is its own) and is fed
   nesting, huge and numerous attributes, repeated slices.
 
 A finding is an exception (any: the functions promise never to raise on content) or a
-call slower than 1 s per MB of input (with a 0.25 s floor, under which timing is noise).
+call slower than 1 s per MB of input (with a 0.25 s floor, under which timing is noise);
+a call still running after two minutes is saved as a hang (with where it waits).
 Mutation findings are shrunk by deleting chunks while the same finding persists.  Every
 finding is saved under ``--out`` (input bytes plus a JSON description).  The exit status
 is 1 when anything was found (``--fail-on exceptions``: only an exception), so a short
@@ -32,6 +33,7 @@ import random
 import re
 import resource
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -255,7 +257,7 @@ class Finding:
     """An exception or a slow call, with the (shrunk) input that shows it."""
 
     target: str
-    kind: str  # "exception" or "slow"
+    kind: str  # "exception", "slow" or "hang"
     detail: str
     size: int
     seconds: float
@@ -282,8 +284,51 @@ def _is_slow(seconds: float, size: int) -> bool:
     return seconds > max(SLOW_FLOOR_SECONDS, SECONDS_PER_MB * size / 1e6)
 
 
+#: A call running this long is saved as a hang (its input and where it waits); the run
+#: itself cannot end it (a call stuck in C holds the worker), so it may need stopping.
+HANG_SECONDS = 120.0
+
+
+class _Watchdog:
+    """Saves the input of a call that has run past :data:`HANG_SECONDS` (a thread: a call
+    stuck in C with the GIL released, such as a lock that is never released, lets it run)."""
+
+    def __init__(self, target: str, out: Path) -> None:
+        self.target, self.out = target, out
+        self.current: tuple[bytes, float] | None = None
+        self.saved = 0
+        self._main = threading.main_thread().ident
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        reported: bytes | None = None
+        while True:
+            time.sleep(5)
+            current = self.current
+            if current is None or current[0] is reported:
+                continue
+            data, started = current
+            if time.monotonic() - started < HANG_SECONDS:
+                continue
+            reported = data
+            frame = sys._current_frames().get(self._main or 0)
+            where = "".join(traceback.format_stack(frame)) if frame is not None else ""
+            seconds = round(time.monotonic() - started, 1)
+            finding = Finding(
+                self.target, "hang", f"running {seconds} s at\n{where}", len(data), seconds
+            )
+            _save(self.out, finding, data, self.saved)
+            self.saved += 1
+            print(f"  hang: {self.target} running {seconds} s -> {finding.saved}", flush=True)
+
+
+_WATCHDOG: _Watchdog | None = None
+
+
 def _probe(call: Callable[[bytes], object], data: bytes) -> tuple[str | None, float]:
     """(exception type and message or None, seconds) for one call."""
+    if _WATCHDOG is not None:
+        _WATCHDOG.current = (data, time.monotonic())
     started = time.perf_counter()
     try:
         call(data)
@@ -419,6 +464,8 @@ def run_target(job: Job) -> dict[str, Any]:
     report = TargetReport(target)
     out_dir = Path(out)
     started = time.monotonic()
+    global _WATCHDOG  # noqa: PLW0603  (one per worker process, read by _probe)
+    _WATCHDOG = _Watchdog(target, out_dir)
     for warm_up in pool[:20]:  # first calls build grammars and tables: not the input's cost
         _probe(call, warm_up)
     deadline = time.monotonic() + seconds
