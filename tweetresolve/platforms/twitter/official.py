@@ -53,11 +53,12 @@ def read_blockquotes(
     posts: dict[Element, Post] = {}
     holders: set[Element] = set()
     no_byline: set[Element] = set()
+    last_links = _last_links(page.root) if quotes else {}
     # Document order lists an element before everything inside it.
     for quote in reversed(quotes):
         if quote in in_code or quote in holders:
             continue
-        post = read_blockquote(page, quote, no_byline)
+        post = read_blockquote(page, quote, no_byline, last_links)
         if post is None:
             continue
         posts[quote] = post
@@ -68,8 +69,33 @@ def read_blockquotes(
     return posts
 
 
+def _last_links(root: Element) -> dict[Element, Element | None]:
+    """The last link (with an href) inside every blockquote of the page, from one walk:
+    asking each blockquote would read blockquotes nested in it again and again."""
+    last: dict[Element, Element | None] = {}
+    open_quotes: list[tuple[Element, int]] = []
+    links_seen = 0
+    last_link: Element | None = None
+    for event, element in lxml.etree.iterwalk(
+        root, events=("start", "end"), tag=("blockquote", "a")
+    ):
+        if element.tag == "a":
+            if event == "start" and element.get("href"):
+                links_seen += 1
+                last_link = element
+        elif event == "start":
+            open_quotes.append((element, links_seen))
+        elif open_quotes:
+            quote, seen_before = open_quotes.pop()
+            last[quote] = last_link if links_seen > seen_before else None
+    return last
+
+
 def read_blockquote(
-    page: ParsedPage, quote: Element, no_byline: set[Element] | None = None
+    page: ParsedPage,
+    quote: Element,
+    no_byline: set[Element] | None = None,
+    last_links: dict[Element, Element | None] | None = None,
 ) -> Post | None:
     """Read a publish snippet: text ``<p>``, ``— Name (@handle)``, permalink ``<a>``.
 
@@ -86,10 +112,14 @@ def read_blockquote(
     )
     if not is_snippet:
         # A classless blockquote counts only with a status link last.
-        last = _LAST_LINK(quote)
-        if not last or (no_byline is not None and last[0] in no_byline):
+        if last_links is not None and quote in last_links:
+            last = last_links[quote]
+        else:
+            found = _LAST_LINK(quote)
+            last = found[0] if found else None
+        if last is None or (no_byline is not None and last in no_byline):
             return None
-        if status_ref(page, last[0].get("href")) is None:
+        if status_ref(page, last.get("href")) is None:
             return None
     anchors = [a for a in quote.iter("a") if a.get("href")]
     statuses = [(a, found) for a in anchors if (found := status_ref(page, a.get("href")))]
