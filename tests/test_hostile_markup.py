@@ -313,3 +313,34 @@ def test_card_lines_stop_far_from_the_recursion_limit() -> None:
     assert container is not None
     assert lines_of(container, kinds, ("", ""), frozenset(), None) == []
     assert 0 < deepest < sys.getrecursionlimit() // 2
+
+
+def test_last_links_of_nested_blockquotes_come_from_one_walk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Blockquotes of another platform nested deep are not each searched for their last link."""
+    from tweetresolve.platforms.twitter import official
+
+    searches = 0
+    search = official._LAST_LINK
+
+    def counted(element: Any) -> Any:
+        nonlocal searches
+        searches += 1
+        return search(element)
+
+    monkeypatch.setattr(official, "_LAST_LINK", counted)
+    document = HOSTILE["nested_same_tiktok"](40_000)
+    posts = tr.extract(document)
+    assert [(post.platform, post.post_id) for post in posts] == [("tiktok", "6718335390845095173")]
+    assert searches == 0
+    root = lxml.html.fragment_fromstring(
+        '<div><blockquote id="q1"><blockquote id="q2"><blockquote id="q3">'
+        '<a href="/a">a</a></blockquote><a href="">b</a></blockquote><a href="/c">c</a>'
+        '</blockquote><blockquote id="q4">x</blockquote></div>'
+    )
+    last = official._last_links(root)
+    shown = {
+        quote.get("id"): link.text if link is not None else None for quote, link in last.items()
+    }
+    assert shown == {"q1": "c", "q2": "a", "q3": "a", "q4": None}
