@@ -137,12 +137,30 @@ def find_cards(
     """
     found = _CardFinder(page, embeds).run()
     keys = {(c.post.platform, c.post.post_id) for c in found if c.post.post_id}
+    # The cards' elements and their ancestors, for overlap tests that cost one walk up
+    # per fallback card instead of one per pair of cards.
+    cards: set[Element] = set()
+    holding: set[Element] = set()
+
+    def add(element: Element) -> None:
+        cards.add(element)
+        for ancestor in element.iterancestors():
+            if ancestor in holding:
+                break  # its ancestors are in already
+            holding.add(ancestor)
+
+    for card in found:
+        add(card.element)
     for other in fallback:
         if other.post.post_id and (other.post.platform, other.post.post_id) in keys:
             continue
-        if any(_overlaps(other.element, card.element) for card in found):
-            continue
+        element = other.element
+        if element in cards or element in holding:
+            continue  # a card itself, or holding one
+        if any(ancestor in cards for ancestor in element.iterancestors()):
+            continue  # inside a card
         found.append(other)
+        add(element)
     return found
 
 
