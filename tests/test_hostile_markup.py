@@ -344,3 +344,28 @@ def test_last_links_of_nested_blockquotes_come_from_one_walk(
         quote.get("id"): link.text if link is not None else None for quote, link in last.items()
     }
     assert shown == {"q1": "c", "q2": "a", "q3": "a", "q4": None}
+
+
+def test_fallback_cards_overlapping_found_cards_are_dropped() -> None:
+    """A widget card inside, around or at a found card is dropped; one apart is kept."""
+    from tweetresolve.families import cards
+    from tweetresolve.html import parse_page
+    from tweetresolve.platforms.base import Candidate
+    from tweetresolve.records import Post
+
+    page = parse_page(
+        '<div id="outer"><div id="card"><span>Bo Example</span> <span>@bo_example</span>'
+        "<p>The ferry to the island runs again from Monday morning.</p>"
+        '<a href="https://twitter.com/bo_example/status/1508951925456744450">Mar 30, 2022</a>'
+        '<i id="inner">x</i></div></div><div id="apart">y</div>'
+    )
+    assert page is not None
+    found = cards.find_cards(page)
+    assert [c.post.post_id for c in found] == ["1508951925456744450"]
+    by_id = {el.get("id"): el for el in page.root.iter() if el.get("id")}
+    fallback = [
+        Candidate(element=by_id[name], post=Post(platform="twitter", post_id=str(n)))
+        for n, name in enumerate(("outer", "inner", "apart"), start=1)
+    ]
+    kept = cards.find_cards(page, fallback=fallback)
+    assert [c.element.get("id") for c in kept[1:]] == ["apart"]
