@@ -574,3 +574,23 @@ def test_markdown_caption_with_brackets_inside_its_link() -> None:
     )
     [post] = tr.extract(text, kind="text")
     assert (post.text, post.post_id) == ("[Ad] Nine to four", "BgPCX03nnZW")
+
+
+def test_paragraphs_and_links_nested_in_their_own_kind_are_read_once() -> None:
+    """Broken markup nesting caption paragraphs and links hundreds deep stays linear."""
+    levels = 300
+    nested = "".join(
+        f'<p>w{i} <a href="https://www.instagram.com/explore/tags/t{i}/"><span>#t{i} '
+        for i in range(levels)
+    )
+    document = (
+        '<blockquote class="instagram-media" data-instgrm-permalink='
+        '"https://www.instagram.com/p/CaBcDeFgHiJ/"><div>'
+        f"{nested}</div></blockquote>"
+    )
+    posts = tr.extract(document)
+    assert [post.post_id for post in posts] == ["CaBcDeFgHiJ"]
+    [post] = posts
+    # Each level's text would otherwise be read again for every paragraph and link above it.
+    assert len(post.text or "") <= len(document)
+    assert sum(len(link.text or "") for link in post.links) <= len(document)

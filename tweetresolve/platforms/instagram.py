@@ -34,6 +34,7 @@ from tweetresolve.idtime import instagram_time
 from tweetresolve.platforms._common import (
     contains,
     frame_urls,
+    outermost,
     read_apart,
     without_noscript_copies,
 )
@@ -381,7 +382,7 @@ def _find_byline(element: Element) -> tuple[Element | None, re.Match[str] | None
     may not, and then the whole snippet's text is searched (once: reading the text of
     every nested element would be quadratic on deep markup).
     """
-    for paragraph in element.iter("p"):
+    for paragraph in outermost(element, "p"):  # nested ones are read with the outer
         match = BYLINE.search(element_text(paragraph))
         if match is not None:
             return paragraph, match
@@ -451,7 +452,9 @@ def _caption(
 ) -> tuple[str | None, tuple[Link, ...]]:
     parts: list[str] = []
     links: list[Link] = []
-    for paragraph in element.iter("p"):
+    # Paragraphs and links nested in their own kind (broken markup) are read with the
+    # outer one: each node's text is read once.
+    for paragraph in outermost(element, "p"):
         if byline is not None and (
             paragraph is byline or contains(paragraph, byline) or contains(byline, paragraph)
         ):
@@ -460,7 +463,7 @@ def _caption(
         if not shown or VIEW_LINE.match(shown) or BYLINE.search(shown):
             continue
         parts.append(shown)
-        for anchor in paragraph.iter("a"):
+        for anchor in outermost(paragraph, "a"):
             href = page.absolute(anchor.get("href"))
             if not href:
                 continue
