@@ -23,22 +23,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from placeholder_variants import CLASS_WORDS, TYPED_VALUES, official_snippet
+from placeholder_variants import CLASS_WORDS, SNIPPET_PLATFORMS, TYPED_VALUES, official_snippet
 from variant_ids import ID_PLATFORMS, PLATFORMS, InventedPost, Variant, invent_post, pick, word
 
 __all__ = ["FAMILIES", "pagedata_variants"]
-
-#: Platforms whose official snippet the generator can write (see official_snippet).
-_SNIPPET_PLATFORMS = (
-    "twitter",
-    "instagram",
-    "tiktok",
-    "youtube",
-    "facebook",
-    "mastodon",
-    "threads",
-    "reddit",
-)
 
 
 class _Story:
@@ -518,7 +506,7 @@ FAMILIES: dict[str, Callable[[random.Random, _Story, InventedPost], str]] = {
 
 def _platform_for(rng: random.Random, family: str) -> str:
     if family == "escaped-embed-code":
-        return pick(rng, _SNIPPET_PLATFORMS)
+        return pick(rng, SNIPPET_PLATFORMS)
     if family == "storyblok" and rng.random() < 0.3:
         return "twitter"
     return pick(rng, PLATFORMS if rng.random() < 0.6 else ID_PLATFORMS)

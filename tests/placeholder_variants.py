@@ -20,7 +20,13 @@ from collections.abc import Callable
 
 from variant_ids import ID_PLATFORMS, PLATFORMS, InventedPost, Variant, invent_post, pick, word
 
-__all__ = ["FAMILIES", "official_snippet", "placeholder_decoy", "placeholder_variants"]
+__all__ = [
+    "FAMILIES",
+    "SNIPPET_PLATFORMS",
+    "official_snippet",
+    "placeholder_decoy",
+    "placeholder_variants",
+]
 
 # Words a site uses for a platform in class names and custom tags, and as typed values.
 CLASS_WORDS: dict[str, tuple[str, ...]] = {
@@ -401,6 +407,19 @@ def _url_block(rng: random.Random) -> tuple[str, InventedPost, str]:
     return markup, post, "placeholder"
 
 
+#: Platforms whose official snippet official_snippet() can write.
+SNIPPET_PLATFORMS = (
+    "twitter",
+    "instagram",
+    "tiktok",
+    "youtube",
+    "facebook",
+    "mastodon",
+    "threads",
+    "reddit",
+)
+
+
 def official_snippet(post: InventedPost) -> tuple[str, str]:
     """The platform's own embed code for ``post`` and the form it is reported with."""
     url = html.escape(post.url)
@@ -457,20 +476,8 @@ def official_snippet(post: InventedPost) -> tuple[str, str]:
     raise ValueError(post.platform)
 
 
-_CONSENT_PLATFORMS = (
-    "twitter",
-    "instagram",
-    "tiktok",
-    "youtube",
-    "facebook",
-    "mastodon",
-    "threads",
-    "reddit",
-)
-
-
 def _consent(rng: random.Random) -> tuple[str, InventedPost, str]:
-    post = invent_post(rng, pick(rng, _CONSENT_PLATFORMS))
+    post = invent_post(rng, pick(rng, SNIPPET_PLATFORMS))
     snippet, form = official_snippet(post)
     escaped = html.escape(snippet)
     markup = pick(
