@@ -21,16 +21,11 @@ import lxml.html
 
 from tweetresolve.parser_input import cap_attributes
 
-# Re-exported: the prefilter lived here before it had a module of its own.
-from tweetresolve.prefilter import MarkerScan, markers_present
-
 __all__ = [
-    "MarkerScan",
     "ParsedPage",
     "element_text",
     "has_class",
     "looks_like_html",
-    "markers_present",
     "parse_page",
 ]
 

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from moments import utc_day
 
 import tweetresolve as tr
-from tweetresolve.html import markers_present
 from tweetresolve.idtime import instagram_time
 from tweetresolve.platforms.instagram import INSTAGRAM
+from tweetresolve.prefilter import markers_present
 
 # Invented shortcodes, names and captions; the markup follows the documented snippets.
 CODE = "ByxilPNJK3M"

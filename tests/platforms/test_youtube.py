@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tweetresolve as tr
-from tweetresolve.html import markers_present
 from tweetresolve.platforms.youtube import YOUTUBE
+from tweetresolve.prefilter import markers_present
 
 VIDEO = "aB3dE_6gH-9"  # invented id of the right shape
 CANONICAL = f"https://www.youtube.com/watch?v={VIDEO}"
