@@ -44,6 +44,9 @@ _KINDS = ("auto", "html", "text")
 
 _T = TypeVar("_T")
 
+# How far above an official embed a placeholder of the same post counts as its wrapper.
+_WRAPPER_LEVELS = 64
+
 #: The forms that are a platform's own embed code or its residue; ``official_only``
 #: keeps these (and bare links) and drops what sites build themselves: ``card``,
 #: ``placeholder`` and ``data``.
@@ -306,13 +309,18 @@ def _family_candidates(page: ParsedPage, official: list[Candidate]) -> list[Cand
     if not found:
         return []
     # Up to the nearest official embed above (a wrapper further up holds that one too,
-    # and the merge folds its copy): each walk up ends there, so nesting stays linear.
+    # and the merge folds its copy), or to where an earlier walk for the same post
+    # passed, and never past _WRAPPER_LEVELS: thousands of embeds nested thousands deep
+    # stay linear.  (A "wrapper" further up is no wrapper a site writes: the merge folds
+    # the two as one post, in the outer form, with the empty fields filled.)
     official_elements = {candidate.element for candidate in official}
     around: set[tuple[Any, str, str | None]] = set()
     for candidate in official:
         key = (candidate.post.platform, candidate.post.post_id)
         element = candidate.element
-        while element is not None:
+        for _ in range(_WRAPPER_LEVELS):
+            if element is None or (element, *key) in around:
+                break
             around.add((element, *key))
             element = element.getparent()
             if element in official_elements:

@@ -72,6 +72,7 @@ class ParsedPage:
     __slots__ = (
         "_end_queries",
         "_ends",
+        "_inside",
         "_line_starts",
         "_order",
         "_starts",
@@ -97,6 +98,7 @@ class ParsedPage:
         self._starts: dict[str, dict[Element, int | None]] = {}
         self._ends: dict[str, dict[int, int]] = {}
         self._end_queries: dict[str, int] = {}
+        self._inside: dict[frozenset[str], set[Element]] = {}
 
     def absolute(self, url: str | None) -> str | None:
         """Resolve a possibly relative or protocol-relative URL against the page."""
@@ -117,6 +119,21 @@ class ParsedPage:
         target = self.root if node is None else node
         result = target.xpath(expression)
         return [el for el in result if isinstance(el, lxml.etree._Element)]
+
+    def inside(self, tags: frozenset[str]) -> set[Element]:
+        """Every element below an element whose tag is one of ``tags`` (computed once).
+
+        Asking each element's ancestors instead costs the element's depth per element:
+        quadratic on markup nested thousands deep.  Here each outermost match's
+        descendants are read once.
+        """
+        found = self._inside.get(tags)
+        if found is None:
+            found = self._inside[tags] = set()
+            for element in self.root.iter(*tags):
+                if element not in found:
+                    found.update(element.iterdescendants())
+        return found
 
     def order(self, element: Element) -> int:
         """Position of ``element`` in document order (for sorting and merging)."""

@@ -51,11 +51,17 @@ def merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Post
     embeds: list[tuple[Element, Post, bool]] = []
     index_of: dict[Element, int] = {}
     links: list[Candidate] = []
+    # Answers of the walks up, kept per element passed: thousands of candidates nested
+    # thousands deep would otherwise each walk to the root (quadratic).
+    known: dict[Element, int | None] = {}
     for candidate in candidates:
         if candidate.post.form == "link":
             links.append(candidate)
             continue
-        host = _enclosing(candidate.element, index_of)
+        # Passed by an earlier walk up before it was one (candidates out of document
+        # order): the answers kept below it would be stale once it is an embed.
+        passed_before = candidate.element in known
+        host = _enclosing(candidate.element, index_of, known) if index_of else None
         if host is not None and _same_post(embeds[host][1], candidate.post):
             element, post, nested = embeds[host]
             embeds[host] = (element, fill_empty(post, candidate.post), nested)
@@ -63,6 +69,8 @@ def merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Post
             # post nested hundreds deep stay linear.
             index_of.setdefault(candidate.element, host)
             continue
+        if passed_before:
+            known.clear()
         index_of[candidate.element] = len(embeds)
         embeds.append((candidate.element, candidate.post, candidate.nested))
 
@@ -78,7 +86,7 @@ def merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Post
         if (
             key in embedded
             or key in seen_links
-            or _enclosing(candidate.element, index_of) is not None
+            or (index_of and _enclosing(candidate.element, index_of, known) is not None)
         ):
             continue
         seen_links.add(key)
@@ -106,14 +114,30 @@ def _without_nested_copies(found: list[tuple[Post, bool]]) -> list[Post]:
     return [post for post in kept if post is not None]
 
 
-def _enclosing(element: Element, index_of: dict[Element, int]) -> int | None:
+def _enclosing(
+    element: Element, index_of: dict[Element, int], known: dict[Element, int | None] | None = None
+) -> int | None:
+    """Index of the nearest embed at or above ``element``.
+
+    With ``known``, every element passed on the way up keeps the answer, and a later
+    walk stops at the first one it meets (the caller clears it when an element already
+    passed becomes an embed).
+    """
+    passed: list[Element] = []
     node = element
+    found: int | None = None
     while node is not None:
         found = index_of.get(node)
         if found is not None:
-            return found
+            break
+        if known is not None and node in known:
+            found = known[node]
+            break
+        passed.append(node)
         node = node.getparent()
-    return None
+    if known is not None:
+        known.update(dict.fromkeys(passed, found))
+    return found
 
 
 def _same_post(outer: Post, inner: Post) -> bool:

@@ -160,11 +160,11 @@ def find_nested_documents(
             documents = [NestedDocument(container=element, markup=srcdoc)] if srcdoc else []
         for document in documents:
             markup = document.markup
-            if "<" in markup and may_hold_embed(markup) and not _in_code(element):
+            if "<" in markup and may_hold_embed(markup) and element not in page.inside(_CODE_TAGS):
                 yield document
     if _MARKUP_VALUE_START.search(page.source) is not None:
         for element in _MARKUP_ATTRIBUTE_XPATH(page.root):
-            if element.tag == "iframe" or _in_code(element):
+            if element.tag == "iframe" or element in page.inside(_CODE_TAGS):
                 continue  # srcdoc is read above
             for _, value in element.items():
                 markup = value.strip()
@@ -251,5 +251,3 @@ def _raw_text_document(
     return NestedDocument(container=element, markup=markup)
 
 
-def _in_code(element: Element) -> bool:
-    return any(ancestor.tag in _CODE_TAGS for ancestor in element.iterancestors())

@@ -63,8 +63,12 @@ _QUOTED_LT = re.compile(r"""<[A-Za-z][^<>"']*["'][^<>]*<""")
 # A start tag with more than MAX_ATTRIBUTES attributes, read as _ATTRIBUTE reads them;
 # each attribute is taken whole (a lookahead and a back-reference make it atomic), so
 # a tag that falls short fails without backtracking.
+# Matched up to MAX_ATTRIBUTES attributes, and the group "more" holds one more if the
+# tag has it: the match's end is how far the tag's attributes reach (a "<" before it
+# stands inside a quoted value of this tag, so it starts no tag of its own).
 _TOO_MANY_ATTRIBUTES = re.compile(
-    rf"<[A-Za-z][^\s/<>]*(?:(?=({_ATTRIBUTE.pattern}))\1){{{MAX_ATTRIBUTES + 1}}}"
+    rf"<[A-Za-z][^\s/<>]*(?:(?=({_ATTRIBUTE.pattern}))\1){{0,{MAX_ATTRIBUTES}}}"
+    rf"(?:(?=({_ATTRIBUTE.pattern}))(?P<more>\2))?"
 )
 
 # What may follow "<script" in its start tag.
@@ -89,11 +93,19 @@ def cap_attributes(source: str) -> str:
     """
     cuts: list[tuple[int, int]] = []
     raw_text: _RawText | None = None
+    read_until = 0  # where the attributes of the last tag matched in C end
     for start, checked in _candidates(source):
         if cuts and start < cuts[-1][1]:
             continue  # inside a tag already cut
-        if not checked and _TOO_MANY_ATTRIBUTES.match(source, start) is None:
-            continue
+        if not checked:
+            # A "<" inside a value read already is no tag: skipping it keeps the scan
+            # linear when an unclosed quote makes a tag's value run over many others.
+            if start < read_until:
+                continue
+            found = _TOO_MANY_ATTRIBUTES.match(source, start)
+            read_until = found.end() if found is not None else start
+            if found is None or found.group("more") is None:
+                continue
         cut = _excess_attributes(source, start)
         if cut is None:
             continue

@@ -105,6 +105,10 @@ _MIN_IMAGE_PIXELS = 80
 
 # Length of an element's visible text, computed in C.
 TEXT_LENGTH_XPATH = lxml.etree.XPath("string-length(normalize-space(.))")
+#: A field (a name, a handle, a date) is a few elements at most; an element holding
+#: more is no field, however little text it shows (and reading its text would walk
+#: all of them once per element above: quadratic on deeply nested markup).
+MAX_FIELD_ELEMENTS = 64
 
 
 class PageKinds:
@@ -171,7 +175,8 @@ class PageKinds:
         if element in self._texts:
             return self._texts[element]
         shown = None
-        if TEXT_LENGTH_XPATH(element) <= MAX_FIELD_CHARS:
+        few = next(itertools.islice(element.iterdescendants(), MAX_FIELD_ELEMENTS, None), None)
+        if few is None and TEXT_LENGTH_XPATH(element) <= MAX_FIELD_CHARS:
             shown = collapse(element_text(element))
         self._texts[element] = shown
         return shown

@@ -248,7 +248,7 @@ class _CardFinder:
     def _is_seed(self, anchor: Element) -> bool:
         if anchor in self.inside_embed or self.memo.anchor(anchor)[0] != "permalink":
             return False
-        return not any(a.tag in _CODE_TAGS for a in anchor.iterancestors())
+        return anchor not in self.page.inside(_CODE_TAGS)
 
     def _keys_by_ancestor(self, seeds: Iterable[Element]) -> dict[Element, set[tuple[str, str]]]:
         keys: dict[Element, set[tuple[str, str]]] = {}

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 
 import attrs
@@ -211,6 +212,9 @@ _MAX_INNER_TEXT = 200
 # A URL-only embed block shows at most this much text.
 _MAX_BLOCK_TEXT = 400
 
+# How far above a placeholder the one it may be a copy of is looked for.
+_MAX_FOLD_LEVELS = 64
+
 # Longest attribute value read (props JSON included).
 _MAX_VALUE_CHARS = 100_000
 # Nodes a props object may cost the walker.
@@ -291,7 +295,10 @@ def _add(
     # ends there, so nested placeholders stay linear.  With ``folded`` (elements added
     # in document order), a copy folded into the placeholder above ends the walks from
     # inside it too, so copies of one post nested hundreds deep stay linear as well.
-    for ancestor in element.iterancestors():
+    # The walk is also cut after a few dozen levels: a copy further up is still folded
+    # by the merge, and a walk to the root from each of thousands of placeholders
+    # nested thousands deep would be quadratic.
+    for ancestor in itertools.islice(element.iterancestors(), _MAX_FOLD_LEVELS):
         outer = found.get(ancestor)
         if outer is None and folded is not None:
             outer = folded.get(ancestor)

@@ -251,12 +251,31 @@ def _snippet_links(
     # The paragraphs holding the permalink, found once: asking each paragraph would
     # walk the permalink's ancestors again and again (cubic on nested markup).
     around = set(permalink.iterancestors("p")) if permalink is not None else set()
-    paragraphs = [p for p in quote.iter("p") if p is not byline_p and p not in around]
+    if byline_p is not None:
+        around.add(byline_p)
+    paragraphs = _text_paragraphs(quote, around)
     if not paragraphs:
         yield from text_links(quote, stop=permalink, skip=byline_p)
         return
     for paragraph in paragraphs:
         yield from text_links(paragraph, stop=permalink, skip=None)
+
+
+def _text_paragraphs(quote: Element, passed: set[Element]) -> list[Element]:
+    """The paragraphs of ``quote`` not in ``passed`` and inside no other such paragraph.
+
+    One walk that never enters a paragraph it keeps: reading the links of every
+    paragraph (``quote.iter("p")``) would read nested paragraphs once per level.
+    """
+    found: list[Element] = []
+    stack = list(reversed(quote))
+    while stack:
+        node = stack.pop()
+        if node.tag == "p" and node not in passed:
+            found.append(node)
+        else:
+            stack.extend(reversed(node))
+    return found
 
 
 def text_links(container: Element, *, stop: Element | None, skip: Element | None) -> Iterator[Link]:
