@@ -6,7 +6,8 @@ doubling sizes.  Each run is a fresh interpreter with a time limit, so a slow ca
 is reported as such rather than hanging the benchmark.  Per run: seconds, seconds
 per MB, posts, total characters of post text, entities, links and peak RSS.
 
-Run: ``python benchmarks/bench_hostile.py [--sizes 100000 200000 ...] [--timeout 60]``.
+Run: ``python benchmarks/bench_hostile.py [--sizes 100000 200000 ...] [--timeout 60]
+[--cases nested_tiktok ...]``.
 To compare with another version, run it with that version first on ``PYTHONPATH``
 (``PYTHONPATH=/path/to/old/checkout python benchmarks/bench_hostile.py``).
 """
@@ -32,6 +33,8 @@ CASES = (
     "many_attributes",
     "many_attributes_lt",
     "permalink_row",
+    "quote_chains",
+    "nested_paragraph_links",
 )
 
 # Run in the child: build one document, extract, print the measures as JSON.
@@ -80,20 +83,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50_000, 100_000, 200_000])
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--cases", nargs="+", choices=CASES, default=list(CASES))
     args = parser.parse_args(argv)
     print(
-        f"{'document':<18} {'KB':>6} {'seconds':>8} {'s/MB':>7} {'posts':>6} "
+        f"{'document':<22} {'KB':>6} {'seconds':>8} {'s/MB':>7} {'posts':>6} "
         f"{'text chars':>11} {'entities':>9} {'links':>6} {'RSS MB':>7}"
     )
-    for name in CASES:
+    for name in args.cases:
         for size in args.sizes:
             found = run_case(name, size, args.timeout)
             if found is None:
-                print(f"{name:<18} {size / 1000:>6.0f} {'> ' + str(args.timeout):>8}  (timed out)")
+                print(f"{name:<22} {size / 1000:>6.0f} {'> ' + str(args.timeout):>8}  (timed out)")
                 continue
             per_mb = found["seconds"] / (found["bytes"] / 1_000_000)
             print(
-                f"{name:<18} {found['bytes'] / 1000:>6.0f} {found['seconds']:>8.3f} "
+                f"{name:<22} {found['bytes'] / 1000:>6.0f} {found['seconds']:>8.3f} "
                 f"{per_mb:>7.2f} {found['posts']:>6.0f} {found['text']:>11.0f} "
                 f"{found['entities']:>9.0f} {found['links']:>6.0f} {found['rss_mb']:>7.0f}"
             )

@@ -196,6 +196,20 @@ def permalink_row(size: int) -> str:
     return "<p>" + _repeat(unit, size) + "</p>" + _CARD
 
 
+def quote_chains(size: int) -> str:
+    """Runs of start tags whose odd quotes pair across tags: read from any of them, the
+    attributes run to the end of the run, over every tag after it.  The run is short of
+    the attribute cap, so no tag is cut."""
+    run = '<b c="x" d="<' * 150 + 'e">z '
+    return _repeat(run, size)
+
+
+def nested_paragraph_links(size: int) -> str:
+    """A tweet blockquote whose text nests paragraphs and links hundreds deep."""
+    unit = '<p><a href="https://example.com/a">a</a><a>'
+    return '<blockquote class="twitter-tweet"><div>' + _repeat(unit, size) + "</div>" + _TWEET_TAIL
+
+
 #: Every hostile maker by name, in the order the benchmark prints them.
 HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "open_paren_at": open_paren_at,
@@ -219,4 +233,6 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "nested_same_tiktok": nested_same_tiktok,
     "many_attributes_lt": many_attributes_lt,
     "permalink_row": permalink_row,
+    "quote_chains": quote_chains,
+    "nested_paragraph_links": nested_paragraph_links,
 }

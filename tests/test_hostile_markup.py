@@ -369,3 +369,100 @@ def test_fallback_cards_overlapping_found_cards_are_dropped() -> None:
     ]
     kept = cards.find_cards(page, fallback=fallback)
     assert [c.element.get("id") for c in kept[1:]] == ["apart"]
+
+
+def test_nested_text_paragraphs_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tweet whose text nests paragraphs hundreds deep has its links read in one walk each."""
+    from tweetresolve.platforms.twitter import official
+
+    calls = 0
+    text_links = official.text_links
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return text_links(*args, **kwargs)
+
+    monkeypatch.setattr(official, "text_links", counted)
+    document = HOSTILE["nested_paragraph_links"](20_000)
+    assert isinstance(document, str)
+    posts = tr.extract(document)
+    assert [post.post_id for post in posts] == ["1508951925456744449"]
+    links = [link.url for link in posts[0].links]
+    assert links == ["https://example.com/a"] * len(links)
+    # each link of the text once, not once per paragraph around it
+    assert len(links) <= document.count('href="https://example.com/a"')
+    assert calls <= 2
+
+
+def test_attribute_cap_skips_tags_read_inside_a_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A "<" inside a value the cap has read already is not matched again as a tag."""
+    from tweetresolve import parser_input
+
+    matches = 0
+    pattern = parser_input._TOO_MANY_ATTRIBUTES
+
+    class Counted:
+        def match(self, source: str, start: int) -> Any:
+            nonlocal matches
+            matches += 1
+            return pattern.match(source, start)
+
+    monkeypatch.setattr(parser_input, "_TOO_MANY_ATTRIBUTES", Counted())
+    document = HOSTILE["quote_chains"](100_000)
+    assert isinstance(document, str)
+    assert cap_attributes(document) is document
+    runs = document.count("z ")
+    assert matches <= 2 * runs
+    # a tag past the cap after such runs is still cut
+    flood = "<p " + " ".join(f"a{i}=1" for i in range(MAX_ATTRIBUTES + 5)) + ' t="<">x</p>'
+    capped = cap_attributes(document + flood)
+    assert capped.startswith(document)
+    assert capped.count("=") == document.count("=") + MAX_ATTRIBUTES
+
+
+def test_code_block_members_are_found_once() -> None:
+    """``ParsedPage.inside`` gives every element below a code block, nested ones included."""
+    from tweetresolve.html import parse_page
+
+    page = parse_page(
+        '<pre id="a"><b id="b"><code id="c"><i id="d">x</i></code></b></pre>'
+        '<p id="e"><code id="f"><u id="g">y</u></code></p><p id="h">z</p>'
+    )
+    assert page is not None
+    tags = frozenset({"pre", "code"})
+    inside = page.inside(tags)
+    assert sorted(element.get("id") for element in inside) == ["b", "c", "d", "g"]
+    assert page.inside(tags) is inside  # computed once per page
+
+
+def test_merge_walks_stay_right_out_of_document_order() -> None:
+    """Candidates of a nested tree may come out of document order: a walk up remembered
+    before an element became an embed does not hide that embed from those below it."""
+    from tweetresolve.html import parse_page
+    from tweetresolve.merge import merge_candidates
+    from tweetresolve.platforms.base import Candidate
+    from tweetresolve.records import Post
+
+    page = parse_page("<p>page</p>" + "<i>x</i>" * 40)
+    inner_tree = lxml.html.fragment_fromstring(
+        '<div><b id="first">z</b><div id="outer"><div id="wrap"><i id="inner">x</i>'
+        '<i id="copy">y</i></div></div></div>'
+    )
+    assert page is not None
+    by_id = {el.get("id"): el for el in inner_tree.iter() if el.get("id")}
+    candidates = [
+        Candidate(element=by_id["first"], post=Post(platform="twitter", post_id="3")),
+        Candidate(element=by_id["inner"], post=Post(platform="twitter", post_id="2")),
+        Candidate(element=by_id["outer"], post=Post(platform="twitter", post_id="1")),
+        Candidate(element=by_id["copy"], post=Post(platform="twitter", post_id="1", lang="en")),
+    ]
+    # more candidates than are sorted by their paths: the page is numbered, and the
+    # nested tree's elements (not in it) keep the order given
+    candidates += [
+        Candidate(element=element, post=Post(platform="tiktok", post_id=str(n)))
+        for n, element in enumerate(page.root.iter("i"), start=10)
+    ]
+    posts = merge_candidates(page, candidates)
+    shown = sorted((post.post_id, post.lang or "") for post in posts if post.platform == "twitter")
+    assert shown == [("1", "en"), ("2", ""), ("3", "")]

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import lxml.etree
 import lxml.html
 
+from tweetresolve.deep_markup import stopped_too_deep, with_the_rest
 from tweetresolve.parser_input import cap_attributes
 
 __all__ = [
@@ -358,9 +359,26 @@ def parse_page(
     if "\x00" in source:
         source = source.replace("\x00", "\ufffd")
         encoded = None
+    parsed = _parse_tree(source, encoded)
+    if parsed is None:
+        return None
+    root, stopped, text = parsed
+    if stopped:
+        # the rest is read from the text handed to the parser (already capped)
+        with_the_rest(root, text, _parse_part, _start_of)
+    return ParsedPage(
+        root, source, base_url=_document_base(root, base_url), include_links=include_links
+    )
+
+
+def _parse_tree(
+    source: str, encoded: bytes | None = None, *, capped: bool = False
+) -> tuple[Element, bool, str] | None:
+    """The tree of ``source``, whether the parser stopped at its depth limit, and the
+    text it was given."""
     # A start tag with thousands of attributes costs libxml2 quadratic time: cut first.
     # The spans are read from ``source`` itself, which keeps every offset.
-    parsed = cap_attributes(source)
+    parsed = source if capped else cap_attributes(source)
     if parsed is not source:
         encoded = None
     if encoded is None:
@@ -371,9 +389,20 @@ def parse_page(
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         logger.debug("document not parsed: %s", exc)
         return None
-    return ParsedPage(
-        root, source, base_url=_document_base(root, base_url), include_links=include_links
-    )
+    return root, stopped_too_deep(parser), parsed
+
+
+def _parse_part(text: str) -> tuple[Element, bool] | None:
+    parsed = _parse_tree(text, capped=True)
+    return parsed[:2] if parsed is not None else None
+
+
+def _start_of(root: Element, element: Element, source: str) -> int | None:
+    # The start only (a span's end would search far ahead for the close tag).
+    if not isinstance(element.tag, str):
+        return None
+    page = ParsedPage(root, source, base_url=None, include_links=False)
+    return page._tag_starts(element.tag).get(element)
 
 
 def _document_base(root: Element, base_url: str | None) -> str | None:

@@ -249,5 +249,3 @@ def _raw_text_document(
             return NestedDocument(container=element, markup=raw, offset=content_start)
     markup = html.unescape(text) if escaped else text
     return NestedDocument(container=element, markup=markup)
-
-
