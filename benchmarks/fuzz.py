@@ -3,9 +3,12 @@
 Usage::
 
     python benchmarks/fuzz.py [--seconds 60] [--seed 1] [--only extract,parse_post_url]
-                              [--min-calls N] [--out DIR] [--corpus DIR]
+                              [--min-calls N] [--jobs 2] [--shards 1] [--out DIR]
+                              [--corpus DIR]
 
-Each target runs in a process of its own (so its peak RSS is its own) and is fed:
+Each target runs in a process of its own (so its peak RSS is its own), or in
+``--shards`` processes each drawing inputs of its own (so a long run of one target can
+use every core; their reports are summed), and is fed:
 
 * documents built by hypothesis from embed fragments of every platform, odd tags,
   bylines and deep nesting (hypothesis shrinks a failure to a small reproducer);
@@ -450,26 +453,29 @@ class Job:
     seed: int
     corpus: str | None
     out: str
+    shard: int = 0
 
 
 def run_target(job: Job) -> dict[str, Any]:
-    """Fuzz one target until both its time and its call budget are spent."""
+    """Fuzz one target (one shard of it) until both its time and its call budget are spent."""
     target, seconds, min_calls, seed = job.target, job.seconds, job.min_calls, job.seed
     structured_examples, corpus, out = job.structured_examples, job.corpus, job.out
-    rng = random.Random(f"{seed}:{target}")
+    # Shard 0 draws what an unsharded run draws; the others, inputs of their own.
+    rng = random.Random(f"{seed}:{target}" + (f":{job.shard}" if job.shard else ""))
     documents, lines = load_seeds(Path(corpus) if corpus else None, rng)
     takes_documents = TARGETS[target][1]
     pool = documents if takes_documents else lines
     call = TARGETS[target][0]
     report = TargetReport(target)
-    out_dir = Path(out)
+    out_dir = Path(out) / f"shard-{job.shard}" if job.shard else Path(out)
     started = time.monotonic()
     global _WATCHDOG  # noqa: PLW0603  (one per worker process, read by _probe)
     _WATCHDOG = _Watchdog(target, out_dir)
     for warm_up in pool[:20]:  # first calls build grammars and tables: not the input's cost
         _probe(call, warm_up)
     deadline = time.monotonic() + seconds
-    structured_phase(report, structured_examples, seed, out_dir)
+    if structured_examples:
+        structured_phase(report, structured_examples, seed, out_dir)
     while time.monotonic() < deadline or report.calls < min_calls:
         data = mutate(rng.choice(pool), rng, pool)
         if not takes_documents and rng.random() < 0.9:
@@ -478,6 +484,24 @@ def run_target(job: Job) -> dict[str, Any]:
         _record(report, data, error, spent, out_dir)
     report.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {**asdict(report), "elapsed": time.monotonic() - started}
+
+
+def _merged(shards: list[dict[str, Any]]) -> dict[str, Any]:
+    """One report of a target from its shards' (run side by side: elapsed is the longest)."""
+    merged = dict(shards[0])
+    for other in shards[1:]:
+        for key in ("calls", "megabytes", "exceptions"):
+            merged[key] += other[key]
+        for worst, at in (
+            ("worst_s_per_mb", "worst_s_per_mb_bytes"),
+            ("worst_seconds", "worst_seconds_bytes"),
+        ):
+            if other[worst] > merged[worst]:
+                merged[worst], merged[at] = other[worst], other[at]
+        merged["peak_rss_mb"] = max(merged["peak_rss_mb"], other["peak_rss_mb"])
+        merged["elapsed"] = max(merged["elapsed"], other["elapsed"])
+        merged["findings"] = merged["findings"] + other["findings"]
+    return merged
 
 
 def _format(report: dict[str, Any]) -> str:
@@ -497,7 +521,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", default="", help="comma-separated targets (default: all)")
     parser.add_argument("--min-calls", type=int, default=0, help="per target, however long")
-    parser.add_argument("--jobs", type=int, default=2, help="targets fuzzed at once")
+    parser.add_argument("--jobs", type=int, default=2, help="processes run at once")
+    parser.add_argument(
+        "--shards",
+        type=int,
+        default=1,
+        help="processes per target, each with inputs of its own (calls and time per shard)",
+    )
     parser.add_argument(
         "--structured", type=int, default=300, help="hypothesis-built documents per target"
     )
@@ -517,18 +547,21 @@ def main(argv: list[str] | None = None) -> int:
     corpus = str(args.corpus) if (args.corpus / "labels.jsonl").is_file() else None
     # Whole-document targets get twice the time of one-line ones.
     weights = {t: 2.0 if TARGETS[t][1] else 1.0 for t in targets}
-    per_unit = args.seconds * args.jobs / sum(weights.values())
+    # Every process (a target's shard) gets its share of the time the jobs give.
+    per_unit = args.seconds * args.jobs / (sum(weights.values()) * args.shards)
     jobs = [
         Job(
             t,
             per_unit * weights[t],
-            args.min_calls,
-            args.structured,
+            -(-args.min_calls // args.shards),
+            args.structured if shard == 0 else 0,
             args.seed,
             corpus,
             str(args.out),
+            shard,
         )
         for t in targets
+        for shard in range(args.shards)
     ]
     print(f"fuzzing {len(targets)} targets, seed {args.seed}, corpus: {corpus or 'none'}")
     print(f"{'target':<18} {'calls':>9} {'MB':>9} {'errors':>6} {'s/MB max':>9} {'at bytes':>9} "
@@ -536,7 +569,12 @@ def main(argv: list[str] | None = None) -> int:
     found = exceptions = 0
     context = multiprocessing.get_context("spawn")
     with context.Pool(args.jobs, maxtasksperchild=1) as pool:
-        for report in pool.imap(run_target, jobs):
+        shards: list[dict[str, Any]] = []
+        for shard_report in pool.imap(run_target, jobs):
+            shards.append(shard_report)
+            if len(shards) < args.shards:
+                continue
+            report, shards = _merged(shards), []
             print(_format(report), flush=True)
             for finding in report["findings"]:
                 found += 1
