@@ -138,6 +138,13 @@ class _Shape:
     #: Languages that write this shape only in embed widgets (:data:`_WIDGET_PATTERNS`),
     #: not by CLDR: they count only when no language of its own reads the match.
     widget_only: frozenset[str] = frozenset()
+    #: ``langs`` with the widget-only languages last (sorted once, not per match).
+    widget_last: tuple[str, ...] = attrs.field(
+        default=attrs.Factory(
+            lambda self: tuple(sorted(self.langs, key=lambda code: code in self.widget_only)),
+            takes_self=True,
+        )
+    )
 
 
 @attrs.frozen
@@ -181,6 +188,7 @@ def _alternation(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in unique)
 
 
+@functools.lru_cache(maxsize=1024)  # separators are a few short strings, met again and again
 def _punctuation(text: str) -> str:
     """The visible punctuation of a separator: ``". "`` -> ``"."``."""
     return "".join(c for c in text if not c.isspace() and c not in _INVISIBLE)
@@ -400,7 +408,11 @@ def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> 
     signature = tuple(_punctuation(groups[f"s{i}"] or "") for i in range(shape.seps))
     ranks: list[tuple[str, int]] = []
     if shape.widget_only:  # a language of its own reads the month name first
-        candidates = tuple(sorted(candidates, key=lambda code: code in shape.widget_only))
+        candidates = (
+            shape.widget_last
+            if candidates is shape.langs
+            else tuple(sorted(candidates, key=lambda code: code in shape.widget_only))
+        )
     # Each name's spellings looked up, computed once for every candidate language.
     month_keys = (month_name.lower(), fold(month_name)) if month_name is not None else None
     weekday_keys = {weekday.lower(), fold(weekday)} if weekday is not None else None
