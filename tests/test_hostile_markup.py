@@ -466,3 +466,16 @@ def test_merge_walks_stay_right_out_of_document_order() -> None:
     posts = merge_candidates(page, candidates)
     shown = sorted((post.post_id, post.lang or "") for post in posts if post.platform == "twitter")
     assert shown == [("1", "en"), ("2", ""), ("3", "")]
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_script_written_in_an_attribute_value_hides_no_flood(quote: str) -> None:
+    """A ``<script`` inside an attribute value opens no script: a flood after it is cut."""
+    fake = f"<div title={quote}<script>{quote}>caption</div>"
+    flood = "<p " + " ".join(f'a{i}="<x>"' for i in range(MAX_ATTRIBUTES + 50)) + ">x</p>"
+    capped = cap_attributes(fake + flood + "<script>var a = '<b c=\"<\">';</script>")
+    assert capped.startswith(fake)
+    assert capped.count("=") < (fake + flood).count("=")
+    # a real script after text holding a bare "<" is still a script (read, never cut)
+    script = "<p>a < b</p><script>var s = '" + "<i x=\"<\">" * 20 + "';</script>"
+    assert cap_attributes(script) is script

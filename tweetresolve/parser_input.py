@@ -14,8 +14,8 @@ run of at least ``2 * MAX_ATTRIBUTES`` characters before the next ``<`` (one sca
 C), and those with a quoted value holding a ``<`` (which splits a tag into short
 runs): those are first matched against more than ``MAX_ATTRIBUTES`` attributes in C.
 The second scan skips scripts (most of a page, full of quoted "<" and no tags); it
-costs about half a parse.  A known gap: a tag standing after a ``<script`` that is
-not one (written inside an attribute value) is not looked at by the second scan.
+costs about half a parse.  A ``<script`` written inside a tag (an attribute value) opens
+no script; a known gap remains for one written after a ``>`` in the same value.
 
 >>> tag = "<p " + " ".join(f"a{i}=1" for i in range(MAX_ATTRIBUTES + 5)) + ">x</p>"
 >>> capped = cap_attributes(tag)
@@ -155,7 +155,10 @@ def _outside_scripts(source: str) -> Iterator[tuple[int, int]]:
     position = 0
     while True:
         opening = source.find("<script", position)
-        while opening != -1 and source[opening + 7 : opening + 8] not in _AFTER_SCRIPT_NAME:
+        while opening != -1 and (
+            source[opening + 7 : opening + 8] not in _AFTER_SCRIPT_NAME
+            or _inside_a_tag(source, position, opening)
+        ):
             opening = source.find("<script", opening + 7)
         if opening == -1:
             yield position, len(source)
@@ -172,6 +175,18 @@ def _outside_scripts(source: str) -> Iterator[tuple[int, int]]:
         position = close
 
 
+def _inside_a_tag(source: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` follows a ``<`` with no ``>`` after it (looking back to ``start``):
+    a ``<script`` there is written inside a tag (an attribute value), and opens nothing.
+
+    A bare "<" in text before a real script makes it look so: its code is then read for
+    tags, which costs time and misses none.  Each look back stops at the nearest "<" or
+    ">", and the "<" of the ``<script`` before bounds it, so the scan stays linear.
+    """
+    last_open = source.rfind("<", start, pos)
+    return last_open != -1 and source.find(">", last_open, pos) == -1
+
+
 class _RawText:
     """Whether a place lies in a comment or a raw-text element (a script's "<" is no tag).
 
@@ -179,13 +194,20 @@ class _RawText:
     """
 
     def __init__(self, source: str) -> None:
+        self._source = source
         self._lowered = source.lower()
         self._searched = 0
         self._last = {marker: -1 for pair in _RAW_TEXT for marker in pair}
+        self._openings = frozenset(opening for opening, _ in _RAW_TEXT)
 
     def holds(self, pos: int) -> bool:
         for marker in self._last:
             found = self._lowered.rfind(marker, self._searched, pos)
+            # an opening written inside a tag (an attribute value) opens nothing
+            while (
+                found != -1 and marker in self._openings and _inside_a_tag(self._source, 0, found)
+            ):
+                found = self._lowered.rfind(marker, self._searched, found)
             if found != -1:
                 self._last[marker] = found
         self._searched = pos
