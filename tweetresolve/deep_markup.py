@@ -47,7 +47,9 @@ StartOf = Callable[[Element, Element, str], "int | None"]
 
 def stopped_too_deep(parser: Any) -> bool:
     """Whether ``parser`` gave up at its depth limit, leaving the rest unread."""
-    return any(_DEPTH_MESSAGE in entry.message for entry in parser.error_log)
+    # The parse ends at that error, so it is the last one logged.
+    last = parser.error_log.last_error
+    return last is not None and _DEPTH_MESSAGE in last.message
 
 
 def with_the_rest(root: Element, source: str, parse_part: ParsePart, start_of: StartOf) -> None:
