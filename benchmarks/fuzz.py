@@ -55,6 +55,8 @@ DEFAULT_OUT = ROOT / "benchmarks" / "fuzz-findings"
 SECONDS_PER_MB = 1.0
 #: ... and longer than this in absolute terms (below it, timing is scheduler noise).
 SLOW_FLOOR_SECONDS = 0.25
+#: How often a worker prints how far it has got.
+PROGRESS_SECONDS = 300.0
 #: Largest input a mutation may produce, in bytes.
 MAX_INPUT = 4 * 1024 * 1024
 
@@ -476,7 +478,16 @@ def run_target(job: Job) -> dict[str, Any]:
     deadline = time.monotonic() + seconds
     if structured_examples:
         structured_phase(report, structured_examples, seed, out_dir)
+    next_progress = time.monotonic() + PROGRESS_SECONDS
     while time.monotonic() < deadline or report.calls < min_calls:
+        if time.monotonic() >= next_progress:  # a long run says how far it has got
+            next_progress += PROGRESS_SECONDS
+            print(
+                f"  [{target}{f' shard {job.shard}' if job.shard else ''}] {report.calls} calls,"
+                f" {report.megabytes:.0f} MB, {report.exceptions} exceptions,"
+                f" {len(report.findings)} findings, {time.monotonic() - started:.0f} s",
+                flush=True,
+            )
         data = mutate(rng.choice(pool), rng, pool)
         if not takes_documents and rng.random() < 0.9:
             data = data[:4096]
