@@ -380,32 +380,37 @@ def _period_key(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
 
-def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> _Plain | None:
-    """Validate a shape match and rank the languages that could have written it.
+#: Languages ranked per shape and names: a page's dates share a few months and
+#: separators, so most matches find their ranking here (emptied when it grows large).
+_RANKINGS: dict[
+    tuple[object, ...], tuple[_Grammar, _Shape, tuple[tuple[str, int], ...], int | None]
+] = {}
+_MAX_RANKINGS = 4096
 
-    A language qualifies when the names are its own; it ranks higher when the text
-    also has its punctuation (``25.`` is German, not English) and its spelling case
-    (``September`` is German, ``september`` Danish).
-    """
-    year = int(match["y"])
-    candidates = shape.langs
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
-        # Perhaps a year of another calendar (Thai Buddhist era): only its languages.
-        candidates = tuple(
-            code
-            for code in shape.langs
-            if code in _datedata.YEAR_OFFSETS
-            and _MIN_YEAR <= year - _datedata.YEAR_OFFSETS[code][0] <= _MAX_YEAR
-        )
-        if not candidates:
-            return None
-        year -= _datedata.YEAR_OFFSETS[candidates[0]][0]
-    groups = match.groupdict()
-    month_name = groups.get("mon")
-    weekday = groups.get("wd")
-    era = groups.get("era")
-    month: int | None = int(groups["m"]) if groups.get("m") else None
-    signature = tuple(_punctuation(groups[f"s{i}"] or "") for i in range(shape.seps))
+
+def _ranked_languages(
+    grammar: _Grammar,
+    shape: _Shape,
+    candidates: tuple[str, ...],
+    names: tuple[str | None, str | None, str | None],
+    *,
+    month: int | None,
+    signature: tuple[str, ...],
+) -> tuple[tuple[tuple[str, int], ...], int | None]:
+    """The languages that could write a match with these names, ranked, and its month."""
+    key = (
+        id(grammar),
+        id(shape),
+        None if candidates is shape.langs else candidates,
+        names,
+        month,
+        signature,
+    )
+    cached = _RANKINGS.get(key)
+    # the grammar and shape are kept with the answer: their ids are not reused meanwhile
+    if cached is not None and cached[0] is grammar and cached[1] is shape:
+        return cached[2], cached[3]
+    month_name, weekday, era = names
     ranks: list[tuple[str, int]] = []
     if shape.widget_only:  # a language of its own reads the month name first
         candidates = (
@@ -433,6 +438,41 @@ def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> 
         ranks.append((code, rank))
     if shape.widget_only and any(code not in shape.widget_only for code, _ in ranks):
         ranks = [(code, rank) for code, rank in ranks if code not in shape.widget_only]
+    if len(_RANKINGS) >= _MAX_RANKINGS:
+        _RANKINGS.clear()
+    _RANKINGS[key] = (grammar, shape, tuple(ranks), month)
+    return tuple(ranks), month
+
+
+def _date_from_shape(grammar: _Grammar, shape: _Shape, match: re.Match[str]) -> _Plain | None:
+    """Validate a shape match and rank the languages that could have written it.
+
+    A language qualifies when the names are its own; it ranks higher when the text
+    also has its punctuation (``25.`` is German, not English) and its spelling case
+    (``September`` is German, ``september`` Danish).
+    """
+    year = int(match["y"])
+    candidates = shape.langs
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        # Perhaps a year of another calendar (Thai Buddhist era): only its languages.
+        candidates = tuple(
+            code
+            for code in shape.langs
+            if code in _datedata.YEAR_OFFSETS
+            and _MIN_YEAR <= year - _datedata.YEAR_OFFSETS[code][0] <= _MAX_YEAR
+        )
+        if not candidates:
+            return None
+        year -= _datedata.YEAR_OFFSETS[candidates[0]][0]
+    groups = match.groupdict()
+    month_name = groups.get("mon")
+    weekday = groups.get("wd")
+    era = groups.get("era")
+    month: int | None = int(groups["m"]) if groups.get("m") else None
+    signature = tuple(_punctuation(groups[f"s{i}"] or "") for i in range(shape.seps))
+    ranks, month = _ranked_languages(
+        grammar, shape, candidates, (month_name, weekday, era), month=month, signature=signature
+    )
     if not ranks or month is None:
         return None
     try:
