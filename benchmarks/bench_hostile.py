@@ -35,6 +35,7 @@ CASES = (
     "permalink_row",
     "quote_chains",
     "nested_paragraph_links",
+    "past_depth_limit",
 )
 
 # Run in the child: build one document, extract, print the measures as JSON.

@@ -210,6 +210,12 @@ def nested_paragraph_links(size: int) -> str:
     return '<blockquote class="twitter-tweet"><div>' + _repeat(unit, size) + "</div>" + _TWEET_TAIL
 
 
+def past_depth_limit(size: int) -> str:
+    """Unclosed elements nested far past the parser's 2,048 levels, a tweet after each run."""
+    tweet = '<blockquote class="twitter-tweet"><p>hi' + _TWEET_TAIL
+    return _repeat("<div>", size // 2) + tweet + _repeat("<span>", size // 2) + tweet
+
+
 #: Every hostile maker by name, in the order the benchmark prints them.
 HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "open_paren_at": open_paren_at,
@@ -235,4 +241,5 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "permalink_row": permalink_row,
     "quote_chains": quote_chains,
     "nested_paragraph_links": nested_paragraph_links,
+    "past_depth_limit": past_depth_limit,
 }

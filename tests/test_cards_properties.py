@@ -88,3 +88,30 @@ def test_extract_finds_a_page_whose_only_post_is_a_card(name: str, markup: str) 
 def test_extract_finds_no_post_in_a_decoy(markup: str) -> None:
     """Through the whole pipeline, the decoys give no card."""
     assert [p for p in tr.extract(markup) if p.form == "card"] == []
+
+
+# Pieces of permalink paths and their near misses, joined at random into hrefs.
+_PIECES = (
+    "/", "status", "Status", "STATUS", "p", "reel", "tv", "post", "posts", "video", "videos",
+    "@", "feed", "update", "activity", "photo", "comments", "t", "urn:li", "perma", "link",
+    "fbid", "=", "x", "1", "?", "#", ":",
+)  # fmt: skip
+_HREF_PARTS = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(href=_HREF_PARTS)
+def test_hinted_links_are_the_links_the_hint_matches(href: str) -> None:
+    """The XPath that picks links with a permalink hint picks exactly those the hint matches."""
+    from tweetresolve.families.card_links import PERMALINK_HINT, hinted_anchors
+
+    page = parse_page(f'<p><a href="{href}">x</a></p>')
+    assert page is not None
+    assert bool(hinted_anchors(page)) == bool(PERMALINK_HINT.search(href))
+
+
+def test_every_hint_piece_is_a_hint() -> None:
+    """Each substring the XPath looks for is matched by the hint on its own."""
+    from tweetresolve.families.card_links import HINT_PIECES, PERMALINK_HINT
+
+    assert all(PERMALINK_HINT.search(piece) for piece in HINT_PIECES)

@@ -14,7 +14,9 @@ depends on that (no post's container is 2,048 levels tall).
 
 from __future__ import annotations
 
+import itertools
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,14 +28,16 @@ logger = logging.getLogger(__name__)
 
 Element = Any
 
-#: Parts read after the first stop.  Each holds at least 2,048 elements, so a page
-#: needing more is megabytes of nesting; the rest of it is left unread (and logged).
-MAX_CONTINUATIONS = 64
+#: Parts read after the first stop.  Each holds at least 2,048 elements and costs what
+#: it holds, so this is megabytes of nesting read in linear time; the rest of a page
+#: needing more is left unread (and logged).
+MAX_CONTINUATIONS = 1024
 
 # How much of the rest a part is first parsed from (then twice as much, and so on).
 _FIRST_WINDOW = 16 * 1024
 
-# The last element in document order (the deepest of the last ones), found in C.
+# The last element in document order: the deepest of the last ones, where the parse
+# stopped.  Example: the innermost <div> of "<div><div>…".
 _LAST_ELEMENT = lxml.etree.XPath("(descendant::*)[last()]")
 
 # libxml2's message when it stops at its depth limit.
@@ -41,8 +45,6 @@ _DEPTH_MESSAGE = "Excessive depth"
 
 #: Parses a part: ``(root, stopped too deep)``, or None when it does not parse.
 ParsePart = Callable[[str], "tuple[Element, bool] | None"]
-#: Where ``element`` (of the tree ``root``) starts in ``text``, if that can be found.
-StartOf = Callable[[Element, Element, str], "int | None"]
 
 
 def stopped_too_deep(parser: Any) -> bool:
@@ -52,21 +54,21 @@ def stopped_too_deep(parser: Any) -> bool:
     return last is not None and _DEPTH_MESSAGE in last.message
 
 
-def with_the_rest(root: Element, source: str, parse_part: ParsePart, start_of: StartOf) -> None:
+def with_the_rest(root: Element, source: str, parse_part: ParsePart) -> None:
     """Parse what the parse of ``root`` left unread in ``source``; move it into ``root``."""
     body = root.find("body")
     target = body if body is not None else root
-    cut = _after_last_start_tag(root, source, start_of)
+    cut = _after_last_start_tag(root, source)
     lines_before, counted_to = 0, 0
     for _ in range(MAX_CONTINUATIONS):
         if cut is None:
             logger.warning("markup nested too deep: the rest of the document was not read")
             return
-        text, parsed = _read_part(source[cut:], parse_part)
+        text, parsed = _read_part(source, cut, parse_part)
         if parsed is None:
             return
         part, stopped = parsed
-        following = _after_last_start_tag(part, text, start_of) if stopped else None
+        following = _after_last_start_tag(part, text) if stopped else None
         lines_before += source.count("\n", counted_to, cut)
         counted_to = cut
         if lines_before:
@@ -97,30 +99,53 @@ def _move_into(target: Element, part: Element) -> None:
             target.append(child)
 
 
-def _read_part(rest: str, parse_part: ParsePart) -> tuple[str, tuple[Element, bool] | None]:
-    """The text a part was read from and what it gave.
+def _read_part(
+    source: str, cut: int, parse_part: ParsePart
+) -> tuple[str, tuple[Element, bool] | None]:
+    """The text a part was read from (``source`` from ``cut``) and what it gave.
 
     Windows of the rest first, doubling: a part that stops again stops inside one, and
     it is read from a window at most twice as long as what it held (each window costs
     its length to read, so a part costs what it holds, however long the rest).
     """
     window = _FIRST_WINDOW
-    while window < len(rest):
-        parsed = parse_part(rest[:window])
+    while cut + window < len(source):
+        text = source[cut : cut + window]
+        parsed = parse_part(text)
         if parsed is not None and parsed[1]:
-            return rest[:window], parsed
+            return text, parsed
         window *= 2
-    return rest, parse_part(rest)
+    text = source[cut:]
+    return text, parse_part(text)
 
 
-def _after_last_start_tag(root: Element, text: str, start_of: StartOf) -> int | None:
-    """Where the start tag of the last element read ends: the parse stopped after it."""
+def _after_last_start_tag(root: Element, text: str) -> int | None:
+    """Where the start tag of the last element read ends in ``text``: the parse stopped
+    right after it."""
     found = _LAST_ELEMENT(root)
-    if not found:
+    if not found or not isinstance(found[0].tag, str) or not found[0].sourceline:
         return None
     last = found[0]
-    start = start_of(root, last, text)
+    tag, line = last.tag, last.sourceline
+    try:
+        # how many elements of its name start before it on its line
+        nth = sum(
+            1
+            for other in itertools.takewhile(lambda e: e is not last, root.iter(tag))
+            if other.sourceline == line
+        )
+    except ValueError:  # a tag name lxml cannot look up
+        return None
+    line_start = 0
+    for _ in range(line - 1):
+        line_start = text.find("\n", line_start) + 1
+        if line_start == 0:
+            return None
+    # The nth such start tag from the line's start: the scan stops there, not at the end
+    # of the text (a start tag written over several lines is not counted: a rare miss).
+    pattern = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+    start = next(itertools.islice(pattern.finditer(text, line_start), nth, None), None)
     if start is None:
         return None
-    end = text.find(">", start)
+    end = text.find(">", start.start())
     return end + 1 if end != -1 else None

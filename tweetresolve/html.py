@@ -365,7 +365,7 @@ def parse_page(
     root, stopped, text = parsed
     if stopped:
         # the rest is read from the text handed to the parser (already capped)
-        with_the_rest(root, text, _parse_part, _start_of)
+        with_the_rest(root, text, _parse_part)
     return ParsedPage(
         root, source, base_url=_document_base(root, base_url), include_links=include_links
     )
@@ -393,16 +393,16 @@ def _parse_tree(
 
 
 def _parse_part(text: str) -> tuple[Element, bool] | None:
-    parsed = _parse_tree(text, capped=True)
-    return parsed[:2] if parsed is not None else None
-
-
-def _start_of(root: Element, element: Element, source: str) -> int | None:
-    # The start only (a span's end would search far ahead for the close tag).
-    if not isinstance(element.tag, str):
+    # A plain lxml parser: the part is only walked and then moved into the page's tree,
+    # and the HTML element classes cost a lookup per element touched (a part is
+    # thousands deep).  Moved, its elements take the page's classes.
+    parser = lxml.etree.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
+    try:
+        root = lxml.etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
+        logger.debug("part not parsed: %s", exc)
         return None
-    page = ParsedPage(root, source, base_url=None, include_links=False)
-    return page._tag_starts(element.tag).get(element)
+    return (root, stopped_too_deep(parser)) if root is not None else None
 
 
 def _document_base(root: Element, base_url: str | None) -> str | None:

@@ -39,10 +39,12 @@ from tweetresolve.urls import parse_post_url
 
 __all__ = [
     "GENERIC_ALT",
+    "HINT_PIECES",
     "ID_TIMES",
     "PERMALINK_HINT",
     "TEXT_LENGTH_XPATH",
     "PageKinds",
+    "hinted_anchors",
     "is_icon",
     "is_picture",
     "platform_cue",
@@ -56,6 +58,29 @@ PERMALINK_HINT = re.compile(
     r"/(?:[Ss]tatus|p/|reel|tv/|posts?/|videos?/|@|feed/update|activity|photo|comments/|t/)"
     r"|urn:li|permalink|fbid="
 )
+# The same pieces as substrings, for an XPath that picks those links in C: a Python loop
+# over every link costs as much as the rest of a page of dense links.
+HINT_PIECES = (
+    "/status", "/Status", "/p/", "/reel", "/tv/", "/post/", "/posts/", "/video/",
+    "/videos/", "/@", "/feed/update", "/activity", "/photo", "/comments/", "/t/", "urn:li",
+    "permalink", "fbid=",
+)  # fmt: skip
+_HINTED_ANCHORS = lxml.etree.XPath(
+    "descendant::a[" + " or ".join(f"contains(@href, '{piece}')" for piece in HINT_PIECES) + "]"
+)
+
+
+def hinted_anchors(page: ParsedPage) -> list[Element]:
+    """The page's links whose href may be a post permalink (:data:`PERMALINK_HINT`),
+    in page order; found once per page, shared by the card and embed-service families."""
+    key = f"{__name__}.hinted_anchors"
+    found: list[Element] | None = page.memo.get(key)
+    if found is None:
+        found = page.memo[key] = [
+            a for a in _HINTED_ANCHORS(page.root) if PERMALINK_HINT.search(a.get("href") or "")
+        ]
+    return found
+
 
 # Share, reply, like and follow links of any platform: buttons, never a card's text.
 # Example: "https://twitter.com/intent/retweet?tweet_id=20", ".../sharer/sharer.php?u=".

@@ -50,9 +50,9 @@ from tweetresolve.families.card_lines import (
 from tweetresolve.families.card_links import (
     GENERIC_ALT,
     ID_TIMES,
-    PERMALINK_HINT,
     TEXT_LENGTH_XPATH,
     PageKinds,
+    hinted_anchors,
     is_picture,
     platform_cue,
 )
@@ -198,11 +198,7 @@ class _CardFinder:
                 self.holds_embed.add(ancestor)
 
     def run(self) -> list[Candidate]:
-        seeds = [
-            a
-            for a in self.page.root.iter("a")
-            if PERMALINK_HINT.search(a.get("href") or "") and self._is_seed(a)
-        ]
+        seeds = [a for a in hinted_anchors(self.page) if self._is_seed(a)]
         self._permalink_counts = counts_by_ancestor(seeds, _MAX_LEVELS)
         found: list[_Found] = []
         pending = seeds

@@ -34,7 +34,7 @@ from urllib.parse import parse_qsl, urlsplit
 import lxml.etree
 
 from tweetresolve.families._ids import post_from_ref
-from tweetresolve.families.card_links import PERMALINK_HINT
+from tweetresolve.families.card_links import hinted_anchors
 from tweetresolve.html import Element, ParsedPage
 from tweetresolve.platforms.base import Candidate
 from tweetresolve.records import PostRef
@@ -96,10 +96,7 @@ def find_embed_services(page: ParsedPage) -> list[Candidate]:
     # From each link to a post up to the nearest element whose class names an embed: a
     # few steps per link, where selecting embed classes over the whole tree would cost
     # about as much as the parse.
-    for anchor in page.root.iter("a"):
-        href = anchor.get("href")
-        if not href or PERMALINK_HINT.search(href) is None:
-            continue
+    for anchor in hinted_anchors(page):
         # The outermost embed element around the link that is still one small embed.
         best: tuple[Element, PostRef] | None = None
         for around in _embeds_around(anchor):
