@@ -79,3 +79,48 @@ def test_past_the_last_part_a_warning_names_the_loss(
         posts = tr.extract(document)
     assert [post.post_id for post in posts] == [FIRST]
     assert "the rest not read" in caplog.text
+
+
+@pytest.mark.parametrize("depth", [2_044, 2_045, 2_046, 2_047, 2_048, 2_049])
+def test_a_post_starting_at_the_limit_is_read_whole(depth: int) -> None:
+    """An embed whose start tag comes just before the parser stops is read whole after it."""
+    document = "<div>" * depth + _tweet(FIRST) + "<div>" * 3_000
+    posts = tr.extract(document)
+    assert [(post.post_id, post.text) for post in posts] == [(FIRST, "Ferry news")]
+    assert posts[0].span is not None
+    assert document[posts[0].span[0] : posts[0].span[1]] == _tweet(FIRST)
+
+
+def test_text_at_the_cut_is_read_once() -> None:
+    """Text the parser read just before it stopped is not read a second time."""
+    page = parse_page("".join(f"<div>t{i} " for i in range(2_100)))
+    assert page is not None
+    words = "".join(page.root.itertext()).split()
+    assert words == [f"t{i}" for i in range(2_100)]
+
+
+@pytest.mark.parametrize("opening", ["<div\n>", '<div\n  class="a">'])
+def test_start_tags_over_several_lines(opening: str) -> None:
+    """Start tags written over several lines are found where the rest is cut."""
+    document = opening * 2_046 + _tweet(FIRST) + "\n" + opening + _tweet(SECOND)
+    assert [post.post_id for post in tr.extract(document)] == [FIRST, SECOND]
+
+
+def test_markup_in_an_attribute_value_at_the_cut_stays_a_value() -> None:
+    """A ">" inside a quoted value of the last element read does not end its start tag."""
+    fake = (
+        "<blockquote class='twitter-tweet'><a href='https://twitter.com/a/status/20'>y</a>"
+        "</blockquote>"
+    )
+    document = "<div>" * 2_045 + f'<div title="x>{fake}"><b>deep</b>' + "<i>" * 3_000
+    assert tr.extract(document) == []
+
+
+def test_a_long_page_with_deep_markup_does_not_raise(caplog: pytest.LogCaptureFixture) -> None:
+    """Past line 65,535 (lxml's bound) a page nested too deep is read as far as it can be."""
+    document = "<p>\n" * 70_000 + "<div>" * 2_100 + _tweet(FIRST)
+    with caplog.at_level(logging.WARNING, logger="tweetresolve"):
+        posts = tr.extract(document)
+    assert all(post.post_id == FIRST for post in posts)
+    shallow = "<p>\n" * 65_000 + "<div>" * 2_100 + _tweet(FIRST)
+    assert [post.post_id for post in tr.extract(shallow)] == [FIRST]

@@ -479,3 +479,46 @@ def test_script_written_in_an_attribute_value_hides_no_flood(quote: str) -> None
     # a real script after text holding a bare "<" is still a script (read, never cut)
     script = "<p>a < b</p><script>var s = '" + '<i x="<">' * 20 + "';</script>"
     assert cap_attributes(script) is script
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        '<!-- <i x="<" y=" -->',  # a tag written in a comment, its value running on
+        '<i a=\xa0"x< >',  # a no-break space is no white space in HTML: the value is bare
+        '<i a="x< >',  # a value holding "<" closed by the tag after it
+    ],
+)
+def test_a_tag_read_before_does_not_hide_a_flood(before: str) -> None:
+    """A tag whose reading would run over the flood does not hide it from the cut."""
+    flood = "<p " + " ".join(f'a{i}="<"' for i in range(MAX_ATTRIBUTES + 50)) + ">x</p>"
+    capped = cap_attributes(before + flood)
+    assert capped.startswith(before)
+    assert capped.count("=") < (before + flood).count("=")
+
+
+def test_a_script_after_a_bare_angle_bracket_is_left_alone() -> None:
+    """A stray "<" in text before a script does not make the script's code look like tags."""
+    flood = " ".join(f"a{i}=1" for i in range(MAX_ATTRIBUTES + 5))
+    document = (
+        f'<p>if a < b then <script type="application/json">{{"html": "<p {flood}>"}}</script>'
+    )
+    assert cap_attributes(document) is document
+
+
+@pytest.mark.parametrize("depth", [10, 62, 70])
+def test_a_wrapper_near_a_second_embed_is_its_wrapper(depth: int) -> None:
+    """A placeholder wrapped around two embeds of its post yields to them, however deep
+    the first one sits (a walk up from the first does not cut the second one's short)."""
+    post_id = "1400000000000000001"
+    tweet = TWEET_TAIL.replace("1508951925456744449", post_id).replace("</p>", "", 1)
+    quote = f'<blockquote class="twitter-tweet"><p lang="en">Ferry news</p>{tweet}'
+    wrapper = f'<div class="embed embed--twitter" data-id="{post_id}">'
+    document = (
+        wrapper + "<section>" + "<div>" * depth + quote + "</div>" * depth + quote
+        + "</section></div>"
+    )  # fmt: skip
+    assert [(post.post_id, post.form) for post in tr.extract(document)] == [
+        (post_id, "blockquote"),
+        (post_id, "blockquote"),
+    ]

@@ -3,20 +3,22 @@
 libxml2 stops reading a document at the first element nested more than 2,048 deep (a
 fatal "Excessive depth" error, even with ``huge_tree``): every post after it would be
 lost without a word, where a browser keeps reading.  So when a parse stopped there, the
-source after the last element read is parsed again as a document of its own, as many
-times as it takes (up to :data:`MAX_CONTINUATIONS`), and what each part holds is moved
-to the end of the first tree's body.  Each part's elements are given the source lines
-they have in the whole page, so the spans of the posts found in them stay right.
+source is parsed again as a document of its own from an element 64 levels above the
+last one read (what the parse left half read there, an embed whose start tag came just
+before the limit, is read whole), as many times as it takes (up to
+:data:`MAX_CONTINUATIONS`), and what each part holds is moved to the end of the first
+tree's body.  Each part's elements are given the source lines they have in the whole page,
+so the spans of the posts found in them stay right.
 
-The parts no longer sit inside the deep markup they followed; nothing read from them
-depends on that (no post's container is 2,048 levels tall).
+Known limits: past line 65,535 (lxml's bound on line numbers) the cut cannot be found and
+the rest is not read (a warning says so); a same-named start tag written in a script or a
+comment on the same line as the cut shifts it by one element (read twice).
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -40,16 +42,21 @@ _FIRST_WINDOW = 16 * 1024
 # stopped.  Example: the innermost <div> of "<div><div>…".
 _LAST_ELEMENT = lxml.etree.XPath("(descendant::*)[last()]")
 
-# How many elements named $name come before this one in document order.
-_SAME_NAME_BEFORE = lxml.etree.XPath(
-    "count(preceding::*[name() = $name]) + count(ancestor::*[name() = $name])"
-)
+# How far above the last element read the next part starts, and how many elements
+# (from there down) are tried when a start tag cannot be found in the source.
+_BACK_LEVELS = 64
+_TRIES = 8
+
+# lxml's bound on an element's line number.
+_MAX_LINE = 65536
 
 # libxml2's message when it stops at its depth limit.
 _DEPTH_MESSAGE = "Excessive depth"
 
 #: Parses a part: ``(root, stopped too deep)``, or None when it does not parse.
 ParsePart = Callable[[str], "tuple[Element, bool] | None"]
+#: Where ``element`` (of the tree ``root``) starts in ``text``, if that can be found.
+StartOf = Callable[[Element, Element, str], "int | None"]
 
 
 def stopped_too_deep(parser: Any) -> bool:
@@ -59,11 +66,11 @@ def stopped_too_deep(parser: Any) -> bool:
     return last is not None and _DEPTH_MESSAGE in last.message
 
 
-def with_the_rest(root: Element, source: str, parse_part: ParsePart) -> None:
+def with_the_rest(root: Element, source: str, parse_part: ParsePart, start_of: StartOf) -> None:
     """Parse what the parse of ``root`` left unread in ``source``; move it into ``root``."""
     body = root.find("body")
     target = body if body is not None else root
-    cut = _after_last_start_tag(root, source)
+    cut = _cut_back(root, source, start_of)
     lines_before, counted_to = 0, 0
     for _ in range(MAX_CONTINUATIONS):
         if cut is None:
@@ -73,13 +80,15 @@ def with_the_rest(root: Element, source: str, parse_part: ParsePart) -> None:
         if parsed is None:
             return
         part, stopped = parsed
-        following = _after_last_start_tag(part, text) if stopped else None
+        following = _cut_back(part, text, start_of) if stopped else None
         lines_before += source.count("\n", counted_to, cut)
         counted_to = cut
         if lines_before:
             for node in part.iter():
                 if node.sourceline:
-                    node.sourceline += lines_before
+                    shifted = node.sourceline + lines_before
+                    # lxml keeps lines below 65,536; past that, the line is unknown
+                    node.sourceline = shifted if shifted < _MAX_LINE else 0
         _move_into(target, part)
         if not stopped:
             return
@@ -87,6 +96,29 @@ def with_the_rest(root: Element, source: str, parse_part: ParsePart) -> None:
     logger.warning(
         "markup nested too deep: read in %d parts, the rest not read", MAX_CONTINUATIONS + 1
     )
+
+
+def _cut_back(root: Element, text: str, start_of: StartOf) -> int | None:
+    """Where the next part starts in ``text``, the markup it reads again taken out of ``root``.
+
+    Not right after the last element read, but at an element :data:`_BACK_LEVELS` above
+    it: what the parse left half read there (an embed whose start tag came just before
+    the limit, the text of the last element) is read whole by the next part.
+    """
+    found = _LAST_ELEMENT(root)
+    if not found:
+        return None
+    above = list(itertools.islice(found[0].iterancestors(), _BACK_LEVELS))
+    # the highest first; a few lower ones if its start tag cannot be found
+    for element in [*reversed(above), found[0]][:_TRIES]:
+        parent = element.getparent()
+        if parent is None or element.tag in ("html", "head", "body"):
+            continue
+        start = start_of(root, element, text)
+        if start is not None and start > 0:
+            parent.remove(element)
+            return start
+    return None
 
 
 def _move_into(target: Element, part: Element) -> None:
@@ -122,41 +154,3 @@ def _read_part(
         window *= 2
     text = source[cut:]
     return text, parse_part(text)
-
-
-def _after_last_start_tag(root: Element, text: str) -> int | None:
-    """Where the start tag of the last element read ends in ``text``: the parse stopped
-    right after it."""
-    found = _LAST_ELEMENT(root)
-    if not found or not isinstance(found[0].tag, str) or not found[0].sourceline:
-        return None
-    last = found[0]
-    tag, line = last.tag, last.sourceline
-    try:
-        first = next(root.iter(tag))
-    except ValueError:  # a tag name lxml cannot look up
-        return None
-    # How many elements of its name start before it on its line.  Lines only grow in
-    # document order: when the first of them is on that line, all are, and they are
-    # counted in C (a Python loop over a part's thousands of elements costs more).
-    if first.sourceline == line:
-        nth = int(_SAME_NAME_BEFORE(last, name=tag))
-    else:
-        nth = sum(
-            1
-            for other in itertools.takewhile(lambda e: e is not last, root.iter(tag))
-            if other.sourceline == line
-        )
-    line_start = 0
-    for _ in range(line - 1):
-        line_start = text.find("\n", line_start) + 1
-        if line_start == 0:
-            return None
-    # The nth such start tag from the line's start: the scan stops there, not at the end
-    # of the text (a start tag written over several lines is not counted: a rare miss).
-    pattern = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
-    start = next(itertools.islice(pattern.finditer(text, line_start), nth, None), None)
-    if start is None:
-        return None
-    end = text.find(">", start.start())
-    return end + 1 if end != -1 else None

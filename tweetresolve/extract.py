@@ -314,14 +314,16 @@ def _family_candidates(page: ParsedPage, official: list[Candidate]) -> list[Cand
     # stay linear.  (A "wrapper" further up is no wrapper a site writes: the merge folds
     # the two as one post, in the outer form, with the empty fields filled.)
     official_elements = {candidate.element for candidate in official}
-    around: set[tuple[Any, str, str | None]] = set()
+    # (element, platform, id) -> levels a walk still had left there: a later walk stops
+    # where an earlier one passed with at least as many left (it went as far up).
+    around: dict[tuple[Any, str, str | None], int] = {}
     for candidate in official:
         key = (candidate.post.platform, candidate.post.post_id)
         element = candidate.element
-        for _ in range(_WRAPPER_LEVELS):
-            if element is None or (element, *key) in around:
+        for left in range(_WRAPPER_LEVELS, 0, -1):
+            if element is None or around.get((element, key[0], key[1]), 0) >= left:
                 break
-            around.add((element, *key))
+            around[element, key[0], key[1]] = left
             element = element.getparent()
             if element in official_elements:
                 break

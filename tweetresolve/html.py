@@ -268,22 +268,16 @@ class ParsedPage:
 
     def _nth_start_on_line(self, element: Element, tag: str, line: int) -> int | None:
         starts = self._lines()
-        nth = 0
-        for other in _elements_named(self.root, tag):
-            if other is element:
-                break
-            if other.sourceline == line:
-                nth += 1
+        nth = _same_name_before_on_line(self.root, element, tag, line)
         # A start tag ending on ``line`` may begin a few lines earlier.
         first = max(1, line - _MAX_START_TAG_LINES)
         line_end = starts[line] if line < len(starts) else len(self.source)
-        on_line = [
-            start
-            for start, end_line in self._start_tags(
-                tag, starts[first - 1], line_end, first_line=first
-            )
-            if end_line == line
-        ]
+        on_line: list[int] = []
+        for start, end_line in self._start_tags(tag, starts[first - 1], line_end, first_line=first):
+            if end_line == line:
+                on_line.append(start)
+                if len(on_line) > nth:
+                    break  # the one asked for: no need to read the rest of the line
         return on_line[nth] if nth < len(on_line) else None
 
     def _lines(self) -> list[int]:
@@ -311,6 +305,31 @@ _VOID_ELEMENTS = frozenset({"br", "img", "meta", "link", "input", "hr", "source"
 _FEW_END_SEARCHES = 16
 # Upper bound on the close-tag search, so a page of unclosed tags stays linear.
 _MAX_ELEMENT_CHARS = 2_000_000
+
+
+# How many elements named $name come before this one in document order.
+_SAME_NAME_BEFORE = lxml.etree.XPath(
+    "count(preceding::*[name() = $name]) + count(ancestor::*[name() = $name])"
+)
+
+
+def _same_name_before_on_line(root: Element, element: Element, tag: str, line: int) -> int:
+    """How many elements named ``tag`` start before ``element`` on its ``line``."""
+    try:
+        first = next(root.iter(tag), None)
+    except ValueError:  # a name lxml cannot look up: compared one by one below
+        first = None
+    # Lines only grow in document order: when the first of them is on that line, all
+    # before it are, and they are counted in C (thousands deep, a loop costs more).
+    if first is not None and first.sourceline == line:
+        return int(_SAME_NAME_BEFORE(element, name=tag))
+    nth = 0
+    for other in _elements_named(root, tag):
+        if other is element:
+            break
+        if other.sourceline == line:
+            nth += 1
+    return nth
 
 
 def _elements_named(root: Element, tag: str) -> Iterable[Element]:
@@ -365,7 +384,10 @@ def parse_page(
     root, stopped, text = parsed
     if stopped:
         # the rest is read from the text handed to the parser (already capped)
-        with_the_rest(root, text, _parse_part)
+        try:
+            with_the_rest(root, text, _parse_part, _start_of)
+        except Exception:  # what was read stays; the rest is lost, and said so
+            logger.exception("markup nested too deep: the rest of the document was not read")
     return ParsedPage(
         root, source, base_url=_document_base(root, base_url), include_links=include_links
     )
@@ -390,6 +412,15 @@ def _parse_tree(
         logger.debug("document not parsed: %s", exc)
         return None
     return root, stopped_too_deep(parser), parsed
+
+
+def _start_of(root: Element, element: Element, source: str) -> int | None:
+    """Where ``element`` of the tree ``root`` (parsed from ``source``) starts in it."""
+    tag, line = element.tag, element.sourceline
+    if not isinstance(tag, str) or not line:
+        return None
+    page = ParsedPage(root, source, base_url=None, include_links=False)
+    return page._nth_start_on_line(element, tag, line)
 
 
 def _parse_part(text: str) -> tuple[Element, bool] | None:

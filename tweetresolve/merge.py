@@ -60,7 +60,9 @@ def merge_candidates(page: ParsedPage, candidates: list[Candidate]) -> list[Post
             continue
         # Passed by an earlier walk up before it was one (candidates out of document
         # order): the answers kept below it would be stale once it is an embed.
-        passed_before = candidate.element in known
+        # (So is an element that is one already, given a second post: the answers
+        # below it name the first.)
+        passed_before = candidate.element in known or candidate.element in index_of
         host = _enclosing(candidate.element, index_of, known) if index_of else None
         if host is not None and _same_post(embeds[host][1], candidate.post):
             element, post, nested = embeds[host]

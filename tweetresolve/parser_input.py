@@ -40,14 +40,20 @@ MAX_ATTRIBUTES = 1000
 _MIN_CAPPED_TAG_CHARS = 2 * MAX_ATTRIBUTES
 
 # The start of a start tag and its name, or of a comment.  Example: "<blockquote".
-_TAG_START = re.compile(r"<!--|<[A-Za-z][^\s/<>]*")
+_TAG_START = re.compile(r"<!--|<[A-Za-z][^ \t\n\f\r/<>]*")
 
 # One attribute (name, optional value) or a stray "/", quote or "=", with the space
 # before it; never empty after a tag name, so each match moves forward.
 # Example: ' class="x"'.
+# White space is HTML's five characters, not Python's (a no-break space is part of a
+# name or value to the parser).
 _ATTRIBUTE = re.compile(
-    r"""\s*(?:[^\s"'<>=/][^\s"'<>=/]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?|/|["'=])"""
+    r"""[ \t\n\f\r]*(?:[^ \t\n\f\r"'<>=/][^ \t\n\f\r"'<>=/]*"""
+    r"""(?:[ \t\n\f\r]*=[ \t\n\f\r]*(?:"[^"]*"|'[^']*'|[^ \t\n\f\r"'>]*))?|/|["'=])"""
 )
+
+# The end of a start tag, right after its attributes.  Example: " />".
+_TAG_CLOSE = re.compile(r"[ \t\n\f\r]*/?>")
 
 # A "<" followed by that many characters before the next "<": only such a run can hold
 # a start tag that needs cutting.  Runs never overlap, so the scan is linear.
@@ -67,7 +73,7 @@ _QUOTED_LT = re.compile(r"""<[A-Za-z][^<>"']*["'][^<>]*<""")
 # tag has it: the match's end is how far the tag's attributes reach (a "<" before it
 # stands inside a quoted value of this tag, so it starts no tag of its own).
 _TOO_MANY_ATTRIBUTES = re.compile(
-    rf"<[A-Za-z][^\s/<>]*(?:(?=({_ATTRIBUTE.pattern}))\1){{0,{MAX_ATTRIBUTES}}}"
+    rf"<[A-Za-z][^ \t\n\f\r/<>]*(?:(?=({_ATTRIBUTE.pattern}))\1){{0,{MAX_ATTRIBUTES}}}"
     rf"(?:(?=({_ATTRIBUTE.pattern}))(?P<more>\2))?"
 )
 
@@ -93,17 +99,23 @@ def cap_attributes(source: str) -> str:
     """
     cuts: list[tuple[int, int]] = []
     raw_text: _RawText | None = None
-    read_until = 0  # where the attributes of the last tag matched in C end
+    # Where the attributes of the last tag matched in C end (when they end the tag), and
+    # where that tag starts; whether it stands in raw text is asked only when it matters.
+    read_until, read_from, reader_text = 0, 0, None
     for start, checked in _candidates(source):
         if cuts and start < cuts[-1][1]:
             continue  # inside a tag already cut
         if not checked:
-            # A "<" inside a value read already is no tag: skipping it keeps the scan
-            # linear when an unclosed quote makes a tag's value run over many others.
+            # A "<" inside a value of a tag read already is no tag: skipping it keeps
+            # the scan linear when an unclosed quote makes a tag's value run over many
+            # others.  Not when that tag is no tag either (in a comment or a script).
             if start < read_until:
-                continue
+                reader_text = reader_text if reader_text is not None else _RawText(source)
+                if not reader_text.holds(read_from):
+                    continue
             found = _TOO_MANY_ATTRIBUTES.match(source, start)
-            read_until = found.end() if found is not None else start
+            if found is not None and _TAG_CLOSE.match(source, found.end()):
+                read_until, read_from = found.end(), start
             if found is None or found.group("more") is None:
                 continue
         cut = _excess_attributes(source, start)
@@ -176,15 +188,18 @@ def _outside_scripts(source: str) -> Iterator[tuple[int, int]]:
 
 
 def _inside_a_tag(source: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` follows a ``<`` with no ``>`` after it (looking back to ``start``):
-    a ``<script`` there is written inside a tag (an attribute value), and opens nothing.
+    """Whether ``pos`` stands in a quoted value of a tag (looking back to ``start``): a
+    ``<script`` or ``<!--`` there is text of that value, and opens nothing.
 
-    A bare "<" in text before a real script makes it look so: its code is then read for
-    tags, which costs time and misses none.  Each look back stops at the nearest "<" or
-    ">", and the "<" of the ``<script`` before bounds it, so the scan stays linear.
+    That is: after a ``<`` with no ``>`` since, and past an odd number of quotes of one
+    kind.  A bare "<" in text before a real script has no open quote after it, so the
+    script still counts.  Each look back stops at the nearest "<", and the "<" of the
+    opening before bounds it, so the scan stays linear.
     """
     last_open = source.rfind("<", start, pos)
-    return last_open != -1 and source.find(">", last_open, pos) == -1
+    if last_open == -1 or source.find(">", last_open, pos) != -1:
+        return False
+    return source.count('"', last_open, pos) % 2 == 1 or source.count("'", last_open, pos) % 2 == 1
 
 
 class _RawText:
