@@ -393,14 +393,12 @@ def parse_page(
     )
 
 
-def _parse_tree(
-    source: str, encoded: bytes | None = None, *, capped: bool = False
-) -> tuple[Element, bool, str] | None:
+def _parse_tree(source: str, encoded: bytes | None = None) -> tuple[Element, bool, str] | None:
     """The tree of ``source``, whether the parser stopped at its depth limit, and the
     text it was given."""
     # A start tag with thousands of attributes costs libxml2 quadratic time: cut first.
     # The spans are read from ``source`` itself, which keeps every offset.
-    parsed = source if capped else cap_attributes(source)
+    parsed = cap_attributes(source)
     if parsed is not source:
         encoded = None
     if encoded is None:
