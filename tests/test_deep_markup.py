@@ -124,3 +124,16 @@ def test_a_long_page_with_deep_markup_does_not_raise(caplog: pytest.LogCaptureFi
     assert all(post.post_id == FIRST for post in posts)
     shallow = "<p>\n" * 65_000 + "<div>" * 2_100 + _tweet(FIRST)
     assert [post.post_id for post in tr.extract(shallow)] == [FIRST]
+
+
+@pytest.mark.parametrize("raw", ["<!--{tags}-->", "<script>var s = '{tags}';</script>"])
+def test_tags_written_in_comments_and_scripts_do_not_move_the_cut(raw: str) -> None:
+    """Start tags written in a comment or a script on the cut's line are no elements: the
+    rest is read from the right place, nothing is read twice and no post is made up."""
+    fake = "<div>" * 8 + _tweet("20")
+    level = "<div>" + raw.format(tags=fake)
+    document = level * 1_500 + _tweet(FIRST) + level * 1_500 + _tweet(SECOND)
+    page = parse_page(document)
+    assert page is not None
+    assert sum(1 for _ in page.root.iter("div")) == 3_000
+    assert [post.post_id for post in tr.extract(document)] == [FIRST, SECOND]

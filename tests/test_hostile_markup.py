@@ -522,3 +522,12 @@ def test_a_wrapper_near_a_second_embed_is_its_wrapper(depth: int) -> None:
         (post_id, "blockquote"),
         (post_id, "blockquote"),
     ]
+
+
+def test_a_comment_opening_in_a_script_string_opens_no_comment() -> None:
+    """Raw text ends at its own closing: "<!--" in a script's string hides no flood after it."""
+    flood = "<p " + " ".join(f'a{i}="<"' for i in range(MAX_ATTRIBUTES + 50)) + ">x</p>"
+    before = '<script>var s = "<!--";</script>'
+    capped = cap_attributes(before + flood)
+    assert capped.startswith(before)
+    assert capped.count("=") < (before + flood).count("=")

@@ -10,9 +10,8 @@ before the limit, is read whole), as many times as it takes (up to
 tree's body.  Each part's elements are given the source lines they have in the whole page,
 so the spans of the posts found in them stay right.
 
-Known limits: past line 65,535 (lxml's bound on line numbers) the cut cannot be found and
-the rest is not read (a warning says so); a same-named start tag written in a script or a
-comment on the same line as the cut shifts it by one element (read twice).
+Known limit: past line 65,535 (lxml's bound on line numbers) the cut cannot be found and
+the rest is not read (a warning says so).
 """
 
 from __future__ import annotations
@@ -72,17 +71,21 @@ def with_the_rest(root: Element, source: str, parse_part: ParsePart, start_of: S
     target = body if body is not None else root
     cut = _cut_back(root, source, start_of)
     lines_before, counted_to = 0, 0
-    for _ in range(MAX_CONTINUATIONS):
+    for round_ in range(MAX_CONTINUATIONS):
         if cut is None:
             logger.warning("markup nested too deep: the rest of the document was not read")
             return
-        text, parsed = _read_part(source, cut, parse_part)
+        offset, read_again = cut
+        text, parsed = _read_part(source, offset, parse_part)
         if parsed is None:
-            return
+            return  # what was read stays as it was
         part, stopped = parsed
-        following = _cut_back(part, text, start_of) if stopped else None
-        lines_before += source.count("\n", counted_to, cut)
-        counted_to = cut
+        last_round = round_ + 1 == MAX_CONTINUATIONS
+        following = _cut_back(part, text, start_of) if stopped and not last_round else None
+        # The part holds it again, whole: only now is the first reading let go.
+        read_again.getparent().remove(read_again)
+        lines_before += source.count("\n", counted_to, offset)
+        counted_to = offset
         if lines_before:
             for node in part.iter():
                 if node.sourceline:
@@ -92,14 +95,14 @@ def with_the_rest(root: Element, source: str, parse_part: ParsePart, start_of: S
         _move_into(target, part)
         if not stopped:
             return
-        cut = cut + following if following is not None else None
+        cut = (offset + following[0], following[1]) if following is not None else None
     logger.warning(
         "markup nested too deep: read in %d parts, the rest not read", MAX_CONTINUATIONS + 1
     )
 
 
-def _cut_back(root: Element, text: str, start_of: StartOf) -> int | None:
-    """Where the next part starts in ``text``, the markup it reads again taken out of ``root``.
+def _cut_back(root: Element, text: str, start_of: StartOf) -> tuple[int, Element] | None:
+    """Where the next part starts in ``text``, and the element of ``root`` it reads again.
 
     Not right after the last element read, but at an element :data:`_BACK_LEVELS` above
     it: what the parse left half read there (an embed whose start tag came just before
@@ -111,13 +114,11 @@ def _cut_back(root: Element, text: str, start_of: StartOf) -> int | None:
     above = list(itertools.islice(found[0].iterancestors(), _BACK_LEVELS))
     # the highest first; a few lower ones if its start tag cannot be found
     for element in [*reversed(above), found[0]][:_TRIES]:
-        parent = element.getparent()
-        if parent is None or element.tag in ("html", "head", "body"):
+        if element.getparent() is None or element.tag in ("html", "head", "body"):
             continue
         start = start_of(root, element, text)
         if start is not None and start > 0:
-            parent.remove(element)
-            return start
+            return start, element
     return None
 
 

@@ -20,7 +20,7 @@ import lxml.etree
 import lxml.html
 
 from tweetresolve.deep_markup import stopped_too_deep, with_the_rest
-from tweetresolve.parser_input import cap_attributes
+from tweetresolve.parser_input import cap_attributes, in_attribute_value
 
 __all__ = [
     "ParsedPage",
@@ -413,12 +413,35 @@ def _parse_tree(source: str, encoded: bytes | None = None) -> tuple[Element, boo
 
 
 def _start_of(root: Element, element: Element, source: str) -> int | None:
-    """Where ``element`` of the tree ``root`` (parsed from ``source``) starts in it."""
+    """Where ``element`` of the tree ``root`` (parsed from ``source``) starts in it.
+
+    Start tags written in comments and raw text (a script's "<div>") are no elements:
+    counted, they would put the start inside a comment, whose text the next part
+    would then read as markup.
+    """
     tag, line = element.tag, element.sourceline
     if not isinstance(tag, str) or not line:
         return None
-    page = ParsedPage(root, source, base_url=None, include_links=False)
+    page = ParsedPage(root, _RAW_STRETCH.sub(_masked, source), base_url=None, include_links=False)
     return page._nth_start_on_line(element, tag, line)
+
+
+# A comment, or a raw-text element's content, to its end (or the end of the text).
+# Example: "<script>var s = '<div>';</script".
+_RAW_STRETCH = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|noembed|noframes|plaintext)"
+    r"(?=[\s/>]).*?(?:</\1|\Z)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _masked(stretch: re.Match[str]) -> str:
+    """The stretch with every "<" after its opening blanked (same length, same lines);
+    as it is when its opening is written inside an attribute value (it opens nothing)."""
+    text = stretch.group()
+    if in_attribute_value(stretch.string, 0, stretch.start()):
+        return text
+    return text[0] + text[1:].replace("<", " ")
 
 
 def _parse_part(text: str) -> tuple[Element, bool] | None:

@@ -29,7 +29,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-__all__ = ["MAX_ATTRIBUTES", "cap_attributes"]
+__all__ = ["MAX_ATTRIBUTES", "cap_attributes", "in_attribute_value"]
 
 logger = logging.getLogger(__name__)
 
@@ -169,7 +169,7 @@ def _outside_scripts(source: str) -> Iterator[tuple[int, int]]:
         opening = source.find("<script", position)
         while opening != -1 and (
             source[opening + 7 : opening + 8] not in _AFTER_SCRIPT_NAME
-            or _inside_a_tag(source, position, opening)
+            or in_attribute_value(source, position, opening)
         ):
             opening = source.find("<script", opening + 7)
         if opening == -1:
@@ -187,7 +187,7 @@ def _outside_scripts(source: str) -> Iterator[tuple[int, int]]:
         position = close
 
 
-def _inside_a_tag(source: str, start: int, pos: int) -> bool:
+def in_attribute_value(source: str, start: int, pos: int) -> bool:
     """Whether ``pos`` stands in a quoted value of a tag (looking back to ``start``): a
     ``<script`` or ``<!--`` there is text of that value, and opens nothing.
 
@@ -205,28 +205,58 @@ def _inside_a_tag(source: str, start: int, pos: int) -> bool:
 class _RawText:
     """Whether a place lies in a comment or a raw-text element (a script's "<" is no tag).
 
-    Asked about places in increasing order, it searches each stretch of the page once.
+    Read forwards as the parser reads: an opening (``<!--``, ``<script`` …) starts raw
+    text that only its own closing ends (a ``<!--`` in a script's string opens nothing).
+    Asked about places in increasing order; each occurrence of a marker is searched for
+    once, so the whole page costs one pass per marker.
     """
 
     def __init__(self, source: str) -> None:
         self._source = source
         self._lowered = source.lower()
-        self._searched = 0
-        self._last = {marker: -1 for pair in _RAW_TEXT for marker in pair}
-        self._openings = frozenset(opening for opening, _ in _RAW_TEXT)
+        self._scanned = 0  # everything before this has been read
+        self._closing: str | None = None  # what ends the raw text the scan is in
+        self._close_at: int | None = None  # where that closing is (-1: nowhere)
+        self._next: dict[str, int] = {}  # each opening's next place (-1: none left)
 
     def holds(self, pos: int) -> bool:
-        for marker in self._last:
-            found = self._lowered.rfind(marker, self._searched, pos)
-            # an opening written inside a tag (an attribute value) opens nothing
-            while (
-                found != -1 and marker in self._openings and _inside_a_tag(self._source, 0, found)
-            ):
-                found = self._lowered.rfind(marker, self._searched, found)
-            if found != -1:
-                self._last[marker] = found
-        self._searched = pos
-        return any(self._last[opening] > self._last[closing] for opening, closing in _RAW_TEXT)
+        while True:
+            if self._closing is not None:
+                if self._close_at is None:
+                    self._close_at = self._lowered.find(self._closing, self._scanned)
+                if self._close_at == -1 or self._close_at >= pos:
+                    return True
+                self._scanned = self._close_at + len(self._closing)
+                self._closing = self._close_at = None
+                continue
+            found = [(at, pair) for pair in _RAW_TEXT if (at := self._next_opening(pair[0])) != -1]
+            if not found:
+                return False
+            at, (opening, closing) = min(found)
+            if at >= pos:
+                return False
+            self._scanned = at + len(opening)
+            self._closing = closing
+
+    def _next_opening(self, opening: str) -> int:
+        at = self._next.get(opening)
+        if at is not None and (at == -1 or at >= self._scanned):
+            return at
+        start = self._scanned
+        while True:
+            at = self._lowered.find(opening, start)
+            if at == -1 or self._opens(opening, at):
+                break
+            start = at + len(opening)
+        self._next[opening] = at
+        return at
+
+    def _opens(self, opening: str, at: int) -> bool:
+        # "<scripts" is no script; an opening inside an attribute value opens nothing
+        after = self._source[at + len(opening) : at + len(opening) + 1]
+        if opening != "<!--" and after not in _AFTER_SCRIPT_NAME:
+            return False
+        return not in_attribute_value(self._source, 0, at)
 
 
 def _tag_end(source: str, pos: int, limit: int | None = None) -> int:
