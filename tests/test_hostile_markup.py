@@ -531,3 +531,17 @@ def test_a_comment_opening_in_a_script_string_opens_no_comment() -> None:
     capped = cap_attributes(before + flood)
     assert capped.startswith(before)
     assert capped.count("=") < (before + flood).count("=")
+
+
+@pytest.mark.parametrize("odd", ["data-tweet-id²", "data-tweet-idª", "data-x:tweet-id"])
+def test_attribute_names_no_xpath_takes_do_not_cost_the_placeholders(
+    no_errors: None, odd: str
+) -> None:
+    """A data-* name \\w allows but an XPath name test refuses (found by the long fuzzing
+    run) leaves the page's other placeholders found."""
+    document = (
+        f'<div {odd}="1508951925456744448"></div>'
+        '<div class="tweet-embed" data-tweet-id="1508951925456744449"></div>'
+    )
+    posts = tr.extract(document)
+    assert ("1508951925456744449", "placeholder") in [(p.post_id, p.form) for p in posts]

@@ -64,6 +64,9 @@ MARKERS = PLACEHOLDER_MARKERS
 # The literal prefix makes the scan cheap (a few percent of a parse).
 _DATA_ATTRIBUTE = re.compile(r"data-([\w.:-]{1,60})\s*=")
 
+# A name an XPath name test takes as it is.  Example: "data-tweet-id".
+_XPATH_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+
 # Generic names whose values are URLs of anything: counted only with a platform host.
 # Examples: "url", "lazy-src", "content-url".
 _GENERIC_URL_NAME = re.compile(r"(?:^|[-_])(?:url|href|src|link|uri|source)$|^original$")
@@ -349,9 +352,17 @@ def _name_verdict(short: str) -> bool | None:
 @functools.lru_cache(maxsize=64)
 def _selector(names: frozenset[str], tags: frozenset[str]) -> lxml.etree.XPath:
     # One XPath per set of names present; names are [\w.:-] only (see _DATA_ATTRIBUTE),
-    # but a colon is not valid in an XPath name test, so such names are compared by name().
-    tests = [f"@{name}" if ":" not in name else f"@*[name()='{name}']" for name in sorted(names)]
-    tests += [f"self::{tag}" for tag in sorted(tags) if ":" not in tag]
+    # but only plain ASCII names are valid XPath name tests (a colon, a "²", a letter of
+    # another script written as \w allows may not be), so the others are compared by name().
+    tests = [
+        f"@{name}" if _XPATH_NAME.fullmatch(name) else f"@*[name()='{name}']"
+        for name in sorted(names)
+    ]
+    tests += [
+        f"self::{tag}" if _XPATH_NAME.fullmatch(tag) else f"self::*[name()='{tag}']"
+        for tag in sorted(tags)
+        if "'" not in tag
+    ]
     return lxml.etree.XPath(f"descendant::*[{' or '.join(tests)}]")
 
 
