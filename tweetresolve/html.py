@@ -20,7 +20,7 @@ import lxml.etree
 import lxml.html
 
 from tweetresolve.deep_markup import stopped_too_deep, with_the_rest
-from tweetresolve.parser_input import cap_attributes, in_attribute_value
+from tweetresolve.parser_input import RAW_TEXT_ELEMENTS, cap_attributes, in_attribute_value
 
 __all__ = [
     "ParsedPage",
@@ -429,7 +429,7 @@ def _start_of(root: Element, element: Element, source: str) -> int | None:
 # A comment, or a raw-text element's content, to its end (or the end of the text).
 # Example: "<script>var s = '<div>';</script".
 _RAW_STRETCH = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|noembed|noframes|plaintext)"
+    rf"<!--.*?(?:-->|\Z)|<({'|'.join((*RAW_TEXT_ELEMENTS, 'plaintext'))})"
     r"(?=[\s/>]).*?(?:</\1|\Z)",
     re.DOTALL | re.IGNORECASE,
 )

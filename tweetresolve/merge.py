@@ -117,12 +117,12 @@ def _without_nested_copies(found: list[tuple[Post, bool]]) -> list[Post]:
 
 
 def _enclosing(
-    element: Element, index_of: dict[Element, int], known: dict[Element, int | None] | None = None
+    element: Element, index_of: dict[Element, int], known: dict[Element, int | None]
 ) -> int | None:
     """Index of the nearest embed at or above ``element``.
 
-    With ``known``, every element passed on the way up keeps the answer, and a later
-    walk stops at the first one it meets (the caller clears it when an element already
+    Every element passed on the way up keeps the answer in ``known``, and a later walk
+    stops at the first one it meets (the caller clears it when an element already
     passed becomes an embed).
     """
     passed: list[Element] = []
@@ -132,13 +132,12 @@ def _enclosing(
         found = index_of.get(node)
         if found is not None:
             break
-        if known is not None and node in known:
+        if node in known:
             found = known[node]
             break
         passed.append(node)
         node = node.getparent()
-    if known is not None:
-        known.update(dict.fromkeys(passed, found))
+    known.update(dict.fromkeys(passed, found))
     return found
 
 

@@ -29,7 +29,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-__all__ = ["MAX_ATTRIBUTES", "cap_attributes", "in_attribute_value"]
+__all__ = ["MAX_ATTRIBUTES", "RAW_TEXT_ELEMENTS", "cap_attributes", "in_attribute_value"]
 
 logger = logging.getLogger(__name__)
 
@@ -82,13 +82,9 @@ _AFTER_SCRIPT_NAME = frozenset({" ", "\t", "\n", "\r", "\f", ">", "/"})
 
 # Where raw text (never tags) opens and closes, lower-cased: comments and the elements
 # whose content the parser does not read as markup.
-_RAW_TEXT = (
-    ("<!--", "-->"),
-    *(
-        (f"<{name}", f"</{name}")
-        for name in ("script", "style", "textarea", "title", "xmp", "noembed", "noframes")
-    ),
-)
+#: Elements whose content the HTML parser reads as text, never as tags.
+RAW_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "noembed", "noframes")
+_RAW_TEXT = (("<!--", "-->"), *((f"<{name}", f"</{name}") for name in RAW_TEXT_ELEMENTS))
 
 
 def cap_attributes(source: str) -> str:

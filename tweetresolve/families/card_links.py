@@ -200,8 +200,10 @@ class PageKinds:
         if element in self._texts:
             return self._texts[element]
         shown = None
-        few = next(itertools.islice(element.iterdescendants(), MAX_FIELD_ELEMENTS, None), None)
-        if few is None and TEXT_LENGTH_XPATH(element) <= MAX_FIELD_CHARS:
+        past_limit = next(
+            itertools.islice(element.iterdescendants(), MAX_FIELD_ELEMENTS, None), None
+        )
+        if past_limit is None and TEXT_LENGTH_XPATH(element) <= MAX_FIELD_CHARS:
             shown = collapse(element_text(element))
         self._texts[element] = shown
         return shown

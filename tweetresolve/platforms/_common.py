@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 import attrs
 
@@ -59,23 +59,28 @@ def frame_urls(page: ParsedPage, element: Element) -> Iterator[str]:
             yield url
 
 
-def outermost(root: Element, tag: str) -> list[Element]:
+def outermost(
+    root: Element, tag: str, *, passed: Collection[Element] = frozenset()
+) -> list[Element]:
     """The ``tag`` elements below ``root`` that no other ``tag`` element below it holds.
 
     In document order.  One walk that never descends into a match: reading each match's
     text then costs every node once, where reading every match (``root.iter(tag)``)
-    would read nested markup once per level.
+    would read nested markup once per level.  Elements in ``passed`` are no matches:
+    the walk goes on inside them.
 
     >>> import lxml.html
     >>> root = lxml.html.fromstring("<div><p>a<span><p>b</p></span></p><p>c</p></div>")
     >>> [p.text for p in outermost(root, "p")]
     ['a', 'c']
+    >>> [p.text for p in outermost(root, "p", passed={root[0]})]
+    ['b', 'c']
     """
     found: list[Element] = []
     stack = list(reversed(root))
     while stack:
         node = stack.pop()
-        if node.tag == tag:
+        if node.tag == tag and node not in passed:
             found.append(node)
         else:
             stack.extend(reversed(node))

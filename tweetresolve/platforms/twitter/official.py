@@ -16,6 +16,7 @@ import lxml.etree
 
 from tweetresolve.dates import parse_date, tweet_time
 from tweetresolve.html import Element, ParsedPage, element_text, has_class
+from tweetresolve.platforms._common import outermost
 from tweetresolve.platforms.twitter.urls import status_ref, tweet_id_attribute, with_ref
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 
@@ -253,29 +254,14 @@ def _snippet_links(
     around = set(permalink.iterancestors("p")) if permalink is not None else set()
     if byline_p is not None:
         around.add(byline_p)
-    paragraphs = _text_paragraphs(quote, around)
+    # One walk that never enters a paragraph it keeps: reading the links of every
+    # paragraph (``quote.iter("p")``) would read nested paragraphs once per level.
+    paragraphs = outermost(quote, "p", passed=around)
     if not paragraphs:
         yield from text_links(quote, stop=permalink, skip=byline_p)
         return
     for paragraph in paragraphs:
         yield from text_links(paragraph, stop=permalink, skip=None)
-
-
-def _text_paragraphs(quote: Element, passed: set[Element]) -> list[Element]:
-    """The paragraphs of ``quote`` not in ``passed`` and inside no other such paragraph.
-
-    One walk that never enters a paragraph it keeps: reading the links of every
-    paragraph (``quote.iter("p")``) would read nested paragraphs once per level.
-    """
-    found: list[Element] = []
-    stack = list(reversed(quote))
-    while stack:
-        node = stack.pop()
-        if node.tag == "p" and node not in passed:
-            found.append(node)
-        else:
-            stack.extend(reversed(node))
-    return found
 
 
 def text_links(container: Element, *, stop: Element | None, skip: Element | None) -> Iterator[Link]:
