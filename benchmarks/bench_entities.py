@@ -40,6 +40,8 @@ FAMILIES: list[Family] = [
     ("URL + N '(a)'", lambda n: "https://example.com/" + "(a)" * (n // 3)),
     ("N 'http://'", lambda n: "http://" * (n // 7)),
     ("N emoji + ZWJ", lambda n: "\U0001f468\u200d" * (n // 2)),
+    ("N digits", lambda n: "1" * n),
+    ("N words", lambda n: "word " * (n // 5)),
 ]
 
 

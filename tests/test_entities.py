@@ -213,3 +213,38 @@ def test_weighted_length_is_bounded(text: str) -> None:
     length = weighted_length(text)
     assert 0 <= length <= 2 * len(text) + 23 * text.count(".")
     assert (length == 0) == (text == "")
+
+
+def test_a_long_text_is_not_weighed_character_by_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the limit nothing changes the valid range: the rest is weighed in one go."""
+    from tweetresolve.twitter_text import length
+
+    calls = 0
+    real = length._plain_weight
+
+    def counting(segment: str, version: int) -> int:
+        nonlocal calls
+        calls += 1
+        return real(segment, version)
+
+    monkeypatch.setattr(length, "_plain_weight", counting)
+    text = "word " * 20_000 + "see https://example.com/a " * 500 + "\ufffe end"
+    measured = measure_text(text)
+    url = len("https://example.com/a")
+    assert measured.weighted_length == len(text) + 500 * (23 - url) + 1  # U+FFFE weighs 2
+    assert not measured.valid
+    assert measured.valid_range_end == 279  # the 280th character, as before
+    assert calls < 2_000  # one per character up to the limit, then one per stretch
+
+
+def test_emoji_scan_skips_characters_that_need_a_partner() -> None:
+    """Digits, '#', '©' and a lone regional indicator start no emoji on their own."""
+    from tweetresolve.twitter_text import length
+
+    starts = length._emoji_tables()[2]
+    assert starts.search("0123456789 #* \u00a9 \u00ae \u2122 \U0001f1ef x") is None
+    for text in ("1\u20e3", "1\ufe0f\u20e3", "\U0001f1ef\U0001f1f5", "\u00a9\ufe0f", "\u2b50"):
+        assert starts.match(text) is not None, text
+    assert weighted_length("1\ufe0f\u20e3 \U0001f1ef\U0001f1f5 \u00a9\ufe0f 123") == 2 + 1 + 2 + 1 + 2 + 4

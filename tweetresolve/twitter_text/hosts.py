@@ -173,7 +173,8 @@ def _utf16_len(text: str) -> int:
     """Length of ``text`` in UTF-16 code units (astral characters count 2)."""
     if text.isascii():
         return len(text)
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    # Encoding counts in C; a lone surrogate is one unit, as in JavaScript.
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _punycode_length(label: str) -> int:
