@@ -247,4 +247,7 @@ def test_emoji_scan_skips_characters_that_need_a_partner() -> None:
     assert starts.search("0123456789 #* \u00a9 \u00ae \u2122 \U0001f1ef x") is None
     for text in ("1\u20e3", "1\ufe0f\u20e3", "\U0001f1ef\U0001f1f5", "\u00a9\ufe0f", "\u2b50"):
         assert starts.match(text) is not None, text
-    assert weighted_length("1\ufe0f\u20e3 \U0001f1ef\U0001f1f5 \u00a9\ufe0f 123") == 2 + 1 + 2 + 1 + 2 + 4
+    assert (
+        weighted_length("1\ufe0f\u20e3 \U0001f1ef\U0001f1f5 \u00a9\ufe0f 123")
+        == 2 + 1 + 2 + 1 + 2 + 4
+    )

@@ -10,6 +10,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Collection
 from typing import Any, NamedTuple
 
 from tweetresolve.twitter_text.chars import _INVALID_CHARS, _class
@@ -64,7 +65,7 @@ def _emoji_tables() -> tuple[dict[str, Any], frozenset[str], re.Pattern[str]]:
     return trie, singles - _TEXT_ONLY_SINGLES, starts
 
 
-def _covering_class(chars: set[str], gap: int = 64) -> str:
+def _covering_class(chars: Collection[str], gap: int = 64) -> str:
     """A character class of few ranges holding ``chars`` (and what lies in gaps under ``gap``).
 
     A class of hundreds of ranges costs the regex engine a test per range at every
