@@ -340,3 +340,38 @@ def _flat_patterns(code: str) -> list[re.Pattern[str]]:
         return list(mentions._compile(_mentiondata.GRAMMARS[code]))
     finally:
         mentions._words = original
+
+
+_WORD_LISTS = [
+    ["post", "posted", "poster", "a", "à la", "über", "écrit", "in a"],
+    [word for grammar in _mentiondata.GRAMMARS.values() for word in grammar.verbs],
+    [word for grammar in _mentiondata.GRAMMARS.values() for word in grammar.determiners],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_WORD_LISTS),
+    st.lists(
+        st.sampled_from(["post", "Posted", "POSTER", "a", "À", "la", "Über", "ÜBER", "écrit"])
+        | st.sampled_from(["İ", "ı", "ſ", "\u212a", "ẞ", "ß", "_", "x", "1", " ", "\n", "-"])
+        | st.sampled_from(_WORD_LISTS[1][:40] + _WORD_LISTS[2][:40]),
+        max_size=12,
+    ).map("".join),
+)
+def test_word_start_matches_what_a_bounded_alternation_matches(words: list[str], text: str) -> None:
+    """The class-led pattern finds exactly what ``(?<!\\w)`` and the alternation find."""
+    plain = re.compile(rf"(?<!\w)(?:{mentions._words(words)})", re.IGNORECASE)
+    led = re.compile(mentions._word_start(words), re.IGNORECASE)
+    assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    upper = text.upper()
+    assert [m.span() for m in led.finditer(upper)] == [m.span() for m in plain.finditer(upper)]
+
+
+def test_keyword_scan_takes_case_twins_for_letters() -> None:
+    """'ınstagram' and 'ſkeet' are what the case-insensitive words matched before."""
+    keywords = mentions._keywords()
+    for text in ("\u0131nstagram", "\u0130NSTA", "\u017fkeet", "TWEET", "X", "Threads"):
+        assert keywords.fullmatch(text), text
+    for text in ("aX", "Xa", "threads", "aThreads", "X_"):
+        assert keywords.search(text) is None, text

@@ -27,9 +27,11 @@ before the next, and at most :data:`MAX_MENTIONS` mentions are returned.
 
 from __future__ import annotations
 
+import array
 import functools
 import logging
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -98,6 +100,10 @@ def _words(items: Iterable[str]) -> str:
     >>> _words(["post", "posted", "poster"])
     'post(?:e(?:d|r)|)'
     """
+    return _trie_pattern(_word_trie(items))
+
+
+def _word_trie(items: Iterable[str]) -> dict[str, dict[str, Any]]:
     root: dict[str, dict[str, Any]] = {}
     for word in items:
         node = root
@@ -107,7 +113,43 @@ def _words(items: Iterable[str]) -> str:
             for char in part:
                 node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_pattern(root)
+    return root
+
+
+def _word_start(items: Iterable[str]) -> str:
+    """``(?<!\\w)`` and an alternation of ``items``, as a pattern led by one class.
+
+    A pattern that starts with a look-behind or an alternation is tried in full at every
+    position of the text; one that starts with a class lets the regex engine skip in C
+    to the next first letter.  So the first letter is matched by a class (with every
+    character case-insensitive matching takes for one), and the branch for it, and the
+    word boundary before it, are checked behind it.  The matches are the same.
+
+    >>> _word_start(["post", "posted", "tweet"])
+    '[PTpt](?<!\\\\w.)(?:(?<=p)ost(?:ed|)|(?<=t)weet)'
+    """
+    root = _word_trie(items)
+    if "" in root:
+        raise ValueError("an empty word would match everywhere")
+    branches = [
+        f"(?<={re.escape(first)}){_trie_pattern(node)}" for first, node in sorted(root.items())
+    ]
+    return rf"{_letters_class(''.join(root))}(?<!\w.)(?:{'|'.join(branches)})"
+
+
+@functools.lru_cache(maxsize=256)
+def _letters_class(letters: str) -> str:
+    """A class of ``letters`` and of every character a case-insensitive match takes for one."""
+    twins = set(re.findall(f"[{re.escape(letters)}]", _basic_plane(), re.IGNORECASE))
+    return "[" + "".join(re.escape(char) for char in sorted(twins)) + "]"
+
+
+@functools.lru_cache(maxsize=1)
+def _basic_plane() -> str:
+    """Every character of the Basic Multilingual Plane but the surrogates (case pairs of
+    the Latin letters the grammars start with all lie there)."""
+    codes = array.array("I", [*range(0xD800), *range(0xE000, 0x10000)])
+    return codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
 
 
 def _trie_pattern(node: dict[str, dict[str, Any]]) -> str:
@@ -151,22 +193,22 @@ def _compile(grammar: MentionGrammar) -> tuple[re.Pattern[str], ...]:
     noun_tail = rf"{adjs}(?:{_platform('p1')}(?:{_GAP}|-))?(?P<noun>{nouns})(?!\w){after}"
     texts: list[str] = [
         # "wrote on X", "said Tuesday on his official Instagram account"
-        rf"(?<!\w)(?:{verbs})(?!\w)(?:{_GAP}{_TOKEN}){{0,4}}?{_GAP}"
+        rf"{_word_start(grammar.verbs)}(?!\w)(?:{_GAP}{_TOKEN}){{0,4}}?{_GAP}"
         rf"(?:{_words(grammar.preps)}){_GAP}{holder}{_platform('p1')}{suffix}",
         # "tweeted", "twitterte", "a tweeté"
-        rf"(?<!\w)(?:{_words(grammar.standalone)})(?!\w)",
+        rf"{_word_start(grammar.standalone)}(?!\w)",
         # "in a tweet", "in einem Instagram-Post", "dans un message publié sur X"
-        rf"(?<!\w)(?:{_words(grammar.noun_preps)}){_GAP}{dets}?{noun_tail}",
+        rf"{_word_start(grammar.noun_preps)}{_GAP}{dets}?{noun_tail}",
         # "a tweet", "sus tuits", "an Instagram post"
-        rf"(?<!\w){dets}{noun_tail}",
+        rf"{_word_start(grammar.determiners)}{_GAP}{noun_tail}",
     ]
     if grammar.idioms:
         # "took to Twitter"
-        texts.append(rf"(?<!\w)(?:{_words(grammar.idioms)}){_GAP}{holder}{_platform('p1')}{suffix}")
+        texts.append(rf"{_word_start(grammar.idioms)}{_GAP}{holder}{_platform('p1')}{suffix}")
     if grammar.platform_first:
         # German verb-second order: "auf X schrieb er", "auf Instagram gepostet"
         texts.append(
-            rf"(?<!\w)(?:{_words(grammar.preps)}){_GAP}{holder}{_platform('p1')}{suffix}"
+            rf"{_word_start(grammar.preps)}{_GAP}{holder}{_platform('p1')}{suffix}"
             rf"(?:{_GAP}{_TOKEN}){{0,4}}?{_GAP}(?:{verbs})(?!\w)"
         )
     return tuple(re.compile(text, re.IGNORECASE) for text in texts)
@@ -179,11 +221,27 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 @functools.lru_cache(maxsize=1)
 def _keywords() -> re.Pattern[str]:
-    """Any word every mention contains: a platform name or a post word (``tweet``)."""
+    """Any word every mention contains: a platform name or a post word (``tweet``).
+
+    The pattern starts with one class, the words' first letters, and each branch checks
+    its letter behind it: the regex engine then skips in C to where a word can start,
+    where an alternation would be tried in full at every position of the text (that
+    search was most of the time spent on long texts).
+    """
     loose = [n for n in _mentiondata.PLATFORM_NAMES if n not in ("x", "threads")]
-    stems = list(_mentiondata.IMPLIED_PLATFORM)
-    strict = "|".join(_mentiondata.CASE_SENSITIVE_NAMES)
-    return re.compile(rf"(?i:{_words(loose + stems)})|(?<!\w)(?:{strict})(?!\w)")
+    by_first: dict[str, list[str]] = {}
+    for word in [*loose, *_mentiondata.IMPLIED_PLATFORM]:
+        by_first.setdefault(word[0].lower(), []).append(word[1:])
+    strict = _mentiondata.CASE_SENSITIVE_NAMES
+    firsts = _letters_class("".join(by_first))[1:-1] + "".join(re.escape(w[0]) for w in strict)
+    branches = [
+        f"(?i:(?<={re.escape(first)}){_words(rests)})" for first, rests in sorted(by_first.items())
+    ]
+    branches += [
+        rf"(?<={re.escape(word[0])})(?<!\w{re.escape(word[0])}){re.escape(word[1:])}(?!\w)"
+        for word in strict
+    ]
+    return re.compile(f"[{firsts}](?:{'|'.join(branches)})")
 
 
 def _windows(text: str) -> Iterator[tuple[int, int]]:
