@@ -36,6 +36,9 @@ CASES = (
     "quote_chains",
     "nested_paragraph_links",
     "past_depth_limit",
+    "nested_quotations",
+    "nested_snippets_unlinked",
+    "nested_foreign_quotes",
 )
 
 # Run in the child: build one document, extract, print the measures as JSON.

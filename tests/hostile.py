@@ -216,6 +216,34 @@ def past_depth_limit(size: int) -> str:
     return _repeat("<div>", size // 2) + tweet + _repeat("<span>", size // 2) + tweet
 
 
+def nested_quotations(size: int) -> str:
+    """Quotations (classless blockquotes) nested deep, each closed by a status link of its
+    own and no byline: each one's text used to be read whole, inner ones included."""
+    count = max(size // 110, 1)
+    opening = "<blockquote><p>a quotation (with brackets)</p>" * count
+    closing = "".join(
+        f'(x) <a href="https://twitter.com/ada/status/{10**15 + n}">x</a></blockquote>'
+        for n in range(count)
+    )
+    return opening + closing
+
+
+def nested_snippets_unlinked(size: int) -> str:
+    """Tweet snippets nested deep with links but no status link: each listed every link
+    of the snippets inside it."""
+    return _repeat('<blockquote class="twitter-tweet"><a href="https://example.com/a">a</a>', size)
+
+
+def nested_foreign_quotes(size: int) -> str:
+    """Another platform's snippets nested deep, each holding a profile link and a status
+    link: every permalink's card climb read the levels below it (the long run's shape)."""
+    return _nested(
+        '<blockquote class="instagram-media"><a href="https://www.tiktok.com/@ada">@ada</a>'
+        '<a href="https://twitter.com/ada/status/1{n}">link</a>',
+        size,
+    )
+
+
 #: Every hostile maker by name, in the order the benchmark prints them.
 HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "open_paren_at": open_paren_at,
@@ -242,4 +270,7 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "quote_chains": quote_chains,
     "nested_paragraph_links": nested_paragraph_links,
     "past_depth_limit": past_depth_limit,
+    "nested_quotations": nested_quotations,
+    "nested_snippets_unlinked": nested_snippets_unlinked,
+    "nested_foreign_quotes": nested_foreign_quotes,
 }

@@ -13,6 +13,8 @@ from typing import Any
 import lxml.html
 import pytest
 from hostile import HOSTILE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tweetresolve as tr
 from tweetresolve.extract import MAX_ENTITIES, MAX_LINKS, MAX_TEXT_CHARS
@@ -334,16 +336,22 @@ def test_last_links_of_nested_blockquotes_come_from_one_walk(
     posts = tr.extract(document)
     assert [(post.platform, post.post_id) for post in posts] == [("tiktok", "6718335390845095173")]
     assert searches == 0
-    root = lxml.html.fragment_fromstring(
+    from tweetresolve.html import parse_page
+
+    page = parse_page(
         '<div><blockquote id="q1"><blockquote id="q2"><blockquote id="q3">'
-        '<a href="/a">a</a></blockquote><a href="">b</a></blockquote><a href="/c">c</a>'
-        '</blockquote><blockquote id="q4">x</blockquote></div>'
+        '<a href="https://twitter.com/ada/status/1">a</a></blockquote><a href="">b</a>'
+        '</blockquote><a href="/c">c</a></blockquote><blockquote id="q4">x</blockquote>'
+        '<blockquote id="q5"><a href="/e">e</a></blockquote></div>'
     )
-    last = official._last_links(root)
+    assert page is not None
+    links = official.quote_links(page)
     shown = {
-        quote.get("id"): link.text if link is not None else None for quote, link in last.items()
+        quote.get("id"): link.text if link is not None else None
+        for quote, link in links.last.items()
     }
-    assert shown == {"q1": "c", "q2": "a", "q3": "a", "q4": None}
+    assert shown == {"q1": "c", "q2": "a", "q3": "a", "q4": None, "q5": "e"}
+    assert {quote.get("id") for quote in links.with_status} == {"q1", "q2", "q3"}
 
 
 def test_fallback_cards_overlapping_found_cards_are_dropped() -> None:
@@ -545,3 +553,140 @@ def test_attribute_names_no_xpath_takes_do_not_cost_the_placeholders(
     )
     posts = tr.extract(document)
     assert ("1508951925456744449", "placeholder") in [(p.post_id, p.form) for p in posts]
+
+
+def test_nested_quotations_are_not_read_whole_at_every_level(
+    no_errors: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quotations nested hundreds deep, each ending with a status link but no byline: only
+    the end of each one's text is read to see that (whole, it was the square of the size)."""
+    from tweetresolve.platforms.twitter import official
+
+    reads = 0
+    read = official.element_text
+
+    def counted(element: Any, **kwargs: Any) -> str:
+        nonlocal reads
+        reads += 1
+        return read(element, **kwargs)
+
+    monkeypatch.setattr(official, "element_text", counted)
+    document = HOSTILE["nested_quotations"](40_000)
+    assert document.count("<blockquote>") > 300
+    assert tr.extract(document) == []
+    assert reads == 0
+
+
+def test_quotation_with_a_byline_inside_quotations_is_read(no_errors: None) -> None:
+    """The end-of-text check lets a real byline through, however deep the quotation."""
+    byline = (
+        "<p>The ferry runs again from Monday.</p>&mdash; Ada Example (@ada_example) "
+        '<a href="https://twitter.com/ada_example/status/1508951925456744449">March 30, 2022</a>'
+    )
+    document = "<blockquote><p>a quotation</p>" * 50 + byline + "</blockquote>" * 50
+    posts = tr.extract(document)
+    assert [(post.post_id, post.author and post.author.handle) for post in posts] == [
+        ("1508951925456744449", "ada_example")
+    ]
+    assert posts[0].text == "a quotation\nThe ferry runs again from Monday."
+
+
+def test_nested_snippets_without_a_permalink_list_their_links_once(
+    no_errors: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tweet snippets nested deep, no status link in any: each link is looked at once."""
+    from tweetresolve.platforms.twitter import official
+
+    looked = 0
+    look = official.status_ref
+
+    def counted(page: Any, href: Any) -> Any:
+        nonlocal looked
+        looked += 1
+        return look(page, href)
+
+    monkeypatch.setattr(official, "status_ref", counted)
+    document = HOSTILE["nested_snippets_unlinked"](40_000)
+    links = document.count("<a ")
+    assert links > 500
+    assert tr.extract(document) == []
+    assert looked <= links
+
+
+def test_card_climbs_do_not_read_markup_nested_too_deep(
+    no_errors: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another platform's snippets nested deep, a status link in each: every permalink's
+    climb read each level's container down to the walk's depth bound; now only the last
+    levels (within the bound) are read at all."""
+    from tweetresolve.families import card_lines
+
+    visits = 0
+    walk = card_lines._walk
+
+    def counted(*args: Any, **kwargs: Any) -> None:
+        nonlocal visits
+        visits += 1
+        walk(*args, **kwargs)
+
+    monkeypatch.setattr(card_lines, "_walk", counted)
+    document = HOSTILE["nested_foreign_quotes"](40_000)
+    levels = document.count("<blockquote")
+    assert levels > 250
+    tr.extract(document)
+    assert visits < 20_000  # was about 600 per level
+
+
+def test_deep_markup_check_agrees_with_the_walk() -> None:
+    """What is asked in C is what the walk finds: past the bound, unless hidden."""
+    from tweetresolve.families import card_lines
+
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    bound = card_lines._MAX_DEPTH
+    for depth, inner, expected in [
+        (bound, "", False),
+        (bound, "x", False),  # text is no level
+        (bound, "<i></i>", True),
+        (bound, "<!-- c -->", True),
+        (bound - 1, "<i></i>", False),
+        (bound + 5, "", True),
+    ]:
+        markup = "<div>" + "<span>" * depth + inner + "</div>"
+        root = lxml.html.document_fromstring(markup, parser=parser).find(".//div")
+        assert root is not None
+        assert card_lines.DeepMarkup()(root) is expected, (depth, inner)
+    hidden = "<div>" + "<span>" * (bound - 1) + "<svg>" + "<g>" * 10 + "</div>"
+    root = lxml.html.document_fromstring(hidden, parser=parser).find(".//div")
+    assert card_lines.DeepMarkup()(root) is False
+
+
+_TEXT_PIECES = [
+    "<p>", "</p>", "<br>", "<b>", "</b>", "<div>", "</div>", "<pre>a\n b</pre>", " ", "\n",
+    "<script>x (@h)</script>", "<!-- c -->", "word", "(@ada)", " — Ada ", "\u00a0", "x" * 70,
+    '<a href="https://example.com/1">l</a>', "<template><i>t</i></template>", "<span>",
+    "</span>", "<blockquote>", "</blockquote>",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TEXT_PIECES), max_size=25), st.integers(0, 3))
+def test_last_line_before_is_the_end_of_the_text(pieces: list[str], which: int) -> None:
+    """Read backwards from a link, the last line is the one the whole text ends with (or
+    at least its last 64 visible characters)."""
+    from tweetresolve.html import element_text, last_line_before
+
+    markup = "<blockquote>" + "".join(pieces) + '<a href="https://x.test/s">d</a></blockquote>'
+    root = lxml.html.document_fromstring(markup)
+    quote = root.find(".//blockquote")
+    assert quote is not None
+    links = [a for a in quote.iter("a") if a.get("href")]
+    if not links:
+        return  # a closing tag in the pieces ended the blockquote before its link
+    stop = links[which % len(links)]
+    line = last_line_before(quote, stop)
+    if line is None:
+        return  # the link is where the text walk does not go
+    full = element_text(quote, stop=stop)
+    last = full[full.rfind("\n") + 1 :]
+    assert last.endswith(line)
+    assert line == last or len("".join(line.split())) >= 64

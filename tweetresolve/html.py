@@ -26,6 +26,7 @@ __all__ = [
     "ParsedPage",
     "element_text",
     "has_class",
+    "last_line_before",
     "looks_like_html",
     "parse_page",
 ]
@@ -554,7 +555,7 @@ def _walk(root: Element, parts: list[str], stop: Element | None, *, top: bool) -
             continue
         if element is stop:
             raise _Stop
-        if tag in {"script", "style", "template"}:
+        if tag in _UNREAD_TAGS:
             if not outermost and element.tail:
                 parts.append(_source_spaces(element.tail))
             continue
@@ -564,6 +565,78 @@ def _walk(root: Element, parts: list[str], stop: Element | None, *, top: bool) -
             parts.append(element.text if tag == "pre" else _source_spaces(element.text))
         stack.append((element, False))
         stack.extend((child, True) for child in reversed(element))
+
+
+_UNREAD_TAGS = frozenset({"script", "style", "template"})
+
+
+def last_line_before(element: Element, stop: Element, *, enough: int = 64) -> str | None:
+    """The last line of ``element_text(element, stop=stop)``, or its last ``enough`` or
+    more visible characters when that line is longer, read backwards from ``stop``.
+
+    A check that needs only the end of the text (does it end with a byline?) then costs
+    what it reads, not the whole element: on blockquotes nested in each other, reading
+    each one's text from its start cost the square of their size.  None when ``stop``
+    lies where the text walk does not go (inside a script, say): read the text then.
+
+    >>> el = lxml.html.fragment_fromstring("<p>one<br>two <b>three</b> <a>x</a></p>")
+    >>> last_line_before(el, el.find("a"))
+    'two three'
+    """
+    node = stop
+    while node is not element:
+        node = node.getparent()
+        if node is None or not isinstance(node.tag, str) or node.tag in _UNREAD_TAGS:
+            return None
+    pieces: list[str] = []  # in reverse order
+    visible = 0
+    for piece in _pieces_before(element, stop):
+        pieces.append(piece)
+        if "\n" in piece and (visible or piece.rsplit("\n", 1)[1].strip()):
+            break  # a line break with text after it: the last line is all here
+        visible += sum(map(len, piece.split()))
+        if visible >= enough:
+            break
+    text = _SPACE_RUN.sub(" ", "".join(reversed(pieces)))
+    text = _BLANK_LINES.sub("\n", text).strip()
+    return text[text.rfind("\n") + 1 :]
+
+
+def _pieces_before(element: Element, stop: Element) -> Iterator[str]:
+    """What :func:`_walk` appends before reaching ``stop``, last piece first."""
+    node = stop
+    while node is not element:
+        sibling = node.getprevious()
+        while sibling is not None:
+            yield from _pieces_reversed(sibling)
+            sibling = sibling.getprevious()
+        node = node.getparent()
+        if node.tag == "br":
+            yield "\n"
+        elif node.text:
+            yield node.text if node.tag == "pre" else _source_spaces(node.text)
+
+
+def _pieces_reversed(element: Element) -> Iterator[str]:
+    """What :func:`_walk` appends for ``element`` and its tail, last piece first."""
+    stack: list[tuple[Element, bool]] = [(element, True)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if not leaving:  # the text it starts with, read after its children here
+            if tag == "br":
+                yield "\n"
+            elif node.text:
+                yield node.text if tag == "pre" else _source_spaces(node.text)
+            continue
+        if node.tail:
+            yield _source_spaces(node.tail)
+        if not tag or tag in _UNREAD_TAGS:
+            continue  # a comment, a script: only its tail is text
+        if tag in _BLOCK_TAGS:
+            yield "\n"
+        stack.append((node, False))
+        stack.extend((child, True) for child in node)
 
 
 def _source_spaces(text: str) -> str:

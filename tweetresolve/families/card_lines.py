@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 
 import attrs
+import lxml.etree
 
 from tweetresolve.families.card_dates import is_date_text, shown_date
 from tweetresolve.html import Element
@@ -31,6 +32,7 @@ __all__ = [
     "PLATFORM_LABEL",
     "SEPARATORS",
     "BlockLines",
+    "DeepMarkup",
     "ElementKinds",
     "Kind",
     "Segment",
@@ -126,17 +128,53 @@ class ElementKinds:
     profile_user: Callable[[Element], str | None]
     text_of: Callable[[Element], str | None]
     field_kind: Callable[[Element], Kind | None]
+    #: Whether markup below an element nests deeper than a card's (see :class:`DeepMarkup`).
+    too_deep: Callable[[Element], bool] = attrs.field(default=lambda element: False)
 
 
-# Deepest nesting read below a container.  No card nests this deep, and the walk must
+# Deepest nesting read below a container.  No card nests this deep (on the shared
+# corpora no container that has lines nests more than 6 levels), and the walk must
 # end well before Python's recursion limit: a RecursionError raised inside an lxml
 # XPath call (the walk measures texts with one) leaves that XPath's lock held, and the
-# next call to it waits forever.
-_MAX_DEPTH = 100
+# next call to it waits forever.  Each climb step may read this deep, so the bound
+# also sets what a page of nested markup costs (the square of it per permalink).
+_MAX_DEPTH = 40
 
 
 class _TooDeep(Exception):
     """Raised inside the walk past :data:`_MAX_DEPTH` levels."""
+
+
+# Whether the walk below would go past _MAX_DEPTH levels (it visits every child, elements
+# and comments, of an element it enters, and does not enter hidden ones), asked in C.
+_NOT_HIDDEN = "*[not(" + " or ".join(f"self::{tag}" for tag in sorted(_HIDDEN_TAGS)) + ")]"
+_DEEPER_THAN_WALKED = lxml.etree.XPath(
+    f"boolean(self::{_NOT_HIDDEN}/{'/'.join([_NOT_HIDDEN] * _MAX_DEPTH)}/node()[not(self::text())])"
+)
+
+
+class DeepMarkup:
+    """Which elements hold markup nested deeper than the walk goes, for one page.
+
+    The walk of a container that is too deep stops only :data:`_MAX_DEPTH` levels down;
+    on markup nested hundreds of levels deep, every permalink's climb read that many
+    levels at each of its steps.  Asked in C first, and remembered: every element
+    around one that is too deep is too deep as well.
+    """
+
+    def __init__(self) -> None:
+        self._deep: set[Element] = set()
+
+    def __call__(self, element: Element) -> bool:
+        if element in self._deep:
+            return True
+        if not _DEEPER_THAN_WALKED(element):
+            return False
+        node = element
+        while node is not None and node not in self._deep:
+            self._deep.add(node)
+            node = node.getparent()
+        return True
 
 
 @attrs.define
@@ -247,8 +285,11 @@ def lines_of(
     wrap: Element | None,
 ) -> list[list[Segment]]:
     lines: list[list[Segment]] = [[]]
+    roots = container if isinstance(container, list) else [container]
+    if not skip and any(kinds.too_deep(root) for root in roots):
+        return []  # as the walk would end, found without walking
     try:
-        for root in container if isinstance(container, list) else [container]:
+        for root in roots:
             _walk(root, kinds, key, skip, lines, None, None, None, wrap)
             lines.append([])
     except _TooDeep:

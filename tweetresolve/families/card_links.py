@@ -20,6 +20,7 @@ from tweetresolve.families.card_lines import (
     MAX_FIELD_CHARS,
     MAX_LABEL_CHARS,
     PLATFORM_LABEL,
+    DeepMarkup,
     ElementKinds,
     collapse,
     field_kind,
@@ -144,6 +145,7 @@ class PageKinds:
         self._anchors: dict[Element, tuple[str | None, PostRef | None, str | None]] = {}
         self._texts: dict[Element, str | None] = {}
         self._fields: dict[Element, str | None] = {}
+        self._deep = DeepMarkup()
 
     def element_kinds(self) -> ElementKinds:
         return ElementKinds(
@@ -152,6 +154,7 @@ class PageKinds:
             profile_user=lambda a: self.anchor(a)[2],
             text_of=self.short_text,
             field_kind=self.field_kind,
+            too_deep=self._deep,
         )
 
     def field_kind(self, element: Element) -> str | None:

@@ -433,7 +433,10 @@ def _read_inner_link(page: ParsedPage, element: Element, platform: str) -> Post 
     A lazy loader's stripped snippet: ``<blockquote data-twitter="twitter-tweet"><a
     href=".../status/20"></a></blockquote>``.  A blockquote keeps that form's name.
     """
-    anchors = [a for a in element.iter("a") if a.get("href")]
+    # One link past the most allowed is enough to say no: listing them all cost the
+    # square of the size on elements nested in each other.
+    linked = (a for a in element.iter("a") if a.get("href"))
+    anchors = list(itertools.islice(linked, _MAX_INNER_LINKS + 1))
     if not anchors or len(anchors) > _MAX_INNER_LINKS:
         return None
     if _TEXT_LENGTH_XPATH(element) > _MAX_INNER_TEXT:

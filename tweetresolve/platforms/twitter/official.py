@@ -15,12 +15,20 @@ import attrs
 import lxml.etree
 
 from tweetresolve.dates import parse_date, tweet_time
-from tweetresolve.html import Element, ParsedPage, element_text, has_class
+from tweetresolve.html import Element, ParsedPage, element_text, has_class, last_line_before
 from tweetresolve.platforms._common import outermost
 from tweetresolve.platforms.twitter.urls import status_ref, tweet_id_attribute, with_ref
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 
-__all__ = ["one_line", "quoted_status", "read_blockquote", "read_blockquotes", "text_links"]
+__all__ = [
+    "QuoteLinks",
+    "one_line",
+    "quote_links",
+    "quoted_status",
+    "read_blockquote",
+    "read_blockquotes",
+    "text_links",
+]
 
 # The "(@handle)" that ends an attribution byline, at the end of the byline text.
 # Tolerates a markdown "\@", a full-width "＠" and stray inner spaces.
@@ -54,12 +62,12 @@ def read_blockquotes(
     posts: dict[Element, Post] = {}
     holders: set[Element] = set()
     no_byline: set[Element] = set()
-    last_links = _last_links(page.root) if quotes else {}
+    known = quote_links(page) if quotes else None
     # Document order lists an element before everything inside it.
     for quote in reversed(quotes):
         if quote in in_code or quote in holders:
             continue
-        post = read_blockquote(page, quote, no_byline, last_links)
+        post = read_blockquote(page, quote, no_byline, known)
         if post is None:
             continue
         posts[quote] = post
@@ -70,33 +78,48 @@ def read_blockquotes(
     return posts
 
 
-def _last_links(root: Element) -> dict[Element, Element | None]:
-    """The last link (with an href) inside every blockquote of the page, from one walk:
-    asking each blockquote would read blockquotes nested in it again and again."""
+@attrs.frozen
+class QuoteLinks:
+    """What one walk of a page knows about the links inside its blockquotes."""
+
+    #: The last link (with an href) inside each blockquote, None when it has none.
+    last: dict[Element, Element | None]
+    #: The blockquotes holding a status link.
+    with_status: set[Element]
+
+
+def quote_links(page: ParsedPage) -> QuoteLinks:
+    """The last link and whether a status link is inside, for every blockquote, from one
+    walk: asking each blockquote would read blockquotes nested in it again and again."""
     last: dict[Element, Element | None] = {}
-    open_quotes: list[tuple[Element, int]] = []
-    links_seen = 0
+    with_status: set[Element] = set()
+    open_quotes: list[tuple[Element, int, int]] = []
+    links_seen = statuses_seen = 0
     last_link: Element | None = None
     for event, element in lxml.etree.iterwalk(
-        root, events=("start", "end"), tag=("blockquote", "a")
+        page.root, events=("start", "end"), tag=("blockquote", "a")
     ):
         if element.tag == "a":
-            if event == "start" and element.get("href"):
+            if event == "start" and (href := element.get("href")):
                 links_seen += 1
                 last_link = element
+                if open_quotes and status_ref(page, href) is not None:
+                    statuses_seen += 1
         elif event == "start":
-            open_quotes.append((element, links_seen))
+            open_quotes.append((element, links_seen, statuses_seen))
         elif open_quotes:
-            quote, seen_before = open_quotes.pop()
-            last[quote] = last_link if links_seen > seen_before else None
-    return last
+            quote, links_before, statuses_before = open_quotes.pop()
+            last[quote] = last_link if links_seen > links_before else None
+            if statuses_seen > statuses_before:
+                with_status.add(quote)
+    return QuoteLinks(last, with_status)
 
 
 def read_blockquote(
     page: ParsedPage,
     quote: Element,
     no_byline: set[Element] | None = None,
-    last_links: dict[Element, Element | None] | None = None,
+    known: QuoteLinks | None = None,
 ) -> Post | None:
     """Read a publish snippet: text ``<p>``, ``— Name (@handle)``, permalink ``<a>``.
 
@@ -104,6 +127,7 @@ def read_blockquote(
     the last links of classless blockquotes that had no byline before them: one around
     such a blockquote, ending with the same link, has none either and is not read
     (classless blockquotes nested hundreds deep would cost the square of their size).
+    ``known`` (from :func:`quote_links`) spares each blockquote a walk of its links.
     """
     attribute_id = tweet_id_attribute(quote)
     is_snippet = (
@@ -111,16 +135,26 @@ def read_blockquote(
         or has_class(quote, "twitter-video")
         or attribute_id is not None
     )
-    if not is_snippet:
+    if is_snippet:
+        if attribute_id is None and known is not None and quote not in known.with_status:
+            return None  # no permalink: nothing to read (nested, this was quadratic)
+    else:
         # A classless blockquote counts only with a status link last.
-        if last_links is not None and quote in last_links:
-            last = last_links[quote]
+        if known is not None and quote in known.last:
+            last = known.last[quote]
         else:
             found = _LAST_LINK(quote)
             last = found[0] if found else None
         if last is None or (no_byline is not None and last in no_byline):
             return None
         if status_ref(page, last.get("href")) is None:
+            return None
+        # ... and a "(@handle)" byline right before it.  Only the end of the text is read
+        # for that: each of hundreds of nested quotations, read whole, cost their square.
+        line = last_line_before(quote, last)
+        if line is not None and _BYLINE_HANDLE.search(line) is None:
+            if no_byline is not None:
+                no_byline.add(last)
             return None
     anchors = [a for a in quote.iter("a") if a.get("href")]
     statuses = [(a, found) for a in anchors if (found := status_ref(page, a.get("href")))]
