@@ -560,10 +560,10 @@ def test_nested_quotations_are_not_read_whole_at_every_level(
 ) -> None:
     """Quotations nested hundreds deep, each ending with a status link but no byline: only
     the end of each one's text is read to see that (whole, it was the square of the size)."""
+    from tweetresolve.html import element_text as read
     from tweetresolve.platforms.twitter import official
 
     reads = 0
-    read = official.element_text
 
     def counted(element: Any, **kwargs: Any) -> str:
         nonlocal reads
@@ -572,6 +572,7 @@ def test_nested_quotations_are_not_read_whole_at_every_level(
 
     monkeypatch.setattr(official, "element_text", counted)
     document = HOSTILE["nested_quotations"](40_000)
+    assert isinstance(document, str)
     assert document.count("<blockquote>") > 300
     assert tr.extract(document) == []
     assert reads == 0
@@ -596,9 +597,9 @@ def test_nested_snippets_without_a_permalink_list_their_links_once(
 ) -> None:
     """Tweet snippets nested deep, no status link in any: each link is looked at once."""
     from tweetresolve.platforms.twitter import official
+    from tweetresolve.platforms.twitter.urls import status_ref as look
 
     looked = 0
-    look = official.status_ref
 
     def counted(page: Any, href: Any) -> Any:
         nonlocal looked
@@ -607,6 +608,7 @@ def test_nested_snippets_without_a_permalink_list_their_links_once(
 
     monkeypatch.setattr(official, "status_ref", counted)
     document = HOSTILE["nested_snippets_unlinked"](40_000)
+    assert isinstance(document, str)
     links = document.count("<a ")
     assert links > 500
     assert tr.extract(document) == []
@@ -631,6 +633,7 @@ def test_card_climbs_do_not_read_markup_nested_too_deep(
 
     monkeypatch.setattr(card_lines, "_walk", counted)
     document = HOSTILE["nested_foreign_quotes"](40_000)
+    assert isinstance(document, str)
     levels = document.count("<blockquote")
     assert levels > 250
     tr.extract(document)
