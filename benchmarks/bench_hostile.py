@@ -39,6 +39,7 @@ CASES = (
     "nested_quotations",
     "nested_snippets_unlinked",
     "nested_foreign_quotes",
+    "nested_cards",
 )
 
 # Run in the child: build one document, extract, print the measures as JSON.

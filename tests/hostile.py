@@ -244,6 +244,18 @@ def nested_foreign_quotes(size: int) -> str:
     )
 
 
+def nested_cards(size: int) -> str:
+    """A site's tweet card left open and repeated, each inside the one before, its date
+    link unclosed too: every permalink was checked against every card found by a walk up
+    to the root, and searched through all the markup after it for a screenshot."""
+    return _nested(
+        '<div class="tweet-card"><span>Ada Example</span> <span>@ada_example</span>'
+        "<p>The ferry runs again {n}.</p>"
+        '<a href="https://twitter.com/ada_example/status/1508951925{n}">Mar 30, 2022',
+        size,
+    )
+
+
 #: Every hostile maker by name, in the order the benchmark prints them.
 HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "open_paren_at": open_paren_at,
@@ -273,4 +285,5 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "nested_quotations": nested_quotations,
     "nested_snippets_unlinked": nested_snippets_unlinked,
     "nested_foreign_quotes": nested_foreign_quotes,
+    "nested_cards": nested_cards,
 }

@@ -693,3 +693,27 @@ def test_last_line_before_is_the_end_of_the_text(pieces: list[str], which: int) 
     last = full[full.rfind("\n") + 1 :]
     assert last.endswith(line)
     assert line == last or len("".join(line.split())) >= 64
+
+
+def test_nested_cards_are_not_searched_through_for_screenshots(
+    no_errors: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cards left open inside each other: a permalink holding all the markup after it is
+    no screenshot link, and is not searched through for one."""
+    from tweetresolve.families import cards
+    from tweetresolve.families.card_links import is_picture as look
+
+    looked = 0
+
+    def counted(element: Any) -> bool:
+        nonlocal looked
+        looked += 1
+        return look(element)
+
+    monkeypatch.setattr(cards, "is_picture", counted)
+    document = HOSTILE["nested_cards"](60_000)
+    assert isinstance(document, str)
+    links = document.count("<a ")
+    assert links > 300
+    tr.extract(document)
+    assert looked <= 65 * links  # was the square: every element after each link

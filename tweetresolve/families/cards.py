@@ -114,6 +114,11 @@ _MAX_CARD_CHARS = 3500
 # A no-id card is found at most this far above its shown handle.
 _MAX_HANDLE_LEVELS = 4
 
+# A link around a screenshot holds the image and a few elements more; one holding more
+# than this is no screenshot card (and reading all it holds, once per such link, was the
+# square of the size on links nested in each other).
+_MAX_PICTURE_LINK_ELEMENTS = 64
+
 # An element whose text is a handle alone, in the page source: ">@ada_example<",
 # "> @louise@mastodon.example <".  One scan of the source decides whether no-id cards are
 # looked for (a handle inside a sentence or a byline never makes one).
@@ -201,24 +206,20 @@ class _CardFinder:
         seeds = [a for a in hinted_anchors(self.page) if self._is_seed(a)]
         self._permalink_counts = counts_by_ancestor(seeds, _MAX_LEVELS)
         found: list[_Found] = []
+        # Everything inside a found card (its container too), kept with ``found``: asking
+        # each seed whether it lies in each card walked up to the root every time.  A card
+        # quoted in a later one lies in that one's container, so nothing is taken out.
+        covered: set[Element] = set()
         pending = seeds
         for masked_round in (False, True):
             if not pending:
                 break
             inner = self._cards_under(found) if masked_round else {}
-            live = (
-                [
-                    s
-                    for s in seeds
-                    if not any(s is f.container or _inside(s, f.container) for f in found)
-                ]
-                if masked_round
-                else seeds
-            )
+            live = [s for s in seeds if s not in covered] if masked_round else seeds
             keys = self._keys_by_ancestor(live)
             failed = []
             for seed in pending:
-                if any(seed is f.container or _inside(seed, f.container) for f in found):
+                if seed in covered:
                     continue
                 if masked_round and not self._may_climb_further(seed, inner):
                     failed.append(seed)
@@ -231,13 +232,17 @@ class _CardFinder:
                 if quoted:
                     found = [f for f in found if f not in quoted]
                 found.append(_Found(container, post, self.memo.key(seed), lead=lead))
+                covered.update(container.iter())
             pending = failed
         pending = self._template_leads(pending, found)
+        for card in found:
+            covered.update(card.container.iter())  # the feed items just read
         for seed in pending:
-            if not any(_inside(seed, f.container) or seed is f.container for f in found):
+            if seed not in covered:
                 picture = self._image_card(seed)
                 if picture is not None:
                     found.append(_Found(seed, picture, self.memo.key(seed)))
+                    covered.update(seed.iter())
         found.extend(self._cards_without_id(found))
         return self._unique(found)
 
@@ -465,7 +470,10 @@ class _CardFinder:
         ref = self.memo.ref(seed)
         if ref is None:
             return None
-        image = next((e for e in seed.iter() if is_picture(e)), None)
+        inside = list(itertools.islice(seed.iter(), _MAX_PICTURE_LINK_ELEMENTS + 1))
+        if len(inside) > _MAX_PICTURE_LINK_ELEMENTS:
+            return None  # a link around a page's worth of markup is no screenshot's
+        image = next((e for e in inside if is_picture(e)), None)
         if image is None:
             return None
         shown = collapse(element_text(seed))
@@ -560,14 +568,6 @@ _INLINE_TAGS = frozenset({"a", "span", "b", "i", "em", "strong", "small", "pictu
 
 def _shown_fields(reading: CardReading) -> int:
     return sum(v is not None for v in (reading.name, reading.handle, reading.date_text))
-
-
-def _overlaps(one: Element, other: Element) -> bool:
-    return one is other or _inside(one, other) or _inside(other, one)
-
-
-def _inside(element: Element, container: Element) -> bool:
-    return any(a is container for a in element.iterancestors())
 
 
 def _ref_of(post: Post) -> PostRef:
