@@ -345,7 +345,7 @@ def test_last_links_of_nested_blockquotes_come_from_one_walk(
         '<blockquote id="q5"><a href="/e">e</a></blockquote></div>'
     )
     assert page is not None
-    links = official.quote_links(page)
+    links = official.quote_memo(page)
     shown = {
         quote.get("id"): link.text if link is not None else None
         for quote, link in links.last.items()
@@ -667,16 +667,18 @@ _TEXT_PIECES = [
     "<p>", "</p>", "<br>", "<b>", "</b>", "<div>", "</div>", "<pre>a\n b</pre>", " ", "\n",
     "<script>x (@h)</script>", "<!-- c -->", "word", "(@ada)", " — Ada ", "\u00a0", "x" * 70,
     '<a href="https://example.com/1">l</a>', "<template><i>t</i></template>", "<span>",
-    "</span>", "<blockquote>", "</blockquote>",
+    "</span>", "<blockquote>", "</blockquote>", "(", "@ada", ")", "\u2003", "<i> </i>",
+    "<span>\u2003 \u2003</span>", "<b><br> </b>", "<p> </p>",
 ]  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(_TEXT_PIECES), max_size=25), st.integers(0, 3))
-def test_last_line_before_is_the_end_of_the_text(pieces: list[str], which: int) -> None:
-    """Read backwards from a link, the last line is the one the whole text ends with (or
-    at least its last 64 visible characters)."""
+def test_last_line_before_ends_like_the_text(pieces: list[str], which: int) -> None:
+    """Read backwards from a link, the end of the text shows the same characters and
+    gives the same byline as the whole text read forwards."""
     from tweetresolve.html import element_text, last_line_before
+    from tweetresolve.platforms.twitter.official import _BYLINE_HANDLE
 
     markup = "<blockquote>" + "".join(pieces) + '<a href="https://x.test/s">d</a></blockquote>'
     root = lxml.html.document_fromstring(markup)
@@ -691,8 +693,53 @@ def test_last_line_before_is_the_end_of_the_text(pieces: list[str], which: int) 
         return  # the link is where the text walk does not go
     full = element_text(quote, stop=stop)
     last = full[full.rfind("\n") + 1 :]
-    assert last.endswith(line)
-    assert line == last or len("".join(line.split())) >= 64
+    shown, shown_last = "".join(line.split()), "".join(last.split())
+    assert shown_last.endswith(shown)
+    assert shown == shown_last or len(shown) >= 64
+    found, expected = _BYLINE_HANDLE.search(line), _BYLINE_HANDLE.search(last)
+    assert (found and found[1]) == (expected and expected[1])
+
+
+def test_blank_quotations_nested_deep_are_read_back_once(
+    no_errors: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quotations nested deep that show nothing but line breaks and spaces, each ending
+    with a status link: reading back from each link went through all those inside."""
+    from tweetresolve import html
+
+    reads = 0
+    spaces = html._source_spaces
+
+    def counted(text: str) -> str:
+        nonlocal reads
+        reads += 1
+        return spaces(text)
+
+    monkeypatch.setattr(html, "_source_spaces", counted)
+    levels = 400
+    document = "<blockquote><br> " * levels + "".join(
+        f'<a href="https://twitter.com/a/status/{100_000 + n}"></a><br> </blockquote>'
+        for n in range(levels)
+    )
+    assert tr.extract(document) == []
+    assert reads < 20 * levels  # was the square of the levels
+
+
+def test_deep_markup_under_a_hidden_element_does_not_make_its_container_deep() -> None:
+    """The walk does not go into hidden elements, so what is deep inside one does not
+    make the elements around it deep (the memo marked them all the way up)."""
+    from tweetresolve.families import card_lines
+
+    deep = "<div>" * (card_lines._MAX_DEPTH + 5) + "</div>" * (card_lines._MAX_DEPTH + 5)
+    root = lxml.html.fromstring(
+        f'<div id="outer"><p>Ada</p><noscript><div id="inner">{deep}</div></noscript></div>'
+    )
+    outer = root if root.get("id") == "outer" else root.find(".//div[@id='outer']")
+    assert outer is not None
+    inner = outer.find(".//div[@id='inner']")
+    memo = card_lines.DeepMarkup()
+    assert memo(inner) is True
+    assert memo(outer) is False
 
 
 def test_nested_cards_are_not_searched_through_for_screenshots(

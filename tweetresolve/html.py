@@ -570,14 +570,23 @@ def _walk(root: Element, parts: list[str], stop: Element | None, *, top: bool) -
 _UNREAD_TAGS = frozenset({"script", "style", "template"})
 
 
-def last_line_before(element: Element, stop: Element, *, enough: int = 64) -> str | None:
-    """The last line of ``element_text(element, stop=stop)``, or its last ``enough`` or
-    more visible characters when that line is longer, read backwards from ``stop``.
+def last_line_before(
+    element: Element,
+    stop: Element,
+    *,
+    enough: int = 64,
+    blanks: dict[Element, str | None] | None = None,
+) -> str | None:
+    """The end of ``element_text(element, stop=stop)``, read backwards from ``stop``: its
+    last line, or that line's last ``enough`` or more visible characters.
 
     A check that needs only the end of the text (does it end with a byline?) then costs
     what it reads, not the whole element: on blockquotes nested in each other, reading
-    each one's text from its start cost the square of their size.  None when ``stop``
-    lies where the text walk does not go (inside a script, say): read the text then.
+    each one's text from its start cost the square of their size.  Markup that shows
+    nothing but white space is read once per page and shortened (``blanks`` remembers
+    it: pass one dict for every call on a page), so white space may be shorter here
+    than in the text; a run of it stays a run.  None when ``stop`` lies where the text
+    walk does not go (inside a script, say): read the text then.
 
     >>> el = lxml.html.fragment_fromstring("<p>one<br>two <b>three</b> <a>x</a></p>")
     >>> last_line_before(el, el.find("a"))
@@ -590,7 +599,7 @@ def last_line_before(element: Element, stop: Element, *, enough: int = 64) -> st
             return None
     pieces: list[str] = []  # in reverse order
     visible = 0
-    for piece in _pieces_before(element, stop):
+    for piece in _pieces_before(element, stop, {} if blanks is None else blanks):
         pieces.append(piece)
         if "\n" in piece and (visible or piece.rsplit("\n", 1)[1].strip()):
             break  # a line break with text after it: the last line is all here
@@ -602,41 +611,104 @@ def last_line_before(element: Element, stop: Element, *, enough: int = 64) -> st
     return text[text.rfind("\n") + 1 :]
 
 
-def _pieces_before(element: Element, stop: Element) -> Iterator[str]:
+def _pieces_before(
+    element: Element, stop: Element, blanks: dict[Element, str | None]
+) -> Iterator[str]:
     """What :func:`_walk` appends before reaching ``stop``, last piece first."""
     node = stop
     while node is not element:
         sibling = node.getprevious()
         while sibling is not None:
-            yield from _pieces_reversed(sibling)
+            yield from _pieces_reversed(sibling, blanks)
             sibling = sibling.getprevious()
         node = node.getparent()
-        if node.tag == "br":
-            yield "\n"
-        elif node.text:
-            yield node.text if node.tag == "pre" else _source_spaces(node.text)
+        yield _opening_text(node)
 
 
-def _pieces_reversed(element: Element) -> Iterator[str]:
-    """What :func:`_walk` appends for ``element`` and its tail, last piece first."""
+def _pieces_reversed(element: Element, blanks: dict[Element, str | None]) -> Iterator[str]:
+    """What :func:`_walk` appends for ``element`` and its tail, last piece first; the
+    content of an element that shows only white space comes as one short piece."""
+    # (node, True): the whole node, its tail first; (node, False): its opening text only.
     stack: list[tuple[Element, bool]] = [(element, True)]
     while stack:
-        node, leaving = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if not leaving:  # the text it starts with, read after its children here
-            if tag == "br":
-                yield "\n"
-            elif node.text:
-                yield node.text if tag == "pre" else _source_spaces(node.text)
+        node, whole = stack.pop()
+        if not whole:
+            yield _opening_text(node)
             continue
+        tag = node.tag if isinstance(node.tag, str) else ""
         if node.tail:
             yield _source_spaces(node.tail)
         if not tag or tag in _UNREAD_TAGS:
             continue  # a comment, a script: only its tail is text
         if tag in _BLOCK_TAGS:
             yield "\n"
+        blank = _blank_content(node, blanks)
+        if blank is not None:
+            yield blank
+            continue
         stack.append((node, False))
         stack.extend((child, True) for child in node)
+
+
+def _opening_text(node: Element) -> str:
+    """What :func:`_walk` appends on entering an element that it reads."""
+    if node.tag == "br":
+        return "\n"
+    if not node.text:
+        return ""
+    return node.text if node.tag == "pre" else _source_spaces(node.text)
+
+
+def _blank_content(node: Element, blanks: dict[Element, str | None]) -> str | None:
+    """What the content of a read element (not its tail) adds to the text, shortened,
+    when that is white space only; None when it shows anything.  Remembered in
+    ``blanks`` for every element looked at, so each is looked at once per page."""
+    stack: list[tuple[Element, bool]] = [(node, False)]
+    while stack:
+        current, children_known = stack.pop()
+        if current in blanks:
+            continue
+        readable = [
+            child
+            for child in current
+            if isinstance(child.tag, str) and child.tag not in _UNREAD_TAGS
+        ]
+        if not children_known:
+            stack.append((current, True))
+            stack.extend((child, False) for child in readable if child not in blanks)
+            continue
+        parts = [_opening_text(current)]
+        shows = bool(parts[0].strip())
+        for child in current:
+            if shows:
+                break
+            if isinstance(child.tag, str) and child.tag not in _UNREAD_TAGS:
+                inner = blanks[child]
+                if inner is None:
+                    shows = True
+                    break
+                parts.append(inner + ("\n" if child.tag in _BLOCK_TAGS else ""))
+            if child.tail:
+                parts.append(_source_spaces(child.tail))
+                shows = bool(child.tail.strip())
+        blanks[current] = None if shows else _shortened_space("".join(parts))
+    return blanks[node]
+
+
+#: Stands for a run of white space that stays three or more characters once spaces
+#: collapse: two characters the collapsing leaves alone, so it stays a run.
+_LONG_SPACE = "\u2003\u2003"
+
+
+def _shortened_space(space: str) -> str:
+    """White space as short as it can be without changing the end of the text: what
+    comes before its last line break ends an earlier line, and a run that stays longer
+    than two characters once spaces collapse is a run whatever its length (a byline
+    allows one space at most between its parts)."""
+    space = _SPACE_RUN.sub(" ", space)
+    if "\n" in space:
+        return "\n" + _shortened_space(space[space.rfind("\n") + 1 :])
+    return space if len(space) <= 2 else _LONG_SPACE
 
 
 def _source_spaces(text: str) -> str:

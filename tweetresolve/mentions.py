@@ -229,13 +229,11 @@ def _keywords() -> re.Pattern[str]:
     search was most of the time spent on long texts).
     """
     loose = [n for n in _mentiondata.PLATFORM_NAMES if n not in ("x", "threads")]
-    by_first: dict[str, list[str]] = {}
-    for word in [*loose, *_mentiondata.IMPLIED_PLATFORM]:
-        by_first.setdefault(word[0].lower(), []).append(word[1:])
+    root = _word_trie([*loose, *_mentiondata.IMPLIED_PLATFORM])
     strict = _mentiondata.CASE_SENSITIVE_NAMES
-    firsts = _letters_class("".join(by_first))[1:-1] + "".join(re.escape(w[0]) for w in strict)
+    firsts = _letters_class("".join(root))[1:-1] + "".join(re.escape(w[0]) for w in strict)
     branches = [
-        f"(?i:(?<={re.escape(first)}){_words(rests)})" for first, rests in sorted(by_first.items())
+        f"(?i:(?<={re.escape(first)}){_trie_pattern(node)})" for first, node in sorted(root.items())
     ]
     branches += [
         rf"(?<={re.escape(word[0])})(?<!\w{re.escape(word[0])}){re.escape(word[1:])}(?!\w)"

@@ -159,7 +159,7 @@ class DeepMarkup:
     The walk of a container that is too deep stops only :data:`_MAX_DEPTH` levels down;
     on markup nested hundreds of levels deep, every permalink's climb read that many
     levels at each of its steps.  Asked in C first, and remembered: every element
-    around one that is too deep is too deep as well.
+    around one that is too deep is too deep as well, up to a hidden one.
     """
 
     def __init__(self) -> None:
@@ -170,8 +170,10 @@ class DeepMarkup:
             return True
         if not _DEEPER_THAN_WALKED(element):
             return False
+        # The walk from an element above goes down to this one, and deeper, unless it
+        # meets a hidden element on the way: it does not read inside those.
         node = element
-        while node is not None and node not in self._deep:
+        while node is not None and node not in self._deep and node.tag not in _HIDDEN_TAGS:
             self._deep.add(node)
             node = node.getparent()
         return True

@@ -21,9 +21,9 @@ from tweetresolve.platforms.twitter.urls import status_ref, tweet_id_attribute, 
 from tweetresolve.records import Author, Link, Post, PostRef, published_utc
 
 __all__ = [
-    "QuoteLinks",
+    "QuoteMemo",
     "one_line",
-    "quote_links",
+    "quote_memo",
     "quoted_status",
     "read_blockquote",
     "read_blockquotes",
@@ -62,7 +62,7 @@ def read_blockquotes(
     posts: dict[Element, Post] = {}
     holders: set[Element] = set()
     no_byline: set[Element] = set()
-    known = quote_links(page) if quotes else None
+    known = quote_memo(page) if quotes else None
     # Document order lists an element before everything inside it.
     for quote in reversed(quotes):
         if quote in in_code or quote in holders:
@@ -79,16 +79,18 @@ def read_blockquotes(
 
 
 @attrs.frozen
-class QuoteLinks:
-    """What one walk of a page knows about the links inside its blockquotes."""
+class QuoteMemo:
+    """What reading one page's blockquotes remembers from one to the next."""
 
     #: The last link (with an href) inside each blockquote, None when it has none.
     last: dict[Element, Element | None]
     #: The blockquotes holding a status link.
     with_status: set[Element]
+    #: Markup showing only white space, for :func:`~tweetresolve.html.last_line_before`.
+    blanks: dict[Element, str | None] = attrs.field(factory=dict)
 
 
-def quote_links(page: ParsedPage) -> QuoteLinks:
+def quote_memo(page: ParsedPage) -> QuoteMemo:
     """The last link and whether a status link is inside, for every blockquote, from one
     walk: asking each blockquote would read blockquotes nested in it again and again."""
     last: dict[Element, Element | None] = {}
@@ -112,14 +114,14 @@ def quote_links(page: ParsedPage) -> QuoteLinks:
             last[quote] = last_link if links_seen > links_before else None
             if statuses_seen > statuses_before:
                 with_status.add(quote)
-    return QuoteLinks(last, with_status)
+    return QuoteMemo(last, with_status)
 
 
 def read_blockquote(
     page: ParsedPage,
     quote: Element,
     no_byline: set[Element] | None = None,
-    known: QuoteLinks | None = None,
+    known: QuoteMemo | None = None,
 ) -> Post | None:
     """Read a publish snippet: text ``<p>``, ``— Name (@handle)``, permalink ``<a>``.
 
@@ -127,7 +129,7 @@ def read_blockquote(
     the last links of classless blockquotes that had no byline before them: one around
     such a blockquote, ending with the same link, has none either and is not read
     (classless blockquotes nested hundreds deep would cost the square of their size).
-    ``known`` (from :func:`quote_links`) spares each blockquote a walk of its links.
+    ``known`` (from :func:`quote_memo`) spares each blockquote a walk of its links.
     """
     attribute_id = tweet_id_attribute(quote)
     is_snippet = (
@@ -151,7 +153,7 @@ def read_blockquote(
             return None
         # ... and a "(@handle)" byline right before it.  Only the end of the text is read
         # for that: each of hundreds of nested quotations, read whole, cost their square.
-        line = last_line_before(quote, last)
+        line = last_line_before(quote, last, blanks=known.blanks if known else None)
         if line is not None and _BYLINE_HANDLE.search(line) is None:
             if no_byline is not None:
                 no_byline.add(last)
