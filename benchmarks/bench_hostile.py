@@ -40,6 +40,9 @@ CASES = (
     "nested_snippets_unlinked",
     "nested_foreign_quotes",
     "nested_cards",
+    "unclosed_comment_quoted_lt",
+    "huge_class_over_links",
+    "link_feed",
 )
 
 # Run in the child: build one document, extract, print the measures as JSON.

@@ -256,6 +256,31 @@ def nested_cards(size: int) -> str:
     )
 
 
+def unclosed_comment_quoted_lt(size: int) -> str:
+    """A comment left open before list items whose titles' quotes pair across tags: every
+    "<" after it was read as a start tag with attributes running to the end."""
+    return "<p>Story.</p><!-- a note " + _repeat(
+        '<li><a href="https://example.com/a" title="A title        ', size
+    )
+
+
+def huge_class_over_links(size: int) -> str:
+    """Post links under one element whose class attribute is most of the page: its class
+    was searched once per link below it."""
+    links = "".join(
+        f'<a href="https://twitter.com/ada/status/1{n:018d}">post</a> ' for n in range(500)
+    )
+    return '<div><span class="' + _repeat("token x ", size) + '">' + links + "</span></div>"
+
+
+def link_feed(size: int) -> str:
+    """Thousands of post links side by side in one element, with no card: each link's
+    climb listed all its siblings, and weighed each against a card."""
+    unit = '<a href="https://twitter.com/ada/status/1{n:018d}">post</a> '
+    count = max(size // len(unit.format(n=0)), 1)
+    return "<div><span>" + "".join(unit.format(n=n) for n in range(count)) + "</span></div>"
+
+
 #: Every hostile maker by name, in the order the benchmark prints them.
 HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "open_paren_at": open_paren_at,
@@ -286,4 +311,7 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "nested_snippets_unlinked": nested_snippets_unlinked,
     "nested_foreign_quotes": nested_foreign_quotes,
     "nested_cards": nested_cards,
+    "unclosed_comment_quoted_lt": unclosed_comment_quoted_lt,
+    "huge_class_over_links": huge_class_over_links,
+    "link_feed": link_feed,
 }

@@ -764,3 +764,72 @@ def test_nested_cards_are_not_searched_through_for_screenshots(
     assert links > 300
     tr.extract(document)
     assert looked <= 65 * links  # was the square: every element after each link
+
+
+def test_unclosed_comment_before_quoted_lt_tags_is_read_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After a comment left open, every "<" with a quoted "<" after it was read as a tag
+    whose attributes ran to the end of the page: read once now, as raw text."""
+    from tweetresolve import parser_input
+
+    reads = 0
+    read = parser_input._tag_end
+
+    def counted(source: str, pos: int, limit: int | None = None) -> int:
+        nonlocal reads
+        reads += 1
+        return read(source, pos, limit)
+
+    monkeypatch.setattr(parser_input, "_tag_end", counted)
+    document = HOSTILE["unclosed_comment_quoted_lt"](100_000)
+    assert isinstance(document, str)
+    assert document.count("<li>") > 1000
+    assert cap_attributes(document) is document
+    assert reads <= 4
+
+
+def test_huge_class_over_many_links_is_searched_once(
+    no_errors: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A class attribute of a hundred kilobytes above hundreds of post links."""
+    from tweetresolve.families import services
+
+    searched: list[int] = []
+    pattern = services._EMBED_CLASS
+
+    class Counting:
+        def search(self, text: str) -> Any:
+            searched.append(len(text))
+            return pattern.search(text)
+
+    monkeypatch.setattr(services, "_EMBED_CLASS", Counting())
+    document = HOSTILE["huge_class_over_links"](100_000)
+    assert isinstance(document, str)
+    posts = tr.extract(document, include_links=True)
+    assert len(posts) == 500
+    assert sum(1 for length in searched if length > 50_000) == 1
+
+
+def test_link_feed_siblings_are_listed_once(
+    no_errors: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of post links in one element: each parent's children are listed and
+    weighed once, not once per link."""
+    from tweetresolve.families import card_tree
+    from tweetresolve.families.card_links import TEXT_LENGTH_XPATH as weigh
+
+    weighed = 0
+
+    def counted(element: Any) -> Any:
+        nonlocal weighed
+        weighed += 1
+        return weigh(element)
+
+    monkeypatch.setattr(card_tree, "TEXT_LENGTH_XPATH", counted)
+    document = HOSTILE["link_feed"](140_000)
+    assert isinstance(document, str)
+    links = document.count("<a ")
+    assert links > 1500
+    assert tr.extract(document) == []
+    assert weighed <= 2 * links  # was the square of the links

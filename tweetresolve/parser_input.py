@@ -98,28 +98,45 @@ def cap_attributes(source: str) -> str:
     # Where the attributes of the last tag matched in C end (when they end the tag), and
     # where that tag starts; whether it stands in raw text is asked only when it matters.
     read_until, read_from, reader_text = 0, 0, None
+    # How far the attributes of any tag read so far reached, in raw text or not.
+    read_reach = 0
     for start, checked in _candidates(source):
         if cuts and start < cuts[-1][1]:
             continue  # inside a tag already cut
+        if start < read_reach:
+            # Read over already: in a comment or a script (an unclosed "<!--" makes the
+            # rest of the page one), it is no tag and is never cut, and reading each of
+            # its "<" again would cost the square of the page.
+            raw_text = raw_text if raw_text is not None else _RawText(source)
+            if raw_text.holds(start):
+                continue
+        # A "<" inside a value of a tag read already is no tag: skipping it keeps the
+        # scan linear when quoted values make a tag run over many others.  Not when
+        # that tag is no tag either (in a comment or a script).
+        if start < read_until:
+            reader_text = reader_text if reader_text is not None else _RawText(source)
+            if not reader_text.holds(read_from):
+                continue
         if not checked:
-            # A "<" inside a value of a tag read already is no tag: skipping it keeps
-            # the scan linear when an unclosed quote makes a tag's value run over many
-            # others.  Not when that tag is no tag either (in a comment or a script).
-            if start < read_until:
-                reader_text = reader_text if reader_text is not None else _RawText(source)
-                if not reader_text.holds(read_from):
-                    continue
             found = _TOO_MANY_ATTRIBUTES.match(source, start)
+            if found is not None:
+                read_reach = max(read_reach, found.end())
             if found is not None and _TAG_CLOSE.match(source, found.end()):
                 read_until, read_from = found.end(), start
             if found is None or found.group("more") is None:
                 continue
-        cut = _excess_attributes(source, start)
-        if cut is None:
+        attributes = _attribute_span(source, start)
+        if attributes is None:
             continue
+        cut_at, end = attributes
+        read_reach = max(read_reach, end)
+        if end > read_until and _TAG_CLOSE.match(source, end):
+            read_until, read_from = end, start
+        if end == cut_at:
+            continue  # no more attributes than the cap
         raw_text = raw_text if raw_text is not None else _RawText(source)
         if not raw_text.holds(start):
-            cuts.append(cut)
+            cuts.append((cut_at, end))
     if not cuts:
         return source
     logger.warning(
@@ -267,11 +284,11 @@ def _tag_end(source: str, pos: int, limit: int | None = None) -> int:
     return pos
 
 
-def _excess_attributes(source: str, start: int) -> tuple[int, int] | None:
-    """The span of the attributes past the cap in the tag at ``start``, if any."""
+def _attribute_span(source: str, start: int) -> tuple[int, int] | None:
+    """Where the cap falls in the attributes of the tag at ``start``, and where they
+    end (the same place when the tag has no more than the cap); None for no tag."""
     name = _TAG_START.match(source, start)
     if name is None or name.group() == "<!--":
         return None
     cut_at = _tag_end(source, name.end(), MAX_ATTRIBUTES)
-    end = _tag_end(source, cut_at)
-    return (cut_at, end) if end > cut_at else None
+    return cut_at, _tag_end(source, cut_at)

@@ -16,6 +16,7 @@ from tweetresolve.html import Element
 
 __all__ = [
     "Either",
+    "Siblings",
     "beside_a_card",
     "counts_by_ancestor",
     "one_tracker",
@@ -40,13 +41,24 @@ def counts_by_ancestor(seeds: Iterable[Element], levels: int) -> dict[Element, i
     return counts
 
 
-def sibling_runs(node: Element, parent: Element, stops: Container[Element]) -> list[list[Element]]:
+#: Per parent: its element children, and the place of each among them.
+Siblings = dict[Element, tuple[list[Element], dict[Element, int]]]
+
+
+def sibling_runs(
+    node: Element, parent: Element, stops: Container[Element], known: Siblings
+) -> list[list[Element]]:
     """The siblings that make ``node``'s card in a flat feed: those before it back to the
     previous card's permalink (the permalink closes a card, as a date does), else those
     after it up to the next one.  ``stops`` are siblings no card reaches over: those
-    holding another permalink or an official embed."""
-    siblings = [child for child in parent if isinstance(child.tag, str)]
-    at = next((i for i, child in enumerate(siblings) if child is node), None)
+    holding another permalink or an official embed.  ``known`` keeps each parent's
+    children for the page: listed once per permalink, a parent of thousands of links
+    cost the square of them."""
+    if parent not in known:
+        children = [child for child in parent if isinstance(child.tag, str)]
+        known[parent] = (children, {child: place for place, child in enumerate(children)})
+    siblings, places = known[parent]
+    at = places.get(node)
     if at is None:
         return []
     start = at
@@ -83,13 +95,28 @@ def only_wraps(node: Element, child: Element) -> bool:
     return node[0] is child
 
 
-def beside_a_card(node: Element, parent: Element, keys: Container[Element]) -> bool:
-    """Whether a sibling of ``node`` holds another permalink and more text than a field."""
-    return any(
-        child is not node and child in keys and TEXT_LENGTH_XPATH(child) > MAX_FIELD_CHARS
-        for child in parent
-        if isinstance(child.tag, str)
-    )
+def beside_a_card(
+    node: Element, parent: Element, keys: Container[Element], known: dict[Element, list[Element]]
+) -> bool:
+    """Whether a sibling of ``node`` holds another permalink and more text than a field.
+
+    ``known`` keeps, per parent, the first two children that do (for one ``keys``): two
+    are enough to answer for any of them, and a parent of thousands of links was read
+    once per link.
+    """
+    cards = known.get(parent)
+    if cards is None:
+        cards = known[parent] = []
+        for child in parent:
+            if (
+                isinstance(child.tag, str)
+                and child in keys
+                and TEXT_LENGTH_XPATH(child) > MAX_FIELD_CHARS
+            ):
+                cards.append(child)
+                if len(cards) == 2:
+                    break
+    return any(card is not node for card in cards)
 
 
 class Either:

@@ -59,6 +59,7 @@ from tweetresolve.families.card_links import (
 from tweetresolve.families.card_parts import CardReading, read_container, seed_may_be_field
 from tweetresolve.families.card_tree import (
     Either,
+    Siblings,
     beside_a_card,
     counts_by_ancestor,
     one_tracker,
@@ -190,6 +191,10 @@ class _CardFinder:
         # each climb looked at (the seed, then its ancestors).
         self._deferred: set[Element] = set()
         self._climbed: dict[Element, int] = {}
+        # Each parent's children, and its children beside which a card stands (for the
+        # round's keys): asked once per parent, not once per permalink under it.
+        self._siblings: Siblings = {}
+        self._beside: dict[Element, list[Element]] = {}
         self.inside_embed: set[Element] = set()
         self.holds_embed: set[Element] = set()
         for candidate in embeds:
@@ -217,6 +222,7 @@ class _CardFinder:
             inner = self._cards_under(found) if masked_round else {}
             live = [s for s in seeds if s not in covered] if masked_round else seeds
             keys = self._keys_by_ancestor(live)
+            self._beside = {}
             failed = []
             for seed in pending:
                 if seed in covered:
@@ -314,14 +320,14 @@ class _CardFinder:
             parent = node.getparent()
             self._climbed[seed] = level + 2
             if parent is not None and len(keys.get(parent, ())) > 1 and not quoted:
-                if first_round and beside_a_card(node, parent, keys):
+                if first_round and beside_a_card(node, parent, keys, self._beside):
                     # A sibling holds a whole card: a post quoted in this one, read
                     # once the quote is found (the second round), not a feed.
                     self._deferred.add(seed)
                     return None
                 # A feed whose cards are runs of siblings, not wrapped one by one.
                 stops = Either(keys, self.holds_embed, self.inside_embed)
-                for run in sibling_runs(node, parent, stops):
+                for run in sibling_runs(node, parent, stops, self._siblings):
                     reading = read_container(run, seed, ref, self.kinds)
                     if reading is not None:
                         return node, self._post(ref, reading, None), [], reading.lead

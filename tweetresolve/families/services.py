@@ -96,10 +96,11 @@ def find_embed_services(page: ParsedPage) -> list[Candidate]:
     # From each link to a post up to the nearest element whose class names an embed: a
     # few steps per link, where selecting embed classes over the whole tree would cost
     # about as much as the parse.
+    classed: dict[Element, bool] = {}
     for anchor in hinted_anchors(page):
         # The outermost embed element around the link that is still one small embed.
         best: tuple[Element, PostRef] | None = None
-        for around in _embeds_around(anchor):
+        for around in _embeds_around(anchor, classed):
             if around in accepted:
                 best = None  # inside an embed link already found: part of it
                 break
@@ -125,14 +126,22 @@ def find_embed_services(page: ParsedPage) -> list[Candidate]:
     return found
 
 
-def _embeds_around(anchor: Element) -> list[Element]:
-    """The link and its nearest ancestors whose class names an embed, innermost first."""
+def _embeds_around(anchor: Element, classed: dict[Element, bool]) -> list[Element]:
+    """The link and its nearest ancestors whose class names an embed, innermost first.
+
+    ``classed`` remembers each element's answer for the page: the links inside one
+    element share its ancestors, and a class attribute of a hundred kilobytes, searched
+    once per link under it, cost seconds.
+    """
     embeds = []
     element: Element | None = anchor
     for _ in range(_MAX_CLIMB + 1):
         if element is None:
             break
-        if _EMBED_CLASS.search(element.get("class") or ""):
+        embed = classed.get(element)
+        if embed is None:
+            embed = classed[element] = bool(_EMBED_CLASS.search(element.get("class") or ""))
+        if embed:
             embeds.append(element)
         element = element.getparent()
     return embeds
