@@ -43,6 +43,7 @@ CASES = (
     "unclosed_comment_quoted_lt",
     "huge_class_over_links",
     "link_feed",
+    "nested_open_links",
 )
 
 # Run in the child: build one document, extract, print the measures as JSON.

@@ -281,6 +281,20 @@ def link_feed(size: int) -> str:
     return "<div><span>" + "".join(unit.format(n=n) for n in range(count)) + "</span></div>"
 
 
+def nested_open_links(size: int) -> str:
+    """Tweet snippets whose text holds links left open, each inside the one before (a
+    heading after each): every link's shown text was read to the end of the snippet."""
+    levels = 500  # three elements a level: within the parser's depth limit
+    snippet = (
+        '<blockquote class="twitter-tweet"><p>Drinking game '
+        + "".join(f'<a href="/code/{n}/"><header><h2>post {n} ' for n in range(levels))
+        + "</p>&mdash; Ada Example (@ada_example) "
+        '<a href="https://twitter.com/ada_example/status/1508951925456744449">March 30, 2022'
+        "</a></blockquote>"
+    )
+    return snippet * max(size // len(snippet), 1)
+
+
 #: Every hostile maker by name, in the order the benchmark prints them.
 HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "open_paren_at": open_paren_at,
@@ -314,4 +328,5 @@ HOSTILE: dict[str, Callable[[int], str | bytes]] = {
     "unclosed_comment_quoted_lt": unclosed_comment_quoted_lt,
     "huge_class_over_links": huge_class_over_links,
     "link_feed": link_feed,
+    "nested_open_links": nested_open_links,
 }

@@ -833,3 +833,30 @@ def test_link_feed_siblings_are_listed_once(
     assert links > 1500
     assert tr.extract(document) == []
     assert weighed <= 2 * links  # was the square of the links
+
+
+def test_links_left_open_inside_each_other_are_read_briefly(
+    no_errors: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tweet's text with links left open, each holding the rest of the text: each
+    link's shown text is read from its first elements only (found by the long run)."""
+    from tweetresolve import html
+
+    reads = 0
+    spaces = html._source_spaces
+
+    def counted(text: str) -> str:
+        nonlocal reads
+        reads += 1
+        return spaces(text)
+
+    monkeypatch.setattr(html, "_source_spaces", counted)
+    document = HOSTILE["nested_open_links"](20_000)
+    assert isinstance(document, str)
+    posts = tr.extract(document, base_url="https://example.com/")
+    assert [post.post_id for post in posts] == ["1508951925456744449"]
+    assert len(posts[0].links) == 500
+    first = posts[0].links[0].text
+    assert first is not None
+    assert first.startswith("post 0")
+    assert reads < 100 * 500  # was the square of the links

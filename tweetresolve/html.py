@@ -511,19 +511,21 @@ _SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r" ?\n ?")
 
 
-def element_text(element: Element, *, stop: Element | None = None) -> str:
+def element_text(element: Element, *, stop: Element | None = None, limit: int | None = None) -> str:
     """Visible text of an element: ``<br>`` and block ends become line breaks.
 
     Text of ``<script>``, ``<style>`` and ``<template>`` is skipped; runs of spaces
     collapse; a line break in the source is white space, as a browser shows it (except
-    inside ``<pre>``); ``stop``, if given, ends the walk before that descendant.
+    inside ``<pre>``); ``stop``, if given, ends the walk before that descendant, and
+    ``limit``, if given, after that many elements (a short text asked of each of many
+    nested elements would otherwise read all of them each time).
 
     >>> el = lxml.html.fragment_fromstring("<p>one<br>two  <b>three</b>\\nfour</p>")
     >>> element_text(el)
     'one\\ntwo three four'
     """
     parts: list[str] = []
-    _collect_text(element, parts, stop, top=True)
+    _collect_text(element, parts, stop, top=True, limit=limit)
     text = _SPACE_RUN.sub(" ", "".join(parts))
     text = _BLANK_LINES.sub("\n", text)
     return text.strip()
@@ -533,16 +535,26 @@ class _Stop(Exception):
     """Raised inside the text walk when the ``stop`` element is reached."""
 
 
-def _collect_text(element: Element, parts: list[str], stop: Element | None, *, top: bool) -> None:
+def _collect_text(
+    element: Element,
+    parts: list[str],
+    stop: Element | None,
+    *,
+    top: bool,
+    limit: int | None = None,
+) -> None:
     with contextlib.suppress(_Stop):
-        _walk(element, parts, stop, top=top)
+        _walk(element, parts, stop, top=top, limit=limit)
 
 
-def _walk(root: Element, parts: list[str], stop: Element | None, *, top: bool) -> None:
+def _walk(
+    root: Element, parts: list[str], stop: Element | None, *, top: bool, limit: int | None = None
+) -> None:
     # Iterative, with an explicit stack: hostile markup nests deeper than Python's
     # stack (libxml2 allows thousands of levels), and a RecursionError raised while
     # lxml runs Python code would leave lxml in an unknown state.
     stack: list[tuple[Element, bool]] = [(root, True)]
+    left = limit
     while stack:
         element, entering = stack.pop()
         outermost = top and element is root
@@ -555,6 +567,10 @@ def _walk(root: Element, parts: list[str], stop: Element | None, *, top: bool) -
             continue
         if element is stop:
             raise _Stop
+        if left is not None:
+            if left <= 0:
+                raise _Stop
+            left -= 1
         if tag in _UNREAD_TAGS:
             if not outermost and element.tail:
                 parts.append(_source_spaces(element.tail))

@@ -46,6 +46,11 @@ _LAST_LINK = lxml.etree.XPath("(descendant::a[string-length(@href) > 0])[last()]
 _BYLINE_DASHES = ("\u2014", "\u2013", "\u2015", "--")
 
 
+# A link's shown text is read from this many elements at most: a link's text is a few
+# words, and links left open inside each other (each holding the rest of the page) were
+# each read whole, the square of the page.
+_MAX_LINK_TEXT_ELEMENTS = 64
+
 # Runs of white space, collapsed when a value is shown on one line.
 _SPACES = re.compile(r"\s+")
 
@@ -310,7 +315,7 @@ def text_links(container: Element, *, stop: Element | None, skip: Element | None
         href = (anchor.get("href") or "").strip()
         if not href:
             continue
-        shown = one_line(element_text(anchor))
+        shown = one_line(element_text(anchor, limit=_MAX_LINK_TEXT_ELEMENTS))
         yield Link(url=href, text=shown if shown and shown != href else None)
 
 
