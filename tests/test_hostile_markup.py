@@ -27,6 +27,21 @@ TWEET_TAIL = (
 )
 
 
+class _Calls:
+    """Counts the calls of a module's function, replaced for one test: work measured as
+    calls, never as time."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> None:
+        self.count = 0
+        real = getattr(owner, name)
+
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            self.count += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counting)
+
+
 @pytest.fixture
 def no_errors(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     """Fail the test if a detector failure (or any error) was logged."""
@@ -560,22 +575,14 @@ def test_nested_quotations_are_not_read_whole_at_every_level(
 ) -> None:
     """Quotations nested hundreds deep, each ending with a status link but no byline: only
     the end of each one's text is read to see that (whole, it was the square of the size)."""
-    from tweetresolve.html import element_text as read
     from tweetresolve.platforms.twitter import official
 
-    reads = 0
-
-    def counted(element: Any, **kwargs: Any) -> str:
-        nonlocal reads
-        reads += 1
-        return read(element, **kwargs)
-
-    monkeypatch.setattr(official, "element_text", counted)
+    reads = _Calls(monkeypatch, official, "element_text")
     document = HOSTILE["nested_quotations"](40_000)
     assert isinstance(document, str)
     assert document.count("<blockquote>") > 300
     assert tr.extract(document) == []
-    assert reads == 0
+    assert reads.count == 0
 
 
 def test_quotation_with_a_byline_inside_quotations_is_read(no_errors: None) -> None:
@@ -597,22 +604,14 @@ def test_nested_snippets_without_a_permalink_list_their_links_once(
 ) -> None:
     """Tweet snippets nested deep, no status link in any: each link is looked at once."""
     from tweetresolve.platforms.twitter import official
-    from tweetresolve.platforms.twitter.urls import status_ref as look
 
-    looked = 0
-
-    def counted(page: Any, href: Any) -> Any:
-        nonlocal looked
-        looked += 1
-        return look(page, href)
-
-    monkeypatch.setattr(official, "status_ref", counted)
+    looked = _Calls(monkeypatch, official, "status_ref")
     document = HOSTILE["nested_snippets_unlinked"](40_000)
     assert isinstance(document, str)
     links = document.count("<a ")
     assert links > 500
     assert tr.extract(document) == []
-    assert looked <= links
+    assert looked.count <= links
 
 
 def test_card_climbs_do_not_read_markup_nested_too_deep(
@@ -623,21 +622,13 @@ def test_card_climbs_do_not_read_markup_nested_too_deep(
     levels (within the bound) are read at all."""
     from tweetresolve.families import card_lines
 
-    visits = 0
-    walk = card_lines._walk
-
-    def counted(*args: Any, **kwargs: Any) -> None:
-        nonlocal visits
-        visits += 1
-        walk(*args, **kwargs)
-
-    monkeypatch.setattr(card_lines, "_walk", counted)
+    visits = _Calls(monkeypatch, card_lines, "_walk")
     document = HOSTILE["nested_foreign_quotes"](40_000)
     assert isinstance(document, str)
     levels = document.count("<blockquote")
     assert levels > 250
     tr.extract(document)
-    assert visits < 20_000  # was about 600 per level
+    assert visits.count < 20_000  # was about 600 per level
 
 
 def test_deep_markup_check_agrees_with_the_walk() -> None:
@@ -707,22 +698,14 @@ def test_blank_quotations_nested_deep_are_read_back_once(
     with a status link: reading back from each link went through all those inside."""
     from tweetresolve import html
 
-    reads = 0
-    spaces = html._source_spaces
-
-    def counted(text: str) -> str:
-        nonlocal reads
-        reads += 1
-        return spaces(text)
-
-    monkeypatch.setattr(html, "_source_spaces", counted)
+    reads = _Calls(monkeypatch, html, "_source_spaces")
     levels = 400
     document = "<blockquote><br> " * levels + "".join(
         f'<a href="https://twitter.com/a/status/{100_000 + n}"></a><br> </blockquote>'
         for n in range(levels)
     )
     assert tr.extract(document) == []
-    assert reads < 20 * levels  # was the square of the levels
+    assert reads.count < 20 * levels  # was the square of the levels
 
 
 def test_deep_markup_under_a_hidden_element_does_not_make_its_container_deep() -> None:
@@ -748,22 +731,14 @@ def test_nested_cards_are_not_searched_through_for_screenshots(
     """Cards left open inside each other: a permalink holding all the markup after it is
     no screenshot link, and is not searched through for one."""
     from tweetresolve.families import cards
-    from tweetresolve.families.card_links import is_picture as look
 
-    looked = 0
-
-    def counted(element: Any) -> bool:
-        nonlocal looked
-        looked += 1
-        return look(element)
-
-    monkeypatch.setattr(cards, "is_picture", counted)
+    looked = _Calls(monkeypatch, cards, "is_picture")
     document = HOSTILE["nested_cards"](60_000)
     assert isinstance(document, str)
     links = document.count("<a ")
     assert links > 300
     tr.extract(document)
-    assert looked <= 65 * links  # was the square: every element after each link
+    assert looked.count <= 65 * links  # was the square: every element after each link
 
 
 def test_unclosed_comment_before_quoted_lt_tags_is_read_once(
@@ -773,20 +748,12 @@ def test_unclosed_comment_before_quoted_lt_tags_is_read_once(
     whose attributes ran to the end of the page: read once now, as raw text."""
     from tweetresolve import parser_input
 
-    reads = 0
-    read = parser_input._tag_end
-
-    def counted(source: str, pos: int, limit: int | None = None) -> int:
-        nonlocal reads
-        reads += 1
-        return read(source, pos, limit)
-
-    monkeypatch.setattr(parser_input, "_tag_end", counted)
+    reads = _Calls(monkeypatch, parser_input, "_tag_end")
     document = HOSTILE["unclosed_comment_quoted_lt"](100_000)
     assert isinstance(document, str)
     assert document.count("<li>") > 1000
     assert cap_attributes(document) is document
-    assert reads <= 4
+    assert reads.count <= 4
 
 
 def test_huge_class_over_many_links_is_searched_once(
@@ -817,22 +784,14 @@ def test_link_feed_siblings_are_listed_once(
     """Thousands of post links in one element: each parent's children are listed and
     weighed once, not once per link."""
     from tweetresolve.families import card_tree
-    from tweetresolve.families.card_links import TEXT_LENGTH_XPATH as weigh
 
-    weighed = 0
-
-    def counted(element: Any) -> Any:
-        nonlocal weighed
-        weighed += 1
-        return weigh(element)
-
-    monkeypatch.setattr(card_tree, "TEXT_LENGTH_XPATH", counted)
+    weighed = _Calls(monkeypatch, card_tree, "TEXT_LENGTH_XPATH")
     document = HOSTILE["link_feed"](140_000)
     assert isinstance(document, str)
     links = document.count("<a ")
     assert links > 1500
     assert tr.extract(document) == []
-    assert weighed <= 2 * links  # was the square of the links
+    assert weighed.count <= 2 * links  # was the square of the links
 
 
 def test_links_left_open_inside_each_other_are_read_briefly(
@@ -842,15 +801,7 @@ def test_links_left_open_inside_each_other_are_read_briefly(
     link's shown text is read from its first elements only (found by the long run)."""
     from tweetresolve import html
 
-    reads = 0
-    spaces = html._source_spaces
-
-    def counted(text: str) -> str:
-        nonlocal reads
-        reads += 1
-        return spaces(text)
-
-    monkeypatch.setattr(html, "_source_spaces", counted)
+    reads = _Calls(monkeypatch, html, "_source_spaces")
     document = HOSTILE["nested_open_links"](20_000)
     assert isinstance(document, str)
     posts = tr.extract(document, base_url="https://example.com/")
@@ -859,4 +810,4 @@ def test_links_left_open_inside_each_other_are_read_briefly(
     first = posts[0].links[0].text
     assert first is not None
     assert first.startswith("post 0")
-    assert reads < 100 * 500  # was the square of the links
+    assert reads.count < 100 * 500  # was the square of the links

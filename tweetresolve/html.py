@@ -575,9 +575,10 @@ def _walk(
             if not outermost and element.tail:
                 parts.append(_source_spaces(element.tail))
             continue
+        # What _opening_text says, written out: this walk runs over every element read.
         if tag == "br":
             parts.append("\n")
-        elif isinstance(element.tag, str) and element.text:
+        elif tag and element.text:
             parts.append(element.text if tag == "pre" else _source_spaces(element.text))
         stack.append((element, False))
         stack.extend((child, True) for child in reversed(element))
@@ -667,7 +668,7 @@ def _pieces_reversed(element: Element, blanks: dict[Element, str | None]) -> Ite
 
 
 def _opening_text(node: Element) -> str:
-    """What :func:`_walk` appends on entering an element that it reads."""
+    """What the text walks append on entering an element they read (not a comment)."""
     if node.tag == "br":
         return "\n"
     if not node.text:
@@ -684,14 +685,15 @@ def _blank_content(node: Element, blanks: dict[Element, str | None]) -> str | No
         current, children_known = stack.pop()
         if current in blanks:
             continue
-        readable = [
-            child
-            for child in current
-            if isinstance(child.tag, str) and child.tag not in _UNREAD_TAGS
-        ]
         if not children_known:
             stack.append((current, True))
-            stack.extend((child, False) for child in readable if child not in blanks)
+            stack.extend(
+                (child, False)
+                for child in current
+                if isinstance(child.tag, str)
+                and child.tag not in _UNREAD_TAGS
+                and child not in blanks
+            )
             continue
         parts = [_opening_text(current)]
         shows = bool(parts[0].strip())

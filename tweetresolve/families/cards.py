@@ -240,8 +240,9 @@ class _CardFinder:
                 found.append(_Found(container, post, self.memo.key(seed), lead=lead))
                 covered.update(container.iter())
             pending = failed
+        read_before = len(found)
         pending = self._template_leads(pending, found)
-        for card in found:
+        for card in found[read_before:]:
             covered.update(card.container.iter())  # the feed items just read
         for seed in pending:
             if seed not in covered:
