@@ -259,8 +259,12 @@ def nested_cards(size: int) -> str:
 def unclosed_comment_quoted_lt(size: int) -> str:
     """A comment left open before list items whose titles' quotes pair across tags: every
     "<" after it was read as a start tag with attributes running to the end."""
-    return "<p>Story.</p><!-- a note " + _repeat(
-        '<li><a href="https://example.com/a" title="A title        ', size
+    # The snippet at the end is what makes the page worth parsing (and is comment too).
+    return (
+        "<p>Story.</p><!-- a note "
+        + _repeat('<li><a href="https://example.com/a" title="A title        ', size)
+        + '<blockquote class="twitter-tweet"><p>hi'
+        + _TWEET_TAIL
     )
 
 
